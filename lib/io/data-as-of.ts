@@ -1,0 +1,1 @@
+export interface DataAsOf { newest: string | null; newestKind: string | null; synthetic: boolean }

@@ -1,0 +1,36 @@
+// The site's header (navigation) and footer, rendered at build time by the Framework config.
+import type {NavSection} from "../navigation.js";
+import type {DataAsOf} from "../../lib/io/data-as-of.js";
+
+const ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+
+/** Escape text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Site navigation grouped by audience; the current page is marked with aria-current. */
+export function siteHeader(sections: NavSection[], currentPath: string): string {
+  const current = currentPath.replace(/\.html$/, "").replace(/\/$/, "/index");
+  const groups = sections.map((section) => {
+    const links = section.pages
+      .map((page) => {
+        const here = page.path === current ? ` aria-current="page"` : "";
+        return `<li><a href="${escapeHtml(page.path)}"${here}>${escapeHtml(page.name)}</a></li>`;
+      })
+      .join("");
+    return `<li class="nav-group"><span class="nav-audience">${escapeHtml(section.audience)}</span><ul>${links}</ul></li>`;
+  });
+  return `<nav class="site-nav" aria-label="Site"><a class="site-title" href="/index">Mobile X-ray Safety</a><ul class="nav-groups">${groups.join("")}</ul></nav>`;
+}
+
+/** Footer: when the data was last updated (the newest dated record in data/), and what it covers. */
+export function siteFooter(asOf: DataAsOf): string {
+  const when = asOf.newest
+    ? `Data last updated <time datetime="${escapeHtml(asOf.newest)}">${escapeHtml(asOf.newest.slice(0, 10))}</time> (newest ${escapeHtml(asOf.newestKind ?? "record")}).`
+    : "No data has been loaded yet.";
+  const sample = asOf.synthetic
+    ? " The data shipped with this site is <strong>synthetic sample data</strong>, not measurements."
+    : "";
+  return `<p>${when}${sample} Every number on this site cites its source; see the method and data pages.</p>`;
+}

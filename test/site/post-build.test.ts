@@ -1,0 +1,52 @@
+import {describe, expect, it} from "vitest";
+import {checkBuiltFile, fixHtml} from "../../scripts/site/post-build.js";
+
+const FRAMEWORK_HEAD = `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
+<title>Overview | Mobile X-ray Safety</title>`;
+
+describe("fixHtml", () => {
+  it("adds lang=en and lets people zoom", () => {
+    const fixed = fixHtml(FRAMEWORK_HEAD);
+    expect(fixed).toContain(`<html lang="en">`);
+    expect(fixed).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
+  });
+
+  it("leaves an existing lang alone and is idempotent", () => {
+    const once = fixHtml(FRAMEWORK_HEAD);
+    expect(fixHtml(once)).toBe(once);
+    expect(fixHtml(`<html lang="fr">`)).toBe(`<html lang="fr">`);
+  });
+});
+
+describe("checkBuiltFile", () => {
+  const good = fixHtml(FRAMEWORK_HEAD) + `<link rel="stylesheet" href="./_import/style.css"><script src="./_observablehq/client.js"></script>`;
+
+  it("accepts a page that loads only from its own site", () => {
+    expect(checkBuiltFile("dist/index.html", good)).toEqual([]);
+  });
+
+  it("reports page errors baked into the HTML", () => {
+    expect(checkBuiltFile("dist/a.html", good + `<div class="observablehq--error">SyntaxError</div>`)).toHaveLength(1);
+  });
+
+  it("reports scripts, styles and fonts from other hosts", () => {
+    const bad = good + `<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=X"><script src="//cdn.jsdelivr.net/npm/d3"></script>`;
+    const problems = checkBuiltFile("dist/a.html", bad);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain("fonts.googleapis.com");
+  });
+
+  it("reports a missing lang or title", () => {
+    expect(checkBuiltFile("dist/a.html", "<html><head></head>").length).toBe(2);
+  });
+
+  it("reports CDN imports and node: modules in scripts", () => {
+    expect(checkBuiltFile("dist/_npm/x.js", `import {csvParse} from "https://cdn.jsdelivr.net/npm/d3-dsv/+esm";`)).toHaveLength(1);
+    expect(checkBuiltFile("dist/_node/x.js", `import fs from "node:fs";`)).toHaveLength(1);
+    expect(checkBuiltFile("dist/_import/s.css", `@import url("https://fonts.googleapis.com/css2");`)).toHaveLength(1);
+  });
+});
