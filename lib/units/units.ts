@@ -5,7 +5,8 @@
 // (lib/physics), never a unit conversion. Keeping them apart makes mathjs refuse `to(unit(1, "Gy"), "Sv")`.
 import {all, create, type Unit} from "mathjs";
 
-export const math = create(all, {number: "number"});
+// mathjs types `all` as possibly undefined; it is always defined at runtime.
+export const math = create(all!, {number: "number"});
 
 math.createUnit("Sv", {prefixes: "short", aliases: ["sievert", "sieverts"]});
 // 10 CFR 20.1004: 1 rem = 0.01 Sv.
