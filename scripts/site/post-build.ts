@@ -5,11 +5,13 @@
 // It also bakes page errors into the HTML and exits 0, so the build must look for them itself.
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
+import {addContentSecurityPolicy} from "./csp.js";
 
 export function fixHtml(html: string): string {
-  return html
+  const fixed = html
     .replace(/<html(?![^>]*\blang=)([^>]*)>/i, `<html lang="en"$1>`)
     .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/i, "$1$2");
+  return /<head>/i.test(fixed) ? addContentSecurityPolicy(fixed) : fixed;
 }
 
 /** Problems in one built file: page errors, references to other hosts, Node-only modules shipped to the browser. */
@@ -19,6 +21,8 @@ export function checkBuiltFile(path: string, text: string): string[] {
     if (text.includes("observablehq--error")) problems.push(`${path}: the page contains a rendering error (observablehq--error)`);
     if (!/<html lang="en"/.test(text)) problems.push(`${path}: <html> has no lang attribute`);
     if (!/<title>[^<]+<\/title>/.test(text)) problems.push(`${path}: the page has no title`);
+    if (!/<head>\n?<meta http-equiv="Content-Security-Policy"/.test(text)) problems.push(`${path}: no Content-Security-Policy at the top of <head>`);
+    if (/\son[a-z]+\s*=\s*["']/i.test(text.replace(/<script\b[\s\S]*?<\/script>/gi, ""))) problems.push(`${path}: has an inline event handler, which the CSP forbids`);
     // Scripts, styles, fonts, images and frames must come from the site itself.
     const external = /<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="((?:https?:)?\/\/[^"]+)"/gi;
     for (const m of text.matchAll(external)) problems.push(`${path}: loads ${m[1]} from another host`);
@@ -65,5 +69,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`The built site in ${dist}/ is not fit to publish:\n` + problems.map((p) => `  ${p}`).join("\n"));
     process.exit(1);
   }
-  console.error(`post-build: ${dist}/ checked: lang set, no page errors, nothing loaded from other hosts.`);
+  console.error(`post-build: ${dist}/ checked: lang and CSP set, no page errors, nothing loaded from other hosts.`);
 }

@@ -40,8 +40,17 @@ describe("checkBuiltFile", () => {
     expect(problems[0]).toContain("fonts.googleapis.com");
   });
 
-  it("reports a missing lang or title", () => {
-    expect(checkBuiltFile("dist/a.html", "<html><head></head>").length).toBe(2);
+  it("reports a missing lang, title or CSP", () => {
+    const problems = checkBuiltFile("dist/a.html", "<html><head></head>");
+    expect(problems).toEqual([
+      "dist/a.html: <html> has no lang attribute",
+      "dist/a.html: the page has no title",
+      "dist/a.html: no Content-Security-Policy at the top of <head>"
+    ]);
+  });
+
+  it("reports inline event handlers", () => {
+    expect(checkBuiltFile("dist/a.html", good + `<button onclick="go()">Go</button>`)).toHaveLength(1);
   });
 
   it("reports CDN imports and node: modules in scripts", () => {
