@@ -1,0 +1,45 @@
+// The dose ladder: doses from the device beside everyday doses and limits, on one logarithmic scale, so that
+// a factor of ten always takes the same space and a reader can see how many times larger one is than another.
+import * as Plot from "@observablehq/plot";
+import {accessibleFigure} from "./figure.js";
+import {dataTable} from "./table.js";
+import {formatDose} from "./format.js";
+
+export interface LadderStep {
+  label: string;
+  dose_uSv: number;
+  /** What kind of number it is: drawn in different colours and explained in the legend. */
+  kind: "device" | "everyday" | "limit";
+  source: string;
+}
+
+const KIND_LABEL: Record<LadderStep["kind"], string> = {
+  device: "From the X-ray van (this site's estimate)",
+  everyday: "Everyday radiation",
+  limit: "Limit"
+};
+
+export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, document: doc}: {width?: number; summary: string; document?: Document}): HTMLElement {
+  const sorted = [...steps].sort((a, b) => a.dose_uSv - b.dose_uSv);
+  const chart = Plot.plot({
+    document: doc,
+    width,
+    height: 36 * sorted.length + 60,
+    marginLeft: Math.min(320, width * 0.45),
+    x: {type: "log", label: "Dose (µSv, logarithmic scale: each step is 10 times the one before) →", grid: true},
+    y: {domain: sorted.map((s) => s.label), label: null},
+    color: {domain: ["device", "everyday", "limit"], range: ["#b45309", "#0b5cad", "#6b7280"], legend: true, tickFormat: (k: LadderStep["kind"]) => KIND_LABEL[k]},
+    marks: [
+      Plot.ruleY(sorted, {y: "label", x1: Math.min(...sorted.map((s) => s.dose_uSv)) / 2, x2: "dose_uSv", stroke: "kind", strokeOpacity: 0.35}),
+      Plot.dot(sorted, {y: "label", x: "dose_uSv", fill: "kind", r: 6}),
+      Plot.text(sorted, {y: "label", x: "dose_uSv", text: (d: LadderStep) => formatDose(d.dose_uSv), dx: 10, textAnchor: "start", fontSize: 12})
+    ]
+  }) as Element;
+  const table = dataTable(sorted, [
+    {label: "What", value: (s) => s.label},
+    {label: "Dose", value: (s) => formatDose(s.dose_uSv, 3), numeric: true},
+    {label: "Kind", value: (s) => KIND_LABEL[s.kind]},
+    {label: "Source", value: (s) => s.source}
+  ], {document: doc});
+  return accessibleFigure(chart, {summary, table, document: doc});
+}

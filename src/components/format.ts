@@ -1,0 +1,42 @@
+// Number formatting for pages: doses and rates with sensible significant figures and their unit always shown.
+import {format} from "d3-format";
+
+const sig2 = format(".2~r");
+const sig3 = format(".3~r");
+
+/** A number with 2 (default) or 3 significant figures, no exponent for everyday magnitudes. */
+export function sig(value: number, digits: 2 | 3 = 2): string {
+  if (!Number.isFinite(value)) return "–";
+  const a = Math.abs(value);
+  if (a !== 0 && (a < 1e-4 || a >= 1e7)) return format(`.${digits}~e`)(value).replace("e", " × 10^");
+  return (digits === 2 ? sig2 : sig3)(value);
+}
+
+/** A dose in µSv, shown in nSv, µSv or mSv so the number stays readable. */
+export function formatDose(dose_uSv: number, digits: 2 | 3 = 2): string {
+  if (!Number.isFinite(dose_uSv)) return "–";
+  const a = Math.abs(dose_uSv);
+  if (a !== 0 && a < 0.01) return `${sig(dose_uSv * 1000, digits)} nSv`;
+  if (a >= 1000) return `${sig(dose_uSv / 1000, digits)} mSv`;
+  return `${sig(dose_uSv, digits)} µSv`;
+}
+
+/** A dose in µSv also expressed in the policy's unit, mrem (1 mrem = 10 µSv, 10 CFR 20.1004). */
+export function formatDoseWithMrem(dose_uSv: number): string {
+  return `${formatDose(dose_uSv)} (${sig(dose_uSv / 10)} mrem)`;
+}
+
+export function formatRate(rate_uSv_per_h: number): string {
+  return `${formatDose(rate_uSv_per_h)}/h`;
+}
+
+export function formatDistance(distance_m: number): string {
+  return `${sig(distance_m)} m (${sig(distance_m / 0.3048)} ft)`;
+}
+
+export function formatDuration(duration_s: number): string {
+  if (duration_s < 120) return `${sig(duration_s)} s`;
+  if (duration_s < 7200) return `${sig(duration_s / 60)} min`;
+  if (duration_s < 2 * 86400) return `${sig(duration_s / 3600)} h`;
+  return `${sig(duration_s / 86400)} days`;
+}
