@@ -14,7 +14,8 @@ export interface NavSection {
 }
 
 export const NAVIGATION: NavSection[] = [
-  {audience: "About", pages: [{name: "Overview", path: "/index"}]}
+  {audience: "About", pages: [{name: "Overview", path: "/index"}]},
+  {audience: "Public", pages: [{name: "Glossary", path: "/public/glossary"}]}
 ];
 
 export function allPages(): NavPage[] {

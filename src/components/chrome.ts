@@ -1,6 +1,7 @@
 // The site's header (navigation) and footer, rendered at build time by the Framework config.
 import type {NavSection} from "../navigation.js";
 import type {DataAsOf} from "../../lib/io/data-as-of.js";
+import type {Audience} from "../../lib/publish/audience.js";
 
 const ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
 
@@ -9,8 +10,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** Site navigation grouped by audience; the current page is marked with aria-current. */
-export function siteHeader(sections: NavSection[], currentPath: string): string {
+/**
+ * Site navigation grouped by audience (the current page marked with aria-current), then the banners every page
+ * must carry: synthetic sample data, and the internal build's restricted-data warning.
+ */
+export function siteHeader(sections: NavSection[], currentPath: string, {audience, asOf}: {audience: Audience; asOf: DataAsOf}): string {
   const current = currentPath.replace(/\.html$/, "").replace(/\/$/, "/index");
   const groups = sections.map((section) => {
     const links = section.pages
@@ -21,7 +25,16 @@ export function siteHeader(sections: NavSection[], currentPath: string): string 
       .join("");
     return `<li class="nav-group"><span class="nav-audience">${escapeHtml(section.audience)}</span><ul>${links}</ul></li>`;
   });
-  return `<nav class="site-nav" aria-label="Site"><a class="site-title" href="/index">Mobile X-ray Safety</a><ul class="nav-groups">${groups.join("")}</ul></nav>`;
+  const nav = `<nav class="site-nav" aria-label="Site"><a class="site-title" href="/index">Mobile X-ray Safety</a><ul class="nav-groups">${groups.join("")}</ul></nav>`;
+  const banners = [
+    audience === "internal"
+      ? `<p class="internal-banner"><strong>Internal build.</strong> This copy contains restricted data (dosimeter wearers, operators, notes, restricted locations). Do not publish it.</p>`
+      : "",
+    asOf.synthetic
+      ? `<p class="sample-banner"><strong>Sample data.</strong> The figures on this page come from synthetic sample data made by a documented generator, not from measurements of a real device.</p>`
+      : ""
+  ];
+  return nav + banners.join("");
 }
 
 /** Footer: when the data was last updated (the newest dated record in data/), and what it covers. */

@@ -1,0 +1,44 @@
+import {describe, expect, it} from "vitest";
+import {csvParseRows} from "d3-dsv";
+import {neutraliseFormula, tableToCsv, tableToJson, type Table} from "../../lib/publish/table-files.js";
+
+const table: Table = {
+  name: "t",
+  title: "T",
+  description: "d",
+  columns: [
+    {name: "label", description: "text"},
+    {name: "dose", unit: "uSv", description: "a dose"},
+    {name: "ok", description: "flag"}
+  ],
+  rows: [
+    {label: '=HYPERLINK("http://x","y")', dose: -3, ok: true},
+    {label: 'quote " and, comma\nnewline', dose: null, ok: false},
+    {label: "+1", dose: 0.016, ok: null}
+  ]
+};
+
+describe("published table files", () => {
+  it("neutralises text that a spreadsheet would run as a formula", () => {
+    expect(neutraliseFormula("=1+1")).toBe("'=1+1");
+    expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutraliseFormula("-2+3")).toBe("'-2+3");
+    expect(neutraliseFormula("\tcmd")).toBe("'\tcmd");
+    expect(neutraliseFormula("ZBV-0417")).toBe("ZBV-0417");
+  });
+
+  it("writes RFC 4180 CSV that parses back to the same cells, numbers untouched", () => {
+    const rows = csvParseRows(tableToCsv(table));
+    expect(rows[0]).toEqual(["label", "dose [uSv]", "ok"]);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://x","y")', "-3", "true"]);
+    expect(rows[2]).toEqual(['quote " and, comma\nnewline', "", "false"]);
+    expect(rows[3]).toEqual(["'+1", "0.016", ""]);
+  });
+
+  it("keeps exact values and column units in JSON", () => {
+    const parsed = JSON.parse(tableToJson(table));
+    expect(parsed.columns[1]).toEqual({name: "dose", unit: "uSv", description: "a dose"});
+    expect(parsed.rows[0].label).toBe('=HYPERLINK("http://x","y")');
+    expect(parsed.rows[2].dose).toBe(0.016);
+  });
+});
