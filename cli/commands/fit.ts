@@ -1,0 +1,94 @@
+// `xray-dose fit`: fit a dose-rate model to a device's readings and show how well it fits and which model the
+// data support.
+import {parseOptions, UsageError, type Command} from "../command.js";
+import {fitByGroup, type FitResult} from "../../lib/models/index.js";
+import {MODEL_SOURCE_OPTIONS, fmt, modelLines, resolveModel} from "../model-input.js";
+import {MODEL_NAMES} from "../../lib/models/index.js";
+
+const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] [--effective-energy E] [--json]
+
+Fits a model of net dose rate (µSv/h) against distance (m) to one device's readings by weighted least squares
+(weights 1/sigma^2) and reports each parameter with its standard error, the covariance matrix, chi-square,
+degrees of freedom, the reduced chi-square, normalised residuals (readings beyond 3 sigma flagged), readings
+below the detection limit checked against the fit, every model ranked by AICc, and one fit per 45° angle
+sector when the readings state angles.
+
+Models: ${MODEL_NAMES.join(", ")} (default: the lowest AICc).
+  --model NAME           fit this model
+  --device ID            the device whose readings to fit (required when the files hold several)
+  --effective-energy E   effective photon energy (default 60 keV): mu of air; converts air-kerma readings
+  --json                 print one JSON object
+See docs/methodology.md for the method and its assumptions.`;
+
+function summary(fit: FitResult) {
+  return {
+    model: fit.model, n: fit.n, converged: fit.converged, reason: fit.reason, parameters: fit.parameters,
+    chiSquare: fit.chiSquare, dof: fit.dof, reducedChiSquare: fit.reducedChiSquare
+  };
+}
+
+export const fitCommand: Command = {
+  name: "fit",
+  summary: "fit a dose-rate model (inverse-square, offset, power-law, air) to readings",
+  help: HELP,
+  async run(args, io) {
+    const {values, positionals} = parseOptions(args, {
+      model: MODEL_SOURCE_OPTIONS.model, device: MODEL_SOURCE_OPTIONS.device,
+      "effective-energy": MODEL_SOURCE_OPTIONS["effective-energy"], json: MODEL_SOURCE_OPTIONS.json
+    });
+    if (positionals.length === 0) throw new UsageError("give at least one readings file: xray-dose fit READINGS.csv");
+    const resolved = await resolveModel({...values, readings: positionals}, io);
+    const {fit} = resolved;
+    const device = resolved.points.filter((p) => p.device_id === resolved.device_id);
+    const groups = fitByGroup(device, fit.model, resolved.context).filter((g) => g.sector !== null);
+    const comparison = resolved.comparison!.map((c) => ({
+      model: c.model, criterion: c.criterion, score: c.score, delta: c.delta, weight: c.weight, converged: c.fit.converged, reason: c.fit.reason
+    }));
+
+    if (values.json) {
+      io.stdout(JSON.stringify({
+        model: fit.model, n: fit.n, parameters: fit.parameters, covariance: fit.covariance, chiSquare: fit.chiSquare, dof: fit.dof,
+        reducedChiSquare: fit.reducedChiSquare, residuals: fit.residuals,
+        converged: fit.converged, iterations: fit.iterations, covarianceScale: fit.covarianceScale, aic: fit.aic, aicc: fit.aicc,
+        censored: fit.censored, device: resolved.device_id, distanceRange: {value: fit.distanceRange_m, unit: "m"},
+        effectiveEnergy: {value: resolved.effectiveEnergy_keV, unit: "keV", stated: resolved.energyStated},
+        mu: {value: resolved.context.mu_per_m, unit: "1/m", source: resolved.context.mu_source},
+        comparison, sectors: groups.map((g) => ({label: g.label, sector: g.sector, ...summary(g.fit)})), notes: fit.notes
+      }, null, 2));
+      return 0;
+    }
+
+    const lines = [...modelLines(resolved), ""];
+    lines.push(`Parameters (rate in µSv/h, distance in m):`);
+    for (const name of fit.parameterNames) {
+      const p = fit.parameters[name]!;
+      lines.push(`  ${name.padEnd(3)} = ${fmt(p.value, 6)} ± ${fmt(p.stderr, 3)} ${p.unit === "1" ? "(dimensionless)" : p.unit}`);
+    }
+    lines.push(`Chi-square ${fmt(fit.chiSquare)} on ${fit.dof} degrees of freedom, reduced ${fmt(fit.reducedChiSquare)}; errors scaled by sqrt(${fmt(fit.covarianceScale)}).`);
+    lines.push(`Covariance (${fit.parameterNames.join(", ")}): ${JSON.stringify(fit.covariance?.map((row) => row.map((c) => Number(c.toPrecision(4)))))}`);
+    lines.push(`Fitted distances ${fmt(fit.distanceRange_m![0])} to ${fmt(fit.distanceRange_m![1])} m.`, "");
+    lines.push("Residuals (observed − predicted) / sigma:");
+    for (const r of fit.residuals) {
+      lines.push(`  ${r.reading_id.padEnd(22)} ${fmt(r.distance_m).padStart(7)} m  observed ${fmt(r.observed).padStart(9)}  predicted ${fmt(r.predicted).padStart(9)} µSv/h  ${fmt(r.normalised, 3).padStart(7)}${r.flagged ? "  FLAGGED (beyond 3 sigma)" : ""}`);
+    }
+    if (fit.censored.length > 0) {
+      lines.push("", `Below the detection limit (not fitted, ${fit.censored.length}):`);
+      for (const c of fit.censored) {
+        lines.push(`  ${c.reading_id.padEnd(22)} ${fmt(c.distance_m).padStart(7)} m  MDL ${fmt(c.mdl_rate_uSv_per_h)} µSv/h, fit predicts ${fmt(c.predicted)} µSv/h${c.consistent ? "" : "  INCONSISTENT"}`);
+      }
+    }
+    lines.push("", "Models compared on the same readings (Akaike weight = relative support):");
+    for (const c of comparison) {
+      lines.push(`  ${c.model.padEnd(22)} ${c.converged ? `${c.criterion === "aicc" ? "AICc" : "AIC "} ${fmt(c.score)}  delta ${fmt(c.delta, 3)}  weight ${fmt(c.weight, 3)}` : `not fitted: ${c.reason}`}`);
+    }
+    if (groups.length > 0) {
+      lines.push("", `Per angle sector (${fit.model}):`);
+      for (const g of groups) {
+        const params = g.fit.converged ? g.fit.parameterNames.map((n) => `${n} = ${fmt(g.fit.parameters[n]!.value)} ± ${fmt(g.fit.parameters[n]!.stderr, 3)}`).join(", ") : `not fitted: ${g.fit.reason}`;
+        lines.push(`  ${g.label.padEnd(28)} n = ${String(g.fit.n).padStart(3)}  ${params}`);
+      }
+    }
+    io.stdout(lines.join("\n"));
+    return 0;
+  }
+};

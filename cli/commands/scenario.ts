@@ -1,0 +1,68 @@
+// `xray-dose scenario`: dose to a person at a distance for a time, or for N scans of a dwell time.
+import {parseOptions, UsageError, type Command} from "../command.js";
+import {scenarioDose, type Scenario} from "../../lib/exposure/index.js";
+import {MODEL_SOURCE_HELP, MODEL_SOURCE_OPTIONS, candidates, formatDistance, formatDose, formatDuration, modelJson, modelLines, quantityOption, resolveModel, worstCase} from "../model-input.js";
+
+const HELP = `Usage: xray-dose scenario (--readings FILE | --reference "0.016 mrem in 10 s at 5 ft") --distance "10 ft"
+                          (--duration "1 h" | --scans N --dwell "10 s") [--model NAME] [--json]
+
+Dose to a person standing at a distance, continuously for a duration or through N scans of a dwell time each,
+with a 95% interval from the fit's parameter covariance (delta method on the log of the dose).
+
+${MODEL_SOURCE_HELP}
+Scenario:
+  --distance D           distance from the device's reference point, e.g. "10 ft" or "3 m"
+  --duration T           continuous exposure time, e.g. "1 h"
+  --scans N --dwell T    N scans of T each (total exposure N x T)`;
+
+export const scenarioCommand: Command = {
+  name: "scenario",
+  summary: "dose at a distance for a time or a number of scans, with a 95% upper bound",
+  help: HELP,
+  async run(args, io) {
+    const {values} = parseOptions(args, {
+      ...MODEL_SOURCE_OPTIONS, distance: {type: "string"}, duration: {type: "string"}, scans: {type: "string"}, dwell: {type: "string"}
+    }, false);
+    const distance_m = quantityOption(values, "distance", "length", "10 ft");
+    let scenario: Scenario;
+    if (values.duration !== undefined) {
+      if (values.scans !== undefined || values.dwell !== undefined) throw new UsageError("give either --duration or --scans with --dwell, not both");
+      scenario = {distance_m, duration_s: quantityOption(values, "duration", "time", "1 h")};
+    } else if (values.scans !== undefined) {
+      const scans = Number(values.scans);
+      if (!Number.isInteger(scans) || scans < 1) throw new UsageError(`--scans "${values.scans}" must be a whole number of scans, 1 or more`);
+      scenario = {distance_m, scans, dwell_s: quantityOption(values, "dwell", "time", "10 s")};
+    } else {
+      throw new UsageError('give the exposure time with --duration "1 h", or --scans N with --dwell "10 s"');
+    }
+    const resolved = await resolveModel(values, io);
+    const {worst, rows} = worstCase(candidates(resolved, values.angle), (fit) => scenarioDose(fit, scenario), (d) => d.upper95_uSv);
+    const dose = worst.answer;
+
+    if (values.json) {
+      io.stdout(JSON.stringify({
+        dose: {value: dose.dose_uSv, unit: "uSv"}, upper95: {value: dose.upper95_uSv, unit: "uSv"}, lower95: {value: dose.lower95_uSv, unit: "uSv"},
+        distance: {value: distance_m, unit: "m"}, exposure: {value: dose.exposure_s, unit: "s"},
+        scans: "scans" in scenario ? scenario.scans : null, dwell: "dwell_s" in scenario ? {value: scenario.dwell_s, unit: "s"} : null,
+        method: dose.method, uncertaintyKnown: dose.uncertaintyKnown, extrapolated: dose.extrapolated, ...modelJson(resolved, worst.candidate),
+        byAngle: rows.map((r) => ({label: r.candidate.label, sector: r.candidate.sector, dose: {value: r.answer.dose_uSv, unit: "uSv"}, upper95: {value: r.answer.upper95_uSv, unit: "uSv"}}))
+      }, null, 2));
+      return 0;
+    }
+    const what = "scans" in scenario ? `${scenario.scans} scans of ${formatDuration(scenario.dwell_s)} (${formatDuration(dose.exposure_s)} in all)` : formatDuration(dose.exposure_s);
+    const lines = [
+      `Dose at ${formatDistance(distance_m)} for ${what}:`,
+      `  estimate        ${formatDose(dose.dose_uSv)}`,
+      `  95% upper bound ${formatDose(dose.upper95_uSv)}${dose.uncertaintyKnown ? "" : "  (uncertainty unknown: equals the estimate)"}`,
+      `  95% lower bound ${formatDose(dose.lower95_uSv)}`,
+      `Bounds: ${dose.method}.`
+    ];
+    if (dose.extrapolated) lines.push("Warning: the distance lies outside the fitted distances; the model is extrapolated.");
+    if (rows.length > 1) {
+      lines.push(`Worst of ${rows.length} fits (all angles and each angle sector): ${worst.candidate.label}. By angle, 95% upper bound:`);
+      for (const r of rows) lines.push(`  ${r.candidate.label.padEnd(14)} ${formatDose(r.answer.upper95_uSv)}`);
+    }
+    io.stdout([...lines, ...modelLines(resolved, worst.candidate)].join("\n"));
+    return 0;
+  }
+};

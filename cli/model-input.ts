@@ -1,0 +1,284 @@
+// What the model commands (fit, scenario, exclusion, time-to-limit) share: reading the readings or a reference
+// figure, resolving the effective energy and μ of air, choosing and fitting a model, and formatting numbers.
+import {UsageError} from "./command.js";
+import {readReadingsPaths} from "../lib/io/read-readings.js";
+import {InputError, hasErrors, formatProblem, type Problem} from "../lib/io/index.js";
+import {
+  MODEL_NAMES, compareModels, fitModel, isModelName, readingsToPoints, referenceModel,
+  fitByGroup, sectorCentre, type FitPoint, type FitResult, type ModelComparison, type ModelContext, type ModelName,
+  type Sector
+} from "../lib/models/index.js";
+import {PhysicsError, airLinearAttenuation_per_m, convertDose} from "../lib/physics/index.js";
+import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
+import type {Io} from "./command.js";
+import type {Reading} from "../lib/readings/types.js";
+
+/**
+ * Effective photon energy when none is given: about 60 keV, the mean photon energy of a 125 kVp backscatter van
+ * (P. Rez, Arizona State University; reference/standards.md "The device class", grade C). It sets μ of air and
+ * the conversion of air-kerma and exposure readings to H*(10); every answer states it and whether it was given.
+ */
+export const DEFAULT_EFFECTIVE_ENERGY_keV = 60;
+
+const MAX_WARNINGS = 10;
+
+export const MODEL_SOURCE_OPTIONS = {
+  readings: {type: "string", multiple: true},
+  reference: {type: "string"},
+  model: {type: "string"},
+  device: {type: "string"},
+  "effective-energy": {type: "string"},
+  angle: {type: "string"},
+  json: {type: "boolean"}
+} as const;
+
+export const MODEL_SOURCE_HELP = `Model source (one of):
+  --readings FILE        readings CSV (repeat for several files); the model is fitted to them
+  --reference "D in T at R"
+                         one published figure, e.g. "0.016 mrem in 10 s at 5 ft": the inverse square law
+                         through that point, with unknown uncertainty (bounds equal the estimate)
+Options:
+  --model NAME           ${MODEL_NAMES.join(", ")}
+                         (default: the model best supported by the readings, lowest AICc)
+  --device ID            the device whose readings to use (required when the files hold several)
+  --effective-energy E   effective photon energy, e.g. "60 keV" (default 60 keV, a grade C estimate for the
+                         device class); sets mu of air for inverse-square-air and converts air-kerma and
+                         exposure readings to H*(10) (the output says how many)
+  --angle DEG            direction of the person from the beam axis, in degrees: use the fit of the 45°
+                         sector holding it (default: every sector with readings, and the answer is the
+                         worst of them and the all-angles fit, named in the output)
+  --json                 print one JSON object`;
+
+export interface ModelSourceValues {
+  readings?: string[];
+  reference?: string;
+  model?: string;
+  device?: string;
+  "effective-energy"?: string;
+}
+
+export interface ResolvedModel {
+  fit: FitResult;
+  /** One line saying which model, on what basis, from what data. */
+  description: string;
+  /** Every model ranked on the same data; null for a reference figure or when --model was given to a non-fit command. */
+  comparison: ModelComparison[] | null;
+  points: FitPoint[];
+  device_id: string | null;
+  effectiveEnergy_keV: number;
+  energyStated: boolean;
+  context: ModelContext;
+  /** Air-kerma and exposure readings converted to H*(10) before fitting; null when there were none. */
+  conversion: {readings: number; to: "H*(10)"; effectiveEnergy_keV: number; energyStated: boolean; sources: string[]} | null;
+  /** The readings files with their SHA-256, for traceability. */
+  files: {path: string; sha256: string}[];
+}
+
+/** "0.016 mrem in 10 s at 5 ft" → dose (µSv), duration (s), distance (m). */
+export function parseReference(text: string): {dose_uSv: number; duration_s: number; distance_m: number} {
+  const match = /^\s*(.+?)\s+in\s+(.+?)\s+at\s+(.+?)\s*$/i.exec(text);
+  if (!match) throw new UsageError(`--reference "${text}" should read DOSE in DURATION at DISTANCE, e.g. "0.016 mrem in 10 s at 5 ft"`);
+  const dose_uSv = toCanonical(parseQuantity(match[1]!), "dose-equivalent");
+  const duration_s = toCanonical(parseQuantity(match[2]!), "time");
+  const distance_m = toCanonical(parseQuantity(match[3]!), "length");
+  if (!(dose_uSv > 0) || !(duration_s > 0) || !(distance_m > 0)) {
+    throw new UsageError(`--reference "${text}": the dose, duration and distance must all be positive`);
+  }
+  return {dose_uSv, duration_s, distance_m};
+}
+
+/** A positive quantity option in the canonical unit of its dimension; UsageError naming the option otherwise. */
+export function quantityOption(
+  values: Record<string, unknown>, name: string, dimension: Parameters<typeof toCanonical>[1], example: string
+): number {
+  const text = values[name];
+  if (typeof text !== "string") throw new UsageError(`--${name} is required, e.g. --${name} "${example}"`);
+  const value = toCanonical(parseQuantity(text), dimension);
+  if (!(value > 0)) throw new UsageError(`--${name} "${text}" must be positive`);
+  return value;
+}
+
+function energyContext(values: ModelSourceValues): {effectiveEnergy_keV: number; energyStated: boolean; context: ModelContext} {
+  const stated = values["effective-energy"];
+  const effectiveEnergy_keV = stated === undefined ? DEFAULT_EFFECTIVE_ENERGY_keV : toCanonical(parseQuantity(stated), "energy");
+  try {
+    const mu = airLinearAttenuation_per_m(effectiveEnergy_keV);
+    return {effectiveEnergy_keV, energyStated: stated !== undefined, context: {mu_per_m: mu.coefficient, effectiveEnergy_keV, mu_source: mu.source}};
+  } catch (error) {
+    if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
+    throw error;
+  }
+}
+
+function chooseModel(values: ModelSourceValues): ModelName | null {
+  if (values.model === undefined) return null;
+  if (!isModelName(values.model)) throw new UsageError(`--model "${values.model}" is not a model; choose one of ${MODEL_NAMES.join(", ")}`);
+  return values.model;
+}
+
+/** Reads the readings or the reference figure and returns the model to use. Throws UsageError or InputError. */
+export async function resolveModel(values: ModelSourceValues, io: Io): Promise<ResolvedModel> {
+  const paths = values.readings ?? [];
+  if (paths.length > 0 && values.reference !== undefined) throw new UsageError("give either --readings or --reference, not both");
+  const modelName = chooseModel(values);
+  const energy = energyContext(values);
+  if (values.reference !== undefined) {
+    if (modelName !== null && modelName !== "inverse-square") {
+      throw new UsageError(`a single reference figure determines only the inverse-square model, not ${modelName}`);
+    }
+    const figure = parseReference(values.reference);
+    const fit = referenceModel(figure);
+    return {
+      fit, comparison: null, points: [], device_id: null, files: [], conversion: null, ...energy,
+      description: `inverse-square through the reference figure "${values.reference}" (S = ${fmt(fit.parameters.S!.value)} µSv·m²/h); not a fit: its uncertainty is unknown`
+    };
+  }
+  if (paths.length === 0) throw new UsageError('give the readings with --readings FILE, or a published figure with --reference "0.016 mrem in 10 s at 5 ft"');
+
+  const loaded = await readReadingsPaths(paths);
+  if (hasErrors(loaded.problems)) throw new InputError(loaded.problems);
+  const devices = [...new Set(loaded.readings.map((r) => r.device_id))].sort();
+  let device_id: string | null = values.device ?? null;
+  if (device_id !== null && !devices.includes(device_id)) {
+    throw new UsageError(`--device ${device_id}: no readings of that device; the files hold ${devices.join(", ") || "no readings"}`);
+  }
+  if (device_id === null) {
+    if (devices.length > 1) throw new UsageError(`the readings cover ${devices.length} devices (${devices.join(", ")}); choose one with --device`);
+    device_id = devices[0] ?? null;
+  }
+  const readings = loaded.readings.filter((r) => r.device_id === device_id);
+  // Air-kerma and exposure readings become H*(10) (what area monitors estimate) at the effective energy in force;
+  // the answer says how many were converted, at what energy, and with which coefficients.
+  const convertedIds = new Set<string>();
+  const conversionSources = new Set<string>();
+  const toDoseEquivalent = (v: number, r: Reading) => {
+    const c = convertDose(v, r.quantity, "H*(10)", {effectiveEnergy_keV: energy.effectiveEnergy_keV});
+    convertedIds.add(r.reading_id);
+    for (const step of c.steps) conversionSources.add(step.source);
+    return c.value;
+  };
+  let converted: ReturnType<typeof readingsToPoints>;
+  try {
+    converted = readingsToPoints(readings, {toDoseEquivalent});
+  } catch (error) {
+    if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
+    throw error;
+  }
+  const {points, problems} = converted;
+  const all: Problem[] = [...loaded.problems, ...problems];
+  if (hasErrors(all)) throw new InputError(all);
+  // Warnings go to stderr, capped so that the answer is not buried; `xray-dose check` lists them all.
+  for (const warning of all.slice(0, MAX_WARNINGS)) io.stderr(formatProblem(warning));
+  if (all.length > MAX_WARNINGS) io.stderr(`… and ${all.length - MAX_WARNINGS} more warnings about the readings.`);
+
+  const file = loaded.files.map((f) => f.path).join(", ");
+  const comparison = compareModels(points, energy.context);
+  const fit = modelName === null ? comparison[0]!.fit : fitModel(points, modelName, energy.context);
+  if (!fit.converged) {
+    throw new InputError([{severity: "error", file, message: `the ${fit.model} model cannot be fitted to the ${points.length} readings of ${device_id}: ${fit.reason}`}]);
+  }
+  const how = modelName === null ? `the model best supported by the readings (lowest ${comparison[0]!.criterion === "aicc" ? "AICc" : "AIC"})` : "as chosen";
+  const conversion = convertedIds.size === 0 ? null : {
+    readings: convertedIds.size, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated,
+    sources: [...conversionSources]
+  };
+  return {
+    fit, comparison, points, device_id, files: loaded.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
+    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}`
+  };
+}
+
+/** A number for people: 4 significant figures, no exponent for everyday magnitudes. */
+export function fmt(value: number | null, digits = 4): string {
+  if (value === null || !Number.isFinite(value)) return "n/a";
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return value.toExponential(digits - 1);
+  return String(Number(value.toPrecision(digits)));
+}
+
+/** A dose in µSv and mrem, as the policy and US rules use both. */
+export function formatDose(dose_uSv: number): string {
+  return `${fmt(dose_uSv)} µSv (${fmt(convert(dose_uSv, "uSv", "mrem"))} mrem)`;
+}
+
+export function formatDistance(distance_m: number | null): string {
+  return distance_m === null ? "n/a" : `${fmt(distance_m)} m (${fmt(convert(distance_m, "m", "ft"))} ft)`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${fmt(seconds)} s`;
+  if (seconds < 7200) return `${fmt(seconds)} s (${fmt(seconds / 60)} min)`;
+  return `${fmt(seconds)} s (${fmt(seconds / 3600)} h)`;
+}
+
+/** The lines every model command prints under its answer: model, basis, energy, caveats. */
+export function modelLines(resolved: ResolvedModel, used: Candidate | null = null): string[] {
+  const fit = used?.fit ?? resolved.fit;
+  const lines = [`Model: ${resolved.description}.`];
+  if (used && used.sector !== null) {
+    lines.push(`Answer computed on the readings of the sector ${used.label} (${fit.n} readings): ${fit.parameterNames.map((n) => `${n} = ${fmt(fit.parameters[n]!.value)} ± ${fmt(fit.parameters[n]!.stderr, 3)}`).join(", ")}.`);
+  }
+  if (fit.model === "inverse-square-air") {
+    lines.push(`Air attenuation: mu = ${fmt(resolved.context.mu_per_m!)} /m at ${fmt(resolved.effectiveEnergy_keV)} keV${resolved.energyStated ? "" : " (default effective energy)"} (${resolved.context.mu_source}).`);
+  }
+  const c = resolved.conversion;
+  if (c) {
+    lines.push(`Converted ${c.readings} air-kerma or exposure readings to H*(10) at ${fmt(c.effectiveEnergy_keV)} keV${c.energyStated ? "" : " (default effective energy, a grade C estimate: state --effective-energy to change it)"}; coefficients: ${c.sources.join("; ")}.`);
+  }
+  for (const note of fit.notes) lines.push(`Note: ${note}.`);
+  return lines;
+}
+
+/** The part of a JSON answer that says where the model came from. */
+export function modelJson(resolved: ResolvedModel, used: Candidate | null = null) {
+  const fit = used?.fit ?? resolved.fit;
+  return {
+    model: fit.model,
+    basis: fit.basis,
+    device: resolved.device_id,
+    sector: used?.sector ?? null,
+    parameters: fit.parameters,
+    covariance: fit.covariance,
+    effectiveEnergy: {value: resolved.effectiveEnergy_keV, unit: "keV", stated: resolved.energyStated},
+    mu: resolved.context.mu_per_m === undefined ? null : {value: resolved.context.mu_per_m, unit: "1/m", source: resolved.context.mu_source},
+    description: resolved.description,
+    files: resolved.files,
+    conversion: resolved.conversion,
+    notes: fit.notes
+  };
+}
+
+/** A fit an exposure answer can be computed on: all angles, or one angle sector. */
+export interface Candidate {
+  label: string;
+  sector: Sector | null;
+  fit: FitResult;
+}
+
+/**
+ * The fits to answer on. The dose of a backscatter van depends strongly on direction, and a scenario rarely knows
+ * it, so by default the answer is computed on the all-angles fit and on each angle sector's fit (converged ones)
+ * and the worst is reported; --angle picks the one sector holding that direction.
+ */
+export function candidates(resolved: ResolvedModel, angleText: string | undefined): Candidate[] {
+  const all: Candidate = {label: resolved.points.length === 0 ? "reference figure" : "all angles", sector: null, fit: resolved.fit};
+  const sectors = resolved.points.length === 0 ? [] : fitByGroup(resolved.points, resolved.fit.model, resolved.context)
+    .filter((g): g is typeof g & {sector: Sector} => g.sector !== null && g.sector !== "unstated" && g.fit.converged)
+    .map((g) => ({label: `${g.sector.centre_deg}° ± ${g.sector.width_deg / 2}°`, sector: g.sector, fit: g.fit}));
+  if (angleText === undefined) return [all, ...sectors];
+  const angle = Number(angleText);
+  if (!Number.isFinite(angle) || angle < 0 || angle >= 360) throw new UsageError(`--angle "${angleText}" must be a number of degrees from 0 to below 360`);
+  const centre = sectorCentre(angle);
+  const chosen = sectors.find((c) => c.sector.centre_deg === centre);
+  if (!chosen) {
+    throw new UsageError(`--angle ${angleText}: no fitted readings in the sector ${centre}° ± 22.5°; sectors with a fit: ${sectors.map((c) => c.label).join(", ") || "none (the readings state no angles)"}`);
+  }
+  return [chosen];
+}
+
+/** Computes an answer on every candidate and returns the worst (highest score) with all of them. */
+export function worstCase<T>(cands: Candidate[], answer: (fit: FitResult) => T, score: (a: T) => number) {
+  const rows = cands.map((c) => ({candidate: c, answer: answer(c.fit)}));
+  const worst = rows.reduce((w, r) => (score(r.answer) > score(w.answer) ? r : w));
+  return {worst, rows};
+}

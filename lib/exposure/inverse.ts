@@ -1,0 +1,91 @@
+// The inverse questions: how far away must a person be, and how long may they stay, to keep under a limit.
+// Both are answered on the 95 % upper bound of the dose, so the answer is on the safe side of the fit's uncertainty.
+import {MODELS, parameterVector, type FitResult} from "../models/index.js";
+import {predictRate} from "./predict.js";
+
+/** Outer end of the distance search: beyond 10 km the question is moot for an X-ray van. */
+export const MAX_SEARCH_DISTANCE_M = 10_000;
+
+export interface ExclusionDistance {
+  /** Smallest distance beyond which the 95 % upper bound of the dose over the period stays within the limit; null beyond the search range. */
+  distance_m: number | null;
+  /** The same on the point estimate, for comparison. */
+  pointDistance_m: number | null;
+  limit_uSv: number;
+  period_s: number;
+  uncertaintyKnown: boolean;
+  extrapolated: boolean;
+  method: string;
+}
+
+export interface TimeToLimit {
+  /** Time at the distance until the 95 % upper bound of the dose reaches the limit. */
+  duration_s: number;
+  /** The same on the point estimate. */
+  pointDuration_s: number;
+  uncertaintyKnown: boolean;
+  extrapolated: boolean;
+  method: string;
+}
+
+/** Smallest distance the model is defined at: just beyond the pole of the offset model when r0 < 0. */
+function nearestDistance(model: FitResult): number {
+  const floor = 1e-4;
+  if (model.model !== "inverse-square-offset") return floor;
+  const r0 = parameterVector(model)[1]!;
+  return Math.max(floor, -r0 + Math.max(1e-9, Math.abs(r0) * 1e-9));
+}
+
+/**
+ * Outermost r where f changes from above the limit to within it: a log-spaced grid finds the last grid point
+ * still above the limit (so a rate that is not monotone in r cannot hide an outer crossing), then bisection.
+ */
+function outerCrossing(excess: (r: number) => number, lo: number, hi: number): number | null {
+  const steps = 400;
+  const grid = Array.from({length: steps + 1}, (_, i) => lo * Math.pow(hi / lo, i / steps));
+  let last = -1;
+  for (let i = 0; i <= steps; i++) if (excess(grid[i]!) > 0) last = i;
+  if (last === -1) return 0; // within the limit everywhere the model is defined
+  if (last === steps) return null; // still above the limit at the far end of the search
+  let a = grid[last]!;
+  let b = grid[last + 1]!;
+  for (let k = 0; k < 200 && b - a > 1e-12 * b; k++) {
+    const mid = (a + b) / 2;
+    if (excess(mid) > 0) a = mid;
+    else b = mid;
+  }
+  return b;
+}
+
+export function exclusionDistance(model: FitResult, question: {limit_uSv: number; period_s: number}): ExclusionDistance {
+  const {limit_uSv, period_s} = question;
+  if (!(limit_uSv > 0) || !(period_s > 0)) throw new RangeError(`a limit needs a positive dose and period; got ${limit_uSv} µSv per ${period_s} s`);
+  const hours = period_s / 3600;
+  const lo = nearestDistance(model);
+  const upper = outerCrossing((r) => predictRate(model, r).upper95_uSv_per_h * hours - limit_uSv, lo, MAX_SEARCH_DISTANCE_M);
+  const def = MODELS[model.model];
+  const params = parameterVector(model);
+  const point = outerCrossing((r) => def.rate(r, params, model.context) * hours - limit_uSv, lo, MAX_SEARCH_DISTANCE_M);
+  const range = model.distanceRange_m;
+  return {
+    distance_m: upper,
+    pointDistance_m: point,
+    limit_uSv,
+    period_s,
+    uncertaintyKnown: model.covariance !== null,
+    extrapolated: upper === null || (range !== null && (upper < range[0] || upper > range[1])),
+    method: "outermost distance where the 95% upper bound of (dose rate x period) equals the limit: log grid search then bisection"
+  };
+}
+
+export function timeToLimit(model: FitResult, question: {distance_m: number; limit_uSv: number}): TimeToLimit {
+  if (!(question.limit_uSv > 0)) throw new RangeError(`a limit must be a positive dose; got ${question.limit_uSv} µSv`);
+  const rate = predictRate(model, question.distance_m);
+  return {
+    duration_s: (question.limit_uSv / rate.upper95_uSv_per_h) * 3600,
+    pointDuration_s: (question.limit_uSv / rate.rate_uSv_per_h) * 3600,
+    uncertaintyKnown: rate.uncertaintyKnown,
+    extrapolated: rate.extrapolated,
+    method: "limit / (95% upper bound of the dose rate at the distance), continuous exposure"
+  };
+}

@@ -1,0 +1,87 @@
+// Field readings → fit points: net dose rate and its 1-sigma uncertainty, in µSv/h.
+import type {Problem} from "../io/problems.js";
+import type {Reading} from "../readings/types.js";
+import type {FitPoint} from "./types.js";
+
+/**
+ * Relative 1-sigma uncertainty assumed for a reading that states none: 20 % of the gross dose. An assumption of
+ * this product (typical of passive dosimeters at low doses), not a standard's figure; override per run.
+ */
+export const DEFAULT_RELATIVE_SIGMA = 0.2;
+
+export interface PointOptions {
+  /** Relative 1σ assumed when a reading states no uncertainty. */
+  defaultRelativeSigma?: number;
+  /**
+   * Converts a reading's air kerma (µGy) or exposure (µR) to a dose equivalent in µSv at a stated effective
+   * energy (lib/physics convertDose). Without it such readings are refused: the conversion is physics, not units.
+   */
+  toDoseEquivalent?: (value: number, reading: Reading) => number;
+}
+
+export interface PointsResult {
+  points: FitPoint[];
+  problems: Problem[];
+}
+
+const SECONDS_PER_HOUR = 3600;
+
+export function readingsToPoints(readings: readonly Reading[], options: PointOptions = {}): PointsResult {
+  const relative = options.defaultRelativeSigma ?? DEFAULT_RELATIVE_SIGMA;
+  const points: FitPoint[] = [];
+  const problems: Problem[] = [];
+  const quantities = new Set<string>();
+  for (const reading of readings) {
+    const where = {file: reading.source.file, line: reading.source.line};
+    let toUSv: (value: number) => number;
+    if (reading.unit === "uSv") {
+      toUSv = (v) => v;
+    } else if (options.toDoseEquivalent) {
+      const convert = options.toDoseEquivalent;
+      toUSv = (v) => convert(v, reading);
+    } else {
+      problems.push({
+        severity: "error", ...where, column: "quantity",
+        message: `reading ${reading.reading_id} is ${reading.quantity} in ${reading.unit}; the models fit a dose equivalent (µSv), so give H*(10), Hp(10) or effective dose, or state the effective photon energy so it can be converted`
+      });
+      continue;
+    }
+    if (!(reading.distance_m > 0)) {
+      problems.push({severity: "error", ...where, column: "distance", message: `reading ${reading.reading_id} is at ${reading.distance_m} m; a fit needs a positive distance from the device's reference point`});
+      continue;
+    }
+    if (!(reading.duration_s > 0)) {
+      problems.push({severity: "error", ...where, column: "duration", message: `reading ${reading.reading_id} lasts ${reading.duration_s} s; a dose rate needs a positive duration`});
+      continue;
+    }
+    // Background is taken as exact: the reading format states no uncertainty for it, so σ(net) = σ(gross).
+    let sigma = reading.uncertainty ?? relative * Math.abs(reading.gross);
+    // A zero σ (a relative uncertainty of a zero dose, typically below the detection limit) would give the reading
+    // infinite weight; the detection limit is then the honest scale of what the instrument could not see.
+    if (!(sigma > 0) && reading.mdl !== null && reading.mdl > 0) sigma = reading.mdl;
+    if (!(sigma > 0)) {
+      problems.push({severity: "error", ...where, column: "uncertainty", message: `reading ${reading.reading_id} has no usable uncertainty (zero dose and none stated); state its 1-sigma uncertainty or its detection limit`});
+      continue;
+    }
+    quantities.add(reading.quantity);
+    const perHour = SECONDS_PER_HOUR / reading.duration_s;
+    points.push({
+      reading_id: reading.reading_id,
+      device_id: reading.device_id,
+      distance_m: reading.distance_m,
+      angle_deg: reading.angle_deg,
+      rate_uSv_per_h: toUSv(reading.net) * perHour,
+      sigma_uSv_per_h: toUSv(sigma) * perHour,
+      censored: reading.censored,
+      mdl_rate_uSv_per_h: reading.censored && reading.mdl !== null ? toUSv(reading.mdl) * perHour : null,
+      source: reading.source
+    });
+  }
+  if (quantities.size > 1) {
+    problems.push({
+      severity: "warning", file: readings[0]!.source.file,
+      message: `the readings mix ${[...quantities].join(", ")}; they are fitted together as µSv, which is only right if the instruments were calibrated for the same quantity`
+    });
+  }
+  return {points, problems};
+}

@@ -1,0 +1,166 @@
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {UsageError, type Io} from "../../cli/command.js";
+import {fitCommand} from "../../cli/commands/fit.js";
+import {scenarioCommand} from "../../cli/commands/scenario.js";
+import {exclusionCommand} from "../../cli/commands/exclusion.js";
+import {timeToLimitCommand} from "../../cli/commands/time-to-limit.js";
+import {InputError} from "../../lib/io/index.js";
+import {readReadingsPaths} from "../../lib/io/read-readings.js";
+import {fitModel, readingsToPoints} from "../../lib/models/index.js";
+import {exclusionDistance, scenarioDose, timeToLimit} from "../../lib/exposure/index.js";
+
+const HEADER = "reading_id,device_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty";
+
+/** A readings file on disk; `rows` are [distance m, angle or "", dose µSv over 1 h, 1σ µSv]. */
+function readingsFile(name: string, rows: [number, number | "", number, number][], device = "VAN-1"): string {
+  const dir = mkdtempSync(join(tmpdir(), "xray-models-"));
+  const path = join(dir, name);
+  const lines = rows.map(([r, angle, dose, sigma], i) => `${device}-${i},${device},2025-03-0${1 + (i % 9)}T10:00:00Z,${r},m,${angle},1,h,${dose},uSv,H*(10),${sigma}`);
+  writeFileSync(path, [HEADER, ...lines].join("\n") + "\n");
+  return path;
+}
+
+// Dose over one hour = S / r² with S = 100 µSv·m²/h, σ 5 %, and a deliberate wobble so that χ² is not zero.
+const wobble = [1.03, 0.98, 1.01, 0.97, 1.02, 0.99];
+const EXACT = readingsFile("exact.csv", [1, 1.5, 2, 3, 4, 6].map((r, i) => [r, "", (100 / r ** 2) * wobble[i]!, 0.05 * (100 / r ** 2)]));
+
+async function run(command: {run(args: string[], io: Io): Promise<number>}, args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await command.run(args, {stdout: (t) => out.push(t), stderr: (t) => err.push(t)});
+  return {code, stdout: out.join("\n"), stderr: err.join("\n")};
+}
+
+async function libraryFit(path: string, model: Parameters<typeof fitModel>[1] = "inverse-square") {
+  const {readings} = await readReadingsPaths([path]);
+  return fitModel(readingsToPoints(readings).points, model, {mu_per_m: 0.0226});
+}
+
+describe("xray-dose fit", () => {
+  it("--json prints the documented object, with the library's numbers", async () => {
+    const {code, stdout} = await run(fitCommand, [EXACT, "--model", "inverse-square", "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    const lib = await libraryFit(EXACT);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["model", "n", "parameters", "covariance", "chiSquare", "dof", "reducedChiSquare", "residuals"]));
+    expect(json.model).toBe("inverse-square");
+    expect(json.n).toBe(6);
+    expect(json.parameters.S).toEqual({value: lib.parameters.S!.value, stderr: lib.parameters.S!.stderr, unit: "uSv*m^2/h"});
+    expect(Math.abs(json.parameters.S.value - 100)).toBeLessThan(3);
+    expect(json.chiSquare).toBe(lib.chiSquare);
+    expect(json.dof).toBe(5);
+    expect(json.residuals).toHaveLength(6);
+    expect(json.comparison.map((c: {model: string}) => c.model).sort()).toEqual(["inverse-square", "inverse-square-air", "inverse-square-offset", "power-law"]);
+  });
+
+  it("without --json names the model and the basis of its choice, with units", async () => {
+    const {code, stdout} = await run(fitCommand, [EXACT]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Model: [a-z-]+ fitted to 6 readings of VAN-1 .* the model best supported by the readings \(lowest AIC/);
+    expect(stdout).toMatch(/Models compared on the same readings/);
+    expect(stdout).toMatch(/µSv\/h/);
+  });
+
+  it("fits per angle sector when the readings state angles", async () => {
+    const path = readingsFile("angles.csv", [
+      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 0, 200 / r ** 2, 10 / r ** 2]),
+      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 90, 50 / r ** 2, 2.5 / r ** 2])
+    ]);
+    const json = JSON.parse((await run(fitCommand, [path, "--model", "inverse-square", "--json"])).stdout);
+    expect(json.sectors.map((s: {label: string; parameters: {S: {value: number}}}) => [s.label, Math.round(s.parameters.S.value)])).toEqual([
+      ["VAN-1, 0° ± 22.5°", 200], ["VAN-1, 90° ± 22.5°", 50]
+    ]);
+  });
+
+  it("refuses several devices without --device, and a missing file with its name", async () => {
+    const other = readingsFile("other.csv", [[1, "", 10, 1], [2, "", 2.5, 0.2], [3, "", 1.1, 0.1]], "VAN-2");
+    await expect(run(fitCommand, [EXACT, other])).rejects.toThrow(/2 devices \(VAN-1, VAN-2\); choose one with --device/);
+    const json = JSON.parse((await run(fitCommand, [EXACT, other, "--device", "VAN-2", "--model", "inverse-square", "--json"])).stdout);
+    expect(json.device).toBe("VAN-2");
+    await expect(run(fitCommand, ["/nonexistent/readings.csv"])).rejects.toBeInstanceOf(InputError);
+    await expect(run(fitCommand, [EXACT, "--model", "quadratic"])).rejects.toThrow(UsageError);
+  });
+
+  it("reports a model that cannot be fitted as an input problem, not a crash", async () => {
+    const two = readingsFile("two.csv", [[1, "", 10, 1], [2, "", 2.5, 0.2]]);
+    await expect(run(fitCommand, [two, "--model", "power-law"])).rejects.toThrow(/needs at least 3 readings/);
+  });
+});
+
+describe("xray-dose scenario", () => {
+  it("--reference: the policy's figure gives 0.004 mrem (0.04 µSv) at 10 ft in 10 s, and says it is not a fit", async () => {
+    const {stdout} = await run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "10 ft", "--duration", "10 s", "--json"]);
+    const json = JSON.parse(stdout);
+    expect(json.dose.unit).toBe("uSv");
+    expect(json.dose.value).toBeCloseTo(0.04, 12);
+    expect(json.upper95.value).toBe(json.dose.value);
+    expect(json.uncertaintyKnown).toBe(false);
+    expect(json.basis).toBe("reference-point");
+    const text = (await run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "10 ft", "--duration", "10 s"])).stdout;
+    expect(text).toMatch(/0\.04 µSv \(0\.004 mrem\)/);
+    expect(text).toMatch(/reference figure .* not a fit/);
+  });
+
+  it("--readings: the same numbers as scenarioDose on the library fit; N scans × dwell", async () => {
+    const lib = await libraryFit(EXACT);
+    const json = JSON.parse((await run(scenarioCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "10 ft", "--duration", "1 h", "--json"])).stdout);
+    const expected = scenarioDose(lib, {distance_m: 3.048, duration_s: 3600});
+    expect(json.dose.value).toBeCloseTo(expected.dose_uSv, 12);
+    expect(json.upper95.value).toBeCloseTo(expected.upper95_uSv, 12);
+    expect(json.upper95.value).toBeGreaterThan(json.dose.value);
+    const scans = JSON.parse((await run(scenarioCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "10 ft", "--scans", "360", "--dwell", "10 s", "--json"])).stdout);
+    expect(scans.upper95.value).toBeCloseTo(expected.upper95_uSv, 12);
+  });
+
+  it("refuses a malformed reference or a missing distance with a usage message", async () => {
+    await expect(run(scenarioCommand, ["--reference", "a lot at 5 ft", "--distance", "1 m", "--duration", "1 h"])).rejects.toThrow(/DOSE in DURATION at DISTANCE/);
+    await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--duration", "1 h"])).rejects.toThrow(/--distance is required/);
+    await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "1 m"])).rejects.toThrow(UsageError);
+    await expect(run(scenarioCommand, ["--readings", EXACT, "--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "1 m", "--duration", "1 h"])).rejects.toThrow(/not both/);
+  });
+
+  it("with angles: answers on the worst sector by default, and on the chosen one with --angle", async () => {
+    const path = readingsFile("sectors.csv", [
+      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 0, 200 / r ** 2, 10 / r ** 2]),
+      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 90, 50 / r ** 2, 2.5 / r ** 2])
+    ]);
+    const base = ["--readings", path, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h", "--json"];
+    const worst = JSON.parse((await run(scenarioCommand, base)).stdout);
+    expect(worst.sector).toEqual({centre_deg: 0, width_deg: 45});
+    expect(worst.dose.value).toBeCloseTo(50, 6);
+    const side = JSON.parse((await run(scenarioCommand, [...base, "--angle", "100"])).stdout);
+    expect(side.dose.value).toBeCloseTo(12.5, 6);
+    await expect(run(scenarioCommand, [...base, "--angle", "180"])).rejects.toThrow(/no fitted readings in the sector 180°/);
+  });
+});
+
+describe("xray-dose exclusion and time-to-limit", () => {
+  it("exclusion --reference: 2 mrem in 1 h is met beyond √(133.8/20) ≈ 2.59 m", async () => {
+    const json = JSON.parse((await run(exclusionCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--limit", "2 mrem", "--per", "1 h", "--json"])).stdout);
+    expect(json.distance.unit).toBe("m");
+    expect(json.distance.value).toBeCloseTo(Math.sqrt((57.6 * 1.524 ** 2) / 20), 8);
+  });
+
+  it("exclusion --readings matches exclusionDistance on the library fit", async () => {
+    const lib = await libraryFit(EXACT);
+    const json = JSON.parse((await run(exclusionCommand, ["--readings", EXACT, "--model", "inverse-square", "--limit", "20 uSv", "--per", "1 h", "--json"])).stdout);
+    expect(json.distance.value).toBeCloseTo(exclusionDistance(lib, {limit_uSv: 20, period_s: 3600}).distance_m!, 10);
+    expect(json.limit).toEqual({value: 20, unit: "uSv"});
+  });
+
+  it("time-to-limit --readings matches timeToLimit on the library fit, in seconds", async () => {
+    const lib = await libraryFit(EXACT);
+    const json = JSON.parse((await run(timeToLimitCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "5 ft", "--limit", "1 mSv", "--json"])).stdout);
+    expect(json.duration.unit).toBe("s");
+    expect(json.duration.value).toBeCloseTo(timeToLimit(lib, {distance_m: 1.524, limit_uSv: 1000}).duration_s, 6);
+    const text = (await run(timeToLimitCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "5 ft", "--limit", "1 mSv"])).stdout;
+    expect(text).toMatch(/At 1\.524 m \(5 ft\), the limit of 1000 µSv \(100 mrem\) is reached after:/);
+  });
+
+  it("refuses a limit in the wrong kind of unit", async () => {
+    await expect(run(timeToLimitCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "5 ft", "--limit", "1 h"])).rejects.toThrow(/dose/);
+  });
+});

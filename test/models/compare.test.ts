@@ -1,0 +1,35 @@
+import {describe, expect, it} from "vitest";
+import {compareModels} from "../../lib/models/index.js";
+import {range, synthetic} from "./helpers.js";
+
+describe("compareModels", () => {
+  it("prefers the offset model when the source sits well behind the reference point", () => {
+    const pts = synthetic((r) => 130 / (r + 0.5) ** 2, range(0.5, 10, 30), 0.05, 5);
+    const ranked = compareModels(pts, {mu_per_m: 0.0226});
+    expect(ranked[0]!.model).toBe("inverse-square-offset");
+    expect(ranked[0]!.delta).toBe(0);
+    expect(ranked[0]!.criterion).toBe("aicc");
+    expect(ranked.map((r) => r.model).sort()).toEqual(["inverse-square", "inverse-square-air", "inverse-square-offset", "power-law"]);
+    expect(ranked.reduce((s, r) => s + r.weight!, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("computes Akaike weights exp(−Δ/2)/Σ from AICc = χ² + 2p + 2p(p+1)/(n−p−1)", () => {
+    const pts = synthetic((r) => 100 / r ** 2, range(1, 5, 10), 0.1, 9);
+    const ranked = compareModels(pts);
+    expect(ranked).toHaveLength(3); // no μ: the air model is left out
+    for (const row of ranked) {
+      const p = row.fit.parameterNames.length;
+      expect(row.score).toBeCloseTo(row.fit.chiSquare + 2 * p + (2 * p * (p + 1)) / (10 - p - 1), 9);
+    }
+    const z = ranked.map((r) => Math.exp(-(r.score! - ranked[0]!.score!) / 2));
+    ranked.forEach((r, i) => expect(r.weight).toBeCloseTo(z[i]! / z.reduce((a, b) => a + b), 12));
+  });
+
+  it("ranks a model that could not be fitted last, with its reason", () => {
+    const pts = synthetic((r) => 100 / r ** 2, [1, 2], 0.1, 1);
+    const ranked = compareModels(pts);
+    expect(ranked[0]!.model).toBe("inverse-square");
+    expect(ranked[0]!.criterion).toBe("aic"); // n − p − 1 = 0: no AICc
+    expect(ranked.slice(1).every((r) => r.score === null && r.fit.reason !== null)).toBe(true);
+  });
+});
