@@ -1,0 +1,5 @@
+export * from "./limits.js";
+export * from "./verdict.js";
+export * from "./scenarios.js";
+export * from "./everyday.js";
+export * from "./policy-claims.js";
