@@ -1,0 +1,4 @@
+export * from "./types.js";
+export * from "./parse.js";
+export * from "./summarise.js";
+export {csvRowsWithLines, type CsvRow} from "./csv.js";
