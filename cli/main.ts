@@ -4,8 +4,16 @@ import {UsageError} from "./command.js";
 import {InputError, formatProblem} from "../lib/io/index.js";
 import {UnitError} from "../lib/units/index.js";
 
+import {validateCommand} from "./commands/validate.js";
+import {convertCommand} from "./commands/convert.js";
+import {fitCommand} from "./commands/fit.js";
+import {scenarioCommand} from "./commands/scenario.js";
+import {exclusionCommand} from "./commands/exclusion.js";
+import {timeToLimitCommand} from "./commands/time-to-limit.js";
+import {checkPolicyCommand} from "./commands/check-policy.js";
+
 // Each command lives in its own module under cli/commands/; register it here.
-const COMMANDS: Command[] = [];
+const COMMANDS: Command[] = [validateCommand, convertCommand, fitCommand, scenarioCommand, exclusionCommand, timeToLimitCommand, checkPolicyCommand];
 
 const consoleIo: Io = {
   stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),

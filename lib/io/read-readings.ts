@@ -1,0 +1,75 @@
+// Reading field-readings CSV files from disk: files or folders (every *.csv below a folder), in sorted order so the
+// result never depends on directory order. Each file is fingerprinted (SHA-256) for provenance and must be UTF-8
+// text; the readings of all files are then checked as one set.
+import {createHash} from "node:crypto";
+import {readdir, readFile, stat} from "node:fs/promises";
+import {join} from "node:path";
+import {checkReadingSet, parseReadingsCsv} from "../readings/index.js";
+import type {Reading} from "../readings/types.js";
+import type {Problem} from "./problems.js";
+
+export interface ReadingsFile {
+  path: string;
+  sha256: string;
+  /** Readings parsed from the file (rows with errors are not counted). */
+  rows: number;
+}
+
+export interface ReadReadingsResult {
+  readings: Reading[];
+  problems: Problem[];
+  files: ReadingsFile[];
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function csvFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".csv"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort(byCodeUnit);
+}
+
+const decoder = new TextDecoder("utf-8", {fatal: true});
+
+export async function readReadingsPaths(paths: string[], options: {now?: Date} = {}): Promise<ReadReadingsResult> {
+  const problems: Problem[] = [];
+  const readings: Reading[] = [];
+  const files: ReadingsFile[] = [];
+
+  const toRead: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      problems.push({severity: "error", file: path, message: "no such file or folder; check the path"});
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found = await csvFilesUnder(path);
+      if (found.length === 0) problems.push({severity: "error", file: path, message: "the folder holds no .csv files; put the readings files (*.csv) in it or name the files directly"});
+      toRead.push(...found);
+    } else toRead.push(path);
+  }
+
+  for (const path of [...new Set(toRead)]) {
+    const bytes = await readFile(path);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      problems.push({severity: "error", file: path, message: "the file is not UTF-8 text (it may be a spreadsheet or another binary file); export the readings as a UTF-8 CSV file"});
+      files.push({path, sha256, rows: 0});
+      continue;
+    }
+    const parsed = parseReadingsCsv(text, path, options);
+    problems.push(...parsed.problems);
+    readings.push(...parsed.readings);
+    files.push({path, sha256, rows: parsed.readings.length});
+  }
+  problems.push(...checkReadingSet(readings));
+  return {readings, problems, files};
+}

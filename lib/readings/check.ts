@@ -1,0 +1,67 @@
+// Checks across a whole set of readings (possibly from many files): ids that repeat across files, and readings far
+// off the other readings of the same device. Per-file checks are in parse.ts.
+import type {Problem} from "../io/problems.js";
+import type {Reading} from "./types.js";
+import {median} from "d3-array";
+
+/**
+ * A reading is "far off" when its modified z-score exceeds this (Iglewicz & Hoaglin, 1993, "How to Detect and
+ * Handle Outliers": |0.6745 (x − median) / MAD| > 3.5).
+ */
+export const FAR_OFF_MODIFIED_Z = 3.5;
+/** Below this many comparable readings the spread is not known well enough to call one reading far off. */
+export const FAR_OFF_MIN_READINGS = 5;
+/**
+ * Never call a reading far off when it is within this factor of the median (log10 of 3): identical readings give a
+ * MAD of zero, and a factor under 3 is within what dosimeter placement and beam sweep alone can cause.
+ */
+export const FAR_OFF_MIN_LOG10 = Math.log10(3);
+
+/**
+ * Problems of the set as a whole:
+ * - error: a reading_id used in more than one file (repeats inside one file are reported by parseReadingsCsv);
+ * - warning: a reading far off its device's others. Readings are compared as x = log10(net dose rate × r²), which
+ *   removes the inverse-square fall-off, grouped by device, quantity and angle (beam direction changes the dose
+ *   more than anything). Censored readings and those with net ≤ 0 take no part.
+ */
+export function checkReadingSet(readings: readonly Reading[]): Problem[] {
+  const problems: Problem[] = [];
+  const firstById = new Map<string, Reading>();
+  for (const r of readings) {
+    const first = firstById.get(r.reading_id);
+    if (first === undefined) firstById.set(r.reading_id, r);
+    else if (first.source.file !== r.source.file) {
+      problems.push({
+        severity: "error", file: r.source.file, line: r.source.line, column: "reading_id",
+        message: `"${r.reading_id}" is also the id of the reading at ${first.source.file}:${first.source.line}; reading ids must be unique across the data set`
+      });
+    }
+  }
+
+  const groups = new Map<string, {reading: Reading; x: number}[]>();
+  for (const r of readings) {
+    if (r.censored || !(r.net > 0)) continue;
+    const key = JSON.stringify([r.device_id, r.quantity, r.angle_deg]);
+    const x = Math.log10((r.net / r.duration_s) * 3600 * r.distance_m * r.distance_m);
+    if (!Number.isFinite(x)) continue;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push({reading: r, x});
+  }
+  for (const group of groups.values()) {
+    if (group.length < FAR_OFF_MIN_READINGS) continue;
+    const m = median(group, (g) => g.x)!;
+    const mad = median(group, (g) => Math.abs(g.x - m))!;
+    for (const {reading: r, x} of group) {
+      const deviation = Math.abs(x - m);
+      if (deviation <= FAR_OFF_MIN_LOG10) continue;
+      if (mad > 0 && (0.6745 * deviation) / mad <= FAR_OFF_MODIFIED_Z) continue;
+      const factor = 10 ** deviation;
+      problems.push({
+        severity: "warning", file: r.source.file, line: r.source.line, column: "dose",
+        message: `this reading is ${factor.toPrecision(2)} times ${x > m ? "higher" : "lower"} than device ${r.device_id}'s other ${r.quantity} readings${r.angle_deg === null ? "" : ` at ${r.angle_deg}°`} once distance and duration are allowed for (inverse square); check the dose, its unit, the distance and the duration`
+      });
+    }
+  }
+  return problems;
+}

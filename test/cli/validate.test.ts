@@ -1,0 +1,75 @@
+// `xray-dose validate`: summary on stdout, one FILE:LINE: column C: line per problem on stderr, exit codes 0/1/2.
+import {execFile} from "node:child_process";
+import {describe, expect, it} from "vitest";
+import {UsageError, type Io} from "../../cli/command.js";
+import {validateCommand} from "../../cli/commands/validate.js";
+
+const FIXTURES = "test/fixtures/readings";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {stdout: (t) => void out.push(t), stderr: (t) => void err.push(t)};
+  return {io, out, err};
+}
+
+describe("xray-dose validate", () => {
+  it("exits 0 on valid readings, printing warnings and a summary", async () => {
+    const {io, out, err} = capture();
+    expect(await validateCommand.run([`${FIXTURES}/valid`], io)).toBe(0);
+    expect(err).toEqual([`${FIXTURES}/valid/2026-03.csv:5: warning: column instrument_type: a rate meter can misread the short, intense exposure of a swept beam; confirm this reading with an integrating dosimeter (TLD, OSL or electronic) before relying on it`]);
+    const summary = out.join("\n");
+    expect(summary).toMatch(/^2 files, 6 readings from 2 devices \(VAN-1, VAN-2\), 2026-03-14 to 2026-04-02 \(UTC\)/);
+    expect(summary).toMatch(/0 errors, 1 warning\nvalid$/);
+  });
+
+  it("exits 1 with one line per problem, each naming file and line", async () => {
+    const {io, out, err} = capture();
+    const file = `${FIXTURES}/invalid/2026-03.csv`;
+    expect(await validateCommand.run([file], io)).toBe(1);
+    expect(err).toHaveLength(5);
+    expect(err[0]).toBe(`${file}:3: column measured_at: "2026-03-02T10:00:00" has no UTC offset, so the instant is ambiguous; add Z for UTC or the local offset, such as 2026-03-14T09:30:00Z or 2026-03-14T09:30:00-05:00`);
+    expect(err[1]).toBe(`${file}:4: column dose_unit: "mSv/h" is a dose rate; this column takes a dose such as mSv`);
+    expect(err[2]).toMatch(new RegExp(`^${file}:5: column measured_at: .*February 2026 has 28 days`));
+    expect(err[3]).toBe(`${file}:5: column distance: 0 must be greater than zero`);
+    expect(err[4]).toMatch(new RegExp(`^${file}:6: column reading_id: "B-1" is also the id of the reading on line 2`));
+    expect(out.join("\n")).toMatch(/5 errors, 0 warnings\nINVALID/);
+  });
+
+  it("exits 1 for a file that is not text", async () => {
+    const {io, err} = capture();
+    expect(await validateCommand.run([`${FIXTURES}/not-text/readings.csv`], io)).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^test\/fixtures\/readings\/not-text\/readings\.csv: the file is not UTF-8 text/)]);
+  });
+
+  it("is a usage error (exit 2 in main) without a path", async () => {
+    const {io} = capture();
+    await expect(validateCommand.run([], io)).rejects.toThrow(UsageError);
+    await expect(validateCommand.run(["--strict"], io)).rejects.toThrow(UsageError);
+  });
+
+  it("has help naming the exit codes", () => {
+    expect(validateCommand.help).toMatch(/Exit status: 0 valid \(warnings allowed\), 1 any error, 2 a usage error/);
+  });
+});
+
+describe("the xray-dose binary", () => {
+  // Runs the real package binary (bin/xray-dose.js through cli/main.ts), as `npx xray-dose` would.
+  function binary(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, ["bin/xray-dose.js", ...args], (error, stdout, stderr) => {
+        resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr});
+      });
+    });
+  }
+
+  it("validates end to end: exit 1 and FILE:LINE lines on bad readings, never a stack trace", async () => {
+    const bad = await binary(["validate", `${FIXTURES}/invalid`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${FIXTURES}/invalid/2026-03.csv:4: column dose_unit: "mSv/h" is a dose rate; this column takes a dose such as mSv`);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const good = await binary(["validate", `${FIXTURES}/valid`]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid\n$/);
+  });
+});

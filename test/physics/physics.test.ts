@@ -1,0 +1,115 @@
+// Physics coefficients checked against the reference tables and hand calculations (reference/standards.md).
+import {describe, expect, it} from "vitest";
+import {
+  airKermaPerExposure_uGy_per_uR,
+  airLinearAttenuation_per_m,
+  airMassAttenuation_cm2_per_g,
+  airMassEnergyAbsorption_cm2_per_g,
+  ambientDoseEquivalentPerAirKerma_Sv_per_Gy,
+  convertDose,
+  effectiveDosePerAirKerma_Sv_per_Gy,
+  PhysicsError
+} from "../../lib/physics/index.js";
+
+describe("air interaction coefficients (NIST)", () => {
+  it("returns the tabulated values at tabulated energies", () => {
+    expect(airMassAttenuation_cm2_per_g(60).coefficient).toBe(0.1875);
+    expect(airMassAttenuation_cm2_per_g(20).coefficient).toBe(0.7779);
+    expect(airMassEnergyAbsorption_cm2_per_g(200).coefficient).toBe(0.02672);
+    expect(airMassAttenuation_cm2_per_g(60).source).toMatch(/NIST/);
+  });
+
+  it("interpolates log–log between tabulated energies", () => {
+    // Hand: 70 keV lies between 60 (0.1875) and 80 (0.1662); t = ln(70/60)/ln(80/60) = 0.535837;
+    // 0.1875 · (0.1662/0.1875)^t = 0.1875 · 0.8864^0.535837 = 0.1875 · 0.937429 = 0.175768.
+    expect(airMassAttenuation_cm2_per_g(70).coefficient).toBeCloseTo(0.175768, 5);
+    expect(airMassAttenuation_cm2_per_g(70).source).toMatch(/interpolation/);
+  });
+
+  it("gives the linear attenuation of air per metre", () => {
+    // 0.1875 cm²/g × 1.205e-3 g/cm³ = 2.259375e-4 /cm = 0.02259375 /m.
+    expect(airLinearAttenuation_per_m(60).coefficient).toBeCloseTo(0.02259375, 10);
+    expect(airLinearAttenuation_per_m(60).unit).toBe("1/m");
+  });
+
+  it("refuses energies outside the table instead of extrapolating", () => {
+    expect(() => airMassAttenuation_cm2_per_g(10)).toThrow(PhysicsError);
+    expect(() => airMassAttenuation_cm2_per_g(250)).toThrow(/20 to 200 keV/);
+    expect(() => airLinearAttenuation_per_m(Number.NaN)).toThrow(PhysicsError);
+  });
+});
+
+describe("conversion coefficients between quantities", () => {
+  it("air kerma per exposure is 8.76 mGy/R", () => {
+    // 2.58e-4 C/kg × 33.97 J/C = 8.76426e-3 Gy/R; per µR the prefixes cancel.
+    expect(airKermaPerExposure_uGy_per_uR.coefficient).toBeCloseTo(8.76426e-3, 8);
+  });
+
+  it("H*(10)/Ka matches the reference values 1.74 at 60 keV and 0.6 at 20 keV", () => {
+    // Hand at 60 keV: 0.51e-12 / (60 × 1.602176634e-16 × 0.03041 × 1000) = 0.51 / 0.292333 = 1.7446.
+    expect(ambientDoseEquivalentPerAirKerma_Sv_per_Gy(60).coefficient).toBeCloseTo(1.7446, 3);
+    expect(ambientDoseEquivalentPerAirKerma_Sv_per_Gy(20).coefficient).toBeCloseTo(0.608, 2);
+    expect(ambientDoseEquivalentPerAirKerma_Sv_per_Gy(60).source).toMatch(/ICRP Publication 74/);
+  });
+
+  it("E/Ka follows ICRP 116: AP over energy, other geometries at 60 keV only", () => {
+    expect(effectiveDosePerAirKerma_Sv_per_Gy(60).coefficient).toBe(1.33);
+    expect(effectiveDosePerAirKerma_Sv_per_Gy(70).coefficient).toBe(1.42);
+    expect(effectiveDosePerAirKerma_Sv_per_Gy(60, "PA").coefficient).toBe(0.832);
+    expect(effectiveDosePerAirKerma_Sv_per_Gy(60, "iso").coefficient).toBe(0.679);
+    expect(effectiveDosePerAirKerma_Sv_per_Gy(59.99999999999999, "PA").coefficient).toBe(0.832);
+    expect(() => effectiveDosePerAirKerma_Sv_per_Gy(80, "PA")).toThrow(/60 keV only/);
+    expect(() => effectiveDosePerAirKerma_Sv_per_Gy(60, "sideways")).toThrow(/AP, PA, LLAT/);
+    expect(() => effectiveDosePerAirKerma_Sv_per_Gy(200)).toThrow(/20 to 150 keV/);
+  });
+});
+
+describe("convertDose", () => {
+  it("leaves a value alone when the quantity does not change", () => {
+    expect(convertDose(3, "H*(10)", "H*(10)")).toEqual({value: 3, steps: []});
+  });
+
+  it("converts exposure to air kerma without needing an energy", () => {
+    // 1 R = 1e6 µR → 8764.26 µGy.
+    const r = convertDose(1e6, "exposure", "air-kerma");
+    expect(r.value).toBeCloseTo(8764.26, 6);
+    expect(r.steps).toHaveLength(1);
+    expect(r.steps[0]).toMatchObject({from: "exposure", to: "air-kerma", unit: "uGy/uR"});
+  });
+
+  it("converts exposure to effective dose in two stated steps", () => {
+    // 100 µR × 8.76426e-3 µGy/µR × 1.33 Sv/Gy = 1.1656466 µSv.
+    const r = convertDose(100, "exposure", "effective", {effectiveEnergy_keV: 60});
+    expect(r.value).toBeCloseTo(1.1656466, 6);
+    expect(r.steps.map((s) => [s.from, s.to])).toEqual([["exposure", "air-kerma"], ["air-kerma", "effective"]]);
+    expect(r.steps[1]!.source).toMatch(/60 keV, AP geometry/);
+  });
+
+  it("converts H*(10) to effective dose via air kerma", () => {
+    // 1 µSv H*(10) ÷ 1.7446 Sv/Gy × 1.33 Sv/Gy = 0.76235 µSv.
+    const r = convertDose(1, "H*(10)", "effective", {effectiveEnergy_keV: 60});
+    expect(r.value).toBeCloseTo(0.76235, 3);
+    expect(r.steps[0]).toMatchObject({from: "H*(10)", to: "air-kerma", unit: "Gy/Sv"});
+  });
+
+  it("states that Hp(10) is taken as H*(10)", () => {
+    const r = convertDose(1, "Hp(10)", "effective", {effectiveEnergy_keV: 60});
+    expect(r.steps[0]!.source).toMatch(/Hp\(10\) taken as equal to H\*\(10\)/);
+  });
+
+  it("uses the geometry asked for", () => {
+    // 10 µGy × 0.832 Sv/Gy (PA, 60 keV) = 8.32 µSv.
+    expect(convertDose(10, "air-kerma", "effective", {effectiveEnergy_keV: 60, geometry: "PA"}).value).toBeCloseTo(8.32, 10);
+  });
+
+  it("refuses a step that needs an energy when none is given", () => {
+    expect(() => convertDose(1, "air-kerma", "H*(10)")).toThrow(/effective photon energy/);
+    expect(() => convertDose(1, "effective", "exposure")).toThrow(PhysicsError);
+  });
+
+  it("round-trips through the inverse steps", () => {
+    const there = convertDose(5, "exposure", "H*(10)", {effectiveEnergy_keV: 45});
+    const back = convertDose(there.value, "H*(10)", "exposure", {effectiveEnergy_keV: 45});
+    expect(back.value).toBeCloseTo(5, 12);
+  });
+});
