@@ -14,8 +14,25 @@ export interface NavSection {
 }
 
 export const NAVIGATION: NavSection[] = [
-  {audience: "About", pages: [{name: "Overview", path: "/index"}]},
-  {audience: "Public", pages: [{name: "Glossary", path: "/public/glossary"}]}
+  {audience: "About", pages: [{name: "Overview", path: "/index"}, {name: "Data and downloads", path: "/downloads"}]},
+  {
+    audience: "Public",
+    pages: [
+      {name: "Is it safe?", path: "/public/index"},
+      {name: "How we checked", path: "/public/method"},
+      {name: "Limits and sources", path: "/public/limits"},
+      {name: "Glossary", path: "/public/glossary"}
+    ]
+  },
+  {
+    audience: "Radiation Safety Officer",
+    pages: [
+      {name: "Data quality", path: "/rso/index"},
+      {name: "Models and fits", path: "/rso/fits"},
+      {name: "Compliance", path: "/rso/compliance"}
+    ]
+  },
+  {audience: "Council", pages: [{name: "Briefing", path: "/council/briefing"}]}
 ];
 
 export function allPages(): NavPage[] {

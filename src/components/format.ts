@@ -40,3 +40,17 @@ export function formatDuration(duration_s: number): string {
   if (duration_s < 2 * 86400) return `${sig(duration_s / 3600)} h`;
   return `${sig(duration_s / 86400)} days`;
 }
+
+/** The calendar date of an ISO 8601 timestamp as written (its own offset), e.g. "2026-10-14". */
+export function formatDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** An ISO 8601 timestamp as "2026-10-14 09:30 (−04:00)": the local time where it was recorded, with its offset. */
+export function formatDateTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/.exec(iso);
+  if (!m) return iso;
+  const [, date, time, offset] = m;
+  if (!time) return date!;
+  return `${date} ${time} (${offset === "Z" ? "UTC" : offset!.replace("-", "−")})`;
+}

@@ -1,4 +1,4 @@
-// Build the site once per test run (skippable with E2E_REUSE_DIST=1 when dist/ was just built by hand).
+// Build a site with an npm script (skipped with E2E_REUSE_DIST=1 when that build already exists).
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 

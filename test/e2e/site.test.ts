@@ -9,7 +9,6 @@ import {gzipSync} from "node:zlib";
 import type {Browser, Page} from "playwright-core";
 import {allPages} from "../../src/navigation.js";
 import {launchBrowser} from "../../scripts/site/chromium.js";
-import {buildSite} from "./build.js";
 import {serveStatic, type StaticServer} from "../../scripts/site/static-server.js";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -21,7 +20,6 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildSite();
   server = await serveStatic("dist");
   browser = await launchBrowser();
   mkdirSync(SCREENSHOTS, {recursive: true});

@@ -1,0 +1,159 @@
+// Read everything in data/ and validate it: field readings, calibration certificates, deployment logs, the limits
+// registry, the everyday doses, the policy text and the manifest. Every input file is fingerprinted (SHA-256) for
+// provenance. Any error refuses the whole data set (InputError with every problem); warnings travel with the data.
+import {createHash} from "node:crypto";
+import {readdir, readFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {parseCertificate, type Certificate} from "../certificates/index.js";
+import {parseDeploymentLog, type Deployment} from "../deployments/index.js";
+import {loadLimits, type LoadedLimits} from "../compliance/limits.js";
+import {loadEverydayDoses, type EverydayDose} from "../compliance/everyday.js";
+import {readReadingsPaths} from "./read-readings.js";
+import {readManifest, type DatasetManifest} from "./data-as-of.js";
+import {InputError, hasErrors, type Problem} from "./problems.js";
+import type {Reading} from "../readings/types.js";
+
+export interface InputFile {
+  path: string;
+  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest";
+  sha256: string;
+  rows: number | null;
+}
+
+export interface Dataset {
+  manifest: DatasetManifest;
+  readings: Reading[];
+  certificates: Certificate[];
+  deployments: Deployment[];
+  limits: LoadedLimits;
+  everyday: EverydayDose[];
+  /** The policy the product reports on, verbatim. */
+  policyText: string;
+  /** The previous council briefing's cut-off (ISO date), from data/briefing.json; null when there is none. */
+  previousBriefing: string | null;
+  files: InputFile[];
+  /** Warnings only (errors throw). */
+  problems: Problem[];
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+async function filesIn(dir: string, extension: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, {withFileTypes: true, recursive: true});
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+/** Strict UTF-8: a file that is not text is an error naming the file, not a garbled value. */
+function decode(bytes: Buffer, file: string, problems: Problem[]): string | null {
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    problems.push({severity: "error", file, message: "is not UTF-8 text; save it as UTF-8 (CSV or JSON)"});
+    return null;
+  }
+}
+
+function readBriefing(text: string, file: string, problems: Problem[]): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    problems.push({severity: "error", file, message: `is not valid JSON (${(error as Error).message})`});
+    return null;
+  }
+  const previous = (value as {previous_briefing?: unknown})?.previous_briefing;
+  if (previous === undefined || previous === null) return null;
+  if (typeof previous !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(previous) || Number.isNaN(Date.parse(previous))) {
+    problems.push({severity: "error", file, column: "$.previous_briefing", message: `must be a date such as "2026-05-01", not ${JSON.stringify(previous)}`});
+    return null;
+  }
+  return previous;
+}
+
+export async function loadDataset(dataDir: string, root = "."): Promise<Dataset> {
+  const problems: Problem[] = [];
+  const files: InputFile[] = [];
+  const rel = (path: string) => relative(root, path);
+  const read = async (path: string, kind: InputFile["kind"]) => {
+    const bytes = await readFile(path);
+    files.push({path: rel(path), kind, sha256: sha256(bytes), rows: null});
+    return decode(bytes, rel(path), problems);
+  };
+
+  const manifestText = await read(join(dataDir, "dataset.json"), "manifest");
+  const manifest = manifestText === null ? {synthetic: true, description: ""} : await readManifest(dataDir);
+
+  const readingsResult = await readReadingsPaths([join(dataDir, "readings")]);
+  problems.push(...readingsResult.problems);
+  for (const f of readingsResult.files) files.push({path: rel(f.path), kind: "readings", sha256: f.sha256, rows: f.rows});
+
+  const certificates: Certificate[] = [];
+  for (const path of await filesIn(join(dataDir, "certificates"), ".json")) {
+    const text = await read(path, "certificate");
+    if (text === null) continue;
+    const parsed = parseCertificate(text, rel(path));
+    problems.push(...parsed.problems);
+    if (parsed.certificate) certificates.push(parsed.certificate);
+    files.at(-1)!.rows = parsed.certificate ? parsed.certificate.reference_points.length : null;
+  }
+
+  const deployments: Deployment[] = [];
+  for (const path of await filesIn(join(dataDir, "deployments"), ".csv")) {
+    const text = await read(path, "deployments");
+    if (text === null) continue;
+    const parsed = parseDeploymentLog(text, rel(path));
+    problems.push(...parsed.problems);
+    deployments.push(...parsed.deployments);
+    files.at(-1)!.rows = parsed.deployments.length;
+  }
+
+  const limitsPath = join(dataDir, "limits.json");
+  const limitsText = await read(limitsPath, "limits");
+  const limits = limitsText === null ? null : loadLimits(limitsText, rel(limitsPath));
+  if (limits) {
+    problems.push(...limits.problems);
+    files.at(-1)!.rows = limits.limits.length;
+  }
+
+  const everydayPath = join(dataDir, "everyday-doses.json");
+  const everydayText = await read(everydayPath, "everyday-doses");
+  const everyday = everydayText === null ? null : loadEverydayDoses(everydayText, rel(everydayPath));
+  if (everyday) {
+    problems.push(...everyday.problems);
+    files.at(-1)!.rows = everyday.doses.length;
+  }
+
+  const policyPaths = await filesIn(join(dataDir, "policy"), ".txt");
+  if (policyPaths.length !== 1) {
+    problems.push({severity: "error", file: rel(join(dataDir, "policy")), message: `must hold exactly one policy text (.txt), found ${policyPaths.length}`});
+  }
+  const policyText = policyPaths[0] ? ((await read(policyPaths[0], "policy")) ?? "") : "";
+
+  const briefingPath = join(dataDir, "briefing.json");
+  let previousBriefing: string | null = null;
+  try {
+    const text = await readFile(briefingPath, "utf8");
+    previousBriefing = readBriefing(text, rel(briefingPath), problems);
+  } catch {
+    // No briefing file: the briefing has nothing to compare with, and says so.
+  }
+
+  if (hasErrors(problems) || !limits || !everyday) throw new InputError(problems);
+  return {
+    manifest,
+    readings: readingsResult.readings,
+    certificates,
+    deployments,
+    limits,
+    everyday: everyday.doses,
+    policyText,
+    previousBriefing,
+    files: files.sort((a, b) => a.path.localeCompare(b.path)),
+    problems
+  };
+}

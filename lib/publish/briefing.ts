@@ -1,0 +1,78 @@
+// The council briefing: a few key figures, how they changed since the previous briefing, and the questions the
+// findings raise. The previous briefing's figures are recomputed from the same inputs cut at its date (readings
+// taken, deployments started and certificates issued before it), so the comparison uses one method throughout;
+// a correction made to old data since then shows up as a change, which is what a council should see.
+import type {Dataset} from "../io/load-dataset.js";
+import type {Briefing, BriefingChange, KeyFigure, Publication} from "./types.js";
+
+const maxOf = (values: (number | null | undefined)[]): number | null => {
+  const xs = values.filter((v): v is number => typeof v === "number");
+  return xs.length > 0 ? Math.max(...xs) : null;
+};
+
+export function keyFigures(p: Publication): KeyFigure[] {
+  const point = (label: string) => maxOf(p.devices.flatMap((d) => d.policy_points.filter((x) => x.label === label).map((x) => x.upper95_uSv)));
+  const checks = p.scenarios.flatMap((s) => s.verdicts).filter((v) => v.verdict === "within" || v.verdict === "exceeds" || v.verdict === "cannot-be-determined");
+  const count = (verdict: string) => checks.filter((v) => v.verdict === verdict).length;
+  return [
+    {id: "dose-5ft-10s", label: "Bystander, 5 ft for 10 s (upper bound)", value: point("5 ft for 10 s"), unit: "uSv"},
+    {id: "dose-10ft-10s", label: "Bystander, 10 ft for 10 s (upper bound)", value: point("10 ft for 10 s"), unit: "uSv"},
+    {id: "hour-exclusion", label: "Distance beyond which any one hour stays under 20 µSv", value: maxOf(p.devices.flatMap((d) => d.exclusion.filter((e) => e.limit_id === "L5").map((e) => e.distance_m))), unit: "m"},
+    {id: "readings", label: "Dosimeter readings", value: p.devices.reduce((n, d) => n + d.readings, 0), unit: ""},
+    {id: "deployments", label: "Deployments", value: p.deployments.deployments, unit: ""},
+    {id: "vehicles", label: "Vehicles scanned", value: p.deployments.vehicles, unit: ""},
+    {id: "beam-on", label: "X-rays on", value: p.deployments.beam_on_h, unit: "h"},
+    {id: "checks-within", label: "Limit checks within", value: count("within"), unit: ""},
+    {id: "checks-exceeds", label: "Limit checks exceeded", value: count("exceeds"), unit: ""},
+    {id: "checks-undetermined", label: "Limit checks that cannot be determined", value: count("cannot-be-determined"), unit: ""},
+    {id: "certificates-lapsed", label: "Device certificates lapsed", value: p.certificates.filter((c) => c.status === "lapsed").length, unit: ""},
+    {id: "claims-inconsistent", label: "Policy claims inconsistent", value: p.claims.filter((c) => c.verdict === "inconsistent").length, unit: ""}
+  ];
+}
+
+/** The data set as it stood before `date` (YYYY-MM-DD). */
+export function cutDataset(dataset: Dataset, date: string): Dataset {
+  const before = (iso: string) => iso.slice(0, 10) < date;
+  return {
+    ...dataset,
+    readings: dataset.readings.filter((r) => before(r.measured_at)),
+    deployments: dataset.deployments.filter((d) => before(d.start)),
+    certificates: dataset.certificates.filter((c) => before(c.issued_on)),
+    problems: dataset.problems
+  };
+}
+
+export function questions(p: Publication): string[] {
+  const q: string[] = [];
+  for (const c of p.certificates.filter((c) => c.status === "lapsed")) {
+    q.push(`The calibration certificate of device ${c.device_id} was due on ${c.next_due}. When will the device be recalibrated, and was it used after that date?`);
+  }
+  const inconsistent = p.claims.filter((c) => c.verdict === "inconsistent");
+  if (inconsistent.length > 0) q.push(`${inconsistent.length} numerical statement${inconsistent.length === 1 ? " in the policy does" : "s in the policy do"} not agree with ${inconsistent.length === 1 ? "itself or with the others" : "themselves or each other"} (for example: "${inconsistent[0]!.quote}"). Will the department correct the policy?`);
+  const unsupported = p.claims.filter((c) => c.verdict === "unsupported");
+  if (unsupported.length > 0) q.push(`${unsupported.length} comparison${unsupported.length === 1 ? " in the policy has" : "s in the policy have"} no source we could find (for example: "${unsupported[0]!.quote}"). What is the department's source?`);
+  const undetermined = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "cannot-be-determined" && v.limit_uSv !== null));
+  if (undetermined.length > 0) q.push(`For ${undetermined.length} exposure situation${undetermined.length === 1 ? "" : "s"} the data cannot show compliance (for example: ${undetermined[0]!.title.toLowerCase()}, device ${undetermined[0]!.device_id}). Will the department take the measurements needed?`);
+  const exceeds = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "exceeds"));
+  if (exceeds.length > 0) q.push(`${exceeds.length} exposure situation${exceeds.length === 1 ? " exceeds" : "s exceed"} a limit (for example: ${exceeds[0]!.title.toLowerCase()}). What has the department changed?`);
+  const rateMeter = p.devices.reduce((n, d) => n + d.rate_meter, 0);
+  if (rateMeter > 0) q.push(`${rateMeter} field readings were taken with rate meters, which can misread a sweeping beam. Will future surveys use integrating dosimeters only?`);
+  const flagged = p.devices.reduce((n, d) => n + d.flagged, 0);
+  if (flagged > 0) q.push(`${flagged} readings lie far from the model of the device's dose. Has the Radiation Safety Officer reviewed them?`);
+  const stale = p.instruments.filter((i) => i.readings_out_of_calibration > 0);
+  if (stale.length > 0) q.push(`${stale.length} instrument${stale.length === 1 ? " was" : "s were"} used more than 12 months after calibration. What is the recalibration schedule for survey instruments?`);
+  q.push("The N43.16 standard for vehicle screening is not publicly available. Has the department obtained it and checked the device against it?");
+  return q;
+}
+
+export function briefing(p: Publication, dataset: Dataset, publishCut: (cut: Dataset) => Publication): Briefing {
+  const current = keyFigures(p);
+  let previous: Publication | null = null;
+  if (dataset.previousBriefing) {
+    const cut = cutDataset(dataset, dataset.previousBriefing);
+    if (cut.readings.length > 0) previous = publishCut(cut);
+  }
+  const before = previous ? new Map(keyFigures(previous).map((k) => [k.id, k.value])) : null;
+  const changes: BriefingChange[] = current.map((k) => ({id: k.id, label: k.label, unit: k.unit, current: k.value, previous: before?.get(k.id) ?? null}));
+  return {previous_as_of: previous?.data_as_of ?? null, key_figures: current, changes, questions: questions(p)};
+}

@@ -1,0 +1,120 @@
+// Per device: every model fitted to the device's readings (all angles, and per angle sector where angles are
+// stated), the model each group's figures use, the curves pages draw, and a conservative dose estimator that the
+// compliance scenarios call.
+//
+// Conservative by construction: a person's dose is estimated with every usable group's selected model (all angles
+// together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
+// reader cannot choose which side of the van to stand on.
+import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext} from "../models/index.js";
+import {predictRate, scenarioDose} from "../exposure/index.js";
+import type {DoseEstimate} from "../compliance/verdict.js";
+import type {CurvePoint, PublishedFit} from "./types.js";
+
+/** Fewer fitted (uncensored) readings than this in a group and its figures cannot be determined. */
+export const MIN_FITTED_READINGS = 5;
+
+export interface GroupModels {
+  device_id: string;
+  /** null: all angles together. */
+  sector: string | null;
+  fits: FitResult[];
+  /** Akaike weight of each fit, same order. */
+  weights: (number | null)[];
+  /** The best-supported converged fit with enough readings; null when none. */
+  selected: FitResult | null;
+  /** Why there is no selected model. */
+  reason: string | null;
+}
+
+export interface DeviceModels {
+  device_id: string;
+  groups: GroupModels[];
+}
+
+export function sectorLabel(angle_deg: number | null): string | null {
+  return angle_deg === null ? null : `${sectorCentre(angle_deg, DEFAULT_SECTOR_WIDTH_DEG)}°`;
+}
+
+function fitGroup(device_id: string, sector: string | null, points: readonly FitPoint[], ctx: ModelContext): GroupModels {
+  const ranked = compareModels(points, ctx);
+  const fits = ranked.map((c) => c.fit);
+  const weights = ranked.map((c) => c.weight);
+  const fitted = points.filter((p) => !p.censored).length;
+  if (fitted < MIN_FITTED_READINGS) {
+    return {device_id, sector, fits, weights, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
+  }
+  const best = ranked.find((c) => c.fit.converged)?.fit ?? null;
+  return {device_id, sector, fits, weights, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
+}
+
+export function fitDevice(device_id: string, points: readonly FitPoint[], ctx: ModelContext): DeviceModels {
+  const groups = [fitGroup(device_id, null, points, ctx)];
+  const bySector = new Map<string, FitPoint[]>();
+  for (const p of points) {
+    const label = sectorLabel(p.angle_deg);
+    if (label !== null) bySector.set(label, [...(bySector.get(label) ?? []), p]);
+  }
+  const order = (label: string) => Number.parseFloat(label);
+  for (const [label, list] of [...bySector].sort(([a], [b]) => order(a) - order(b))) groups.push(fitGroup(device_id, label, list, ctx));
+  return {device_id, groups};
+}
+
+/** The selected models of every usable group, all-angles first. */
+export function usableModels(device: DeviceModels): {sector: string | null; fit: FitResult}[] {
+  return device.groups.filter((g) => g.selected !== null).map((g) => ({sector: g.sector, fit: g.selected!}));
+}
+
+/** A dose estimate for the compliance scenarios: the usable model with the highest upper bound at that spot. */
+export function conservativeEstimator(device: DeviceModels): (q: {distance_m: number; duration_s: number}) => DoseEstimate & {basis: string | null} {
+  const models = usableModels(device);
+  return (q) => {
+    if (models.length === 0) {
+      const reason = device.groups[0]?.reason ?? "no readings";
+      return {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: `no usable model for ${device.device_id}: ${reason}`, basis: null};
+    }
+    const doses = models.map((m) => ({m, d: scenarioDose(m.fit, q)}));
+    const worst = doses.reduce((a, b) => (b.d.upper95_uSv > a.d.upper95_uSv ? b : a));
+    const basis = `${worst.m.fit.model} fit, ${worst.m.sector === null ? "all angles" : `sector ${worst.m.sector}`}${worst.d.extrapolated ? ", extrapolated beyond the measured distances" : ""}`;
+    return {dose_uSv: worst.d.dose_uSv, upper95_uSv: worst.d.upper95_uSv, lower95_uSv: worst.d.lower95_uSv, determinable: true, reason: basis, basis};
+  };
+}
+
+/** Log-spaced distances for drawing a curve over (and a little beyond) the measured range. */
+export function curveDistances(range: [number, number], count = 48): number[] {
+  const lo = Math.max(range[0] / 1.5, 0.05);
+  const hi = range[1] * 1.5;
+  return Array.from({length: count}, (_, i) => lo * Math.pow(hi / lo, i / (count - 1)));
+}
+
+export function curve(fit: FitResult, range: [number, number]): CurvePoint[] {
+  if (!fit.converged) return [];
+  return curveDistances(range).map((distance_m) => {
+    const p = predictRate(fit, distance_m);
+    return {distance_m, rate_uSv_per_h: p.rate_uSv_per_h, lower95_uSv_per_h: p.lower95_uSv_per_h, upper95_uSv_per_h: p.upper95_uSv_per_h};
+  });
+}
+
+/** Every fit of a device as published: one row per group and model. */
+export function publishedFits(device: DeviceModels, range: [number, number]): PublishedFit[] {
+  return device.groups.flatMap((g) =>
+    g.fits.map((fit, i) => ({
+      device_id: device.device_id,
+      sector: g.sector,
+      model: fit.model,
+      converged: fit.converged,
+      reason: fit.reason,
+      n: fit.n,
+      n_censored: fit.censored.length,
+      parameters: fit.parameterNames.map((name) => ({name, ...fit.parameters[name]!})),
+      covariance: fit.covariance ?? [],
+      chi_square: fit.converged ? fit.chiSquare : null,
+      dof: fit.dof,
+      reduced_chi_square: fit.reducedChiSquare,
+      aic: fit.aicc ?? fit.aic,
+      aic_weight: g.weights[i] ?? null,
+      selected: g.selected === fit,
+      n_flagged: fit.residuals.filter((r) => r.flagged).length,
+      curve: curve(fit, range)
+    }))
+  );
+}

@@ -1,0 +1,283 @@
+// What the data loaders publish and the pages read: plain JSON, every number in the unit its field name says.
+// This is the one contract between the Node pipeline (lib/, loaders) and the browser (src/ pages), so pages never
+// depend on the internals of the fitting or compliance code.
+import type {Audience} from "./audience.js";
+import type {CodeVersion} from "../io/code-version.js";
+
+export interface PublishedFile {
+  /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
+  path: string;
+  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest";
+  sha256: string;
+  /** Data rows (CSV) or records (JSON); null for documents. */
+  rows: number | null;
+  /** Earliest and latest date in the file (ISO 8601 as written), when it has dates. */
+  first: string | null;
+  last: string | null;
+  warnings: number;
+}
+
+export interface PublishedProblem {
+  severity: "error" | "warning";
+  file: string;
+  line: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface PublishedParameter {
+  name: string;
+  value: number;
+  stderr: number | null;
+  unit: string;
+}
+
+export interface CurvePoint {
+  distance_m: number;
+  rate_uSv_per_h: number;
+  lower95_uSv_per_h: number;
+  upper95_uSv_per_h: number;
+}
+
+export interface PublishedFit {
+  device_id: string;
+  /** Angle sector label ("0°", "45°", …) or null for all angles together. */
+  sector: string | null;
+  model: string;
+  converged: boolean;
+  /** Why the fit is unusable, when it is. */
+  reason: string | null;
+  n: number;
+  n_censored: number;
+  parameters: PublishedParameter[];
+  covariance: number[][];
+  chi_square: number | null;
+  dof: number;
+  reduced_chi_square: number | null;
+  aic: number | null;
+  /** Akaike weight among the models fitted to the same data (0–1). */
+  aic_weight: number | null;
+  /** The model the site uses for this device's figures. */
+  selected: boolean;
+  n_flagged: number;
+  curve: CurvePoint[];
+}
+
+/** A fitted point for charts: one reading's net dose rate and how the selected model fits it. */
+export interface PublishedPoint {
+  reading_id: string;
+  device_id: string;
+  /** Restricted in the public build (a badge can identify its wearer): null there. */
+  dosimeter_id: string | null;
+  measured_at: string;
+  distance_m: number;
+  angle_deg: number | null;
+  /** The angle sector the reading was fitted in ("0°", "45°", …), or null without an angle. */
+  sector: string | null;
+  rate_uSv_per_h: number;
+  sigma_uSv_per_h: number;
+  censored: boolean;
+  normalised_residual: number | null;
+  flagged: boolean;
+  instrument_type: string | null;
+  instrument_id: string | null;
+  source: string;
+}
+
+export interface DoseAt {
+  label: string;
+  distance_m: number;
+  duration_s: number;
+  dose_uSv: number;
+  lower95_uSv: number;
+  upper95_uSv: number;
+}
+
+export interface PublishedVerdict {
+  limit_id: string;
+  limit_label: string;
+  /** Null when the standard's number is not publicly available. */
+  limit_uSv: number | null;
+  period: string;
+  kind: string;
+  verdict: "within" | "exceeds" | "cannot-be-determined" | "below-reference" | "above-reference";
+  /** limit ÷ upper bound: how many times the conservative dose fits under the limit. */
+  margin: number | null;
+  alara: string | null;
+  explanation: string;
+}
+
+export interface PublishedScenario {
+  id: string;
+  device_id: string;
+  title: string;
+  description: string;
+  assumptions: string[];
+  dose_uSv: number | null;
+  upper95_uSv: number | null;
+  verdicts: PublishedVerdict[];
+}
+
+export interface PublishedClaim {
+  id: string;
+  quote: string;
+  section: string;
+  /** What was checked about the quote (one quote can be checked several ways). */
+  check: string;
+  verdict: "consistent" | "inconsistent" | "unsupported";
+  explanation: string;
+}
+
+export interface PublishedExclusion {
+  limit_id: string;
+  /** e.g. "20 µSv in any one hour". */
+  label: string;
+  /** Smallest distance at which the 95 % upper bound meets the limit; null when it cannot be determined. */
+  distance_m: number | null;
+  reason: string | null;
+}
+
+export interface PublishedCertificate {
+  device_id: string;
+  serial: string;
+  device_model: string;
+  certificate_date: string;
+  next_due: string;
+  laboratory: string;
+  /** "current" or "lapsed" on the data-as-of date (a lapsed certificate is a warning). */
+  status: "current" | "lapsed" | "superseded";
+  effective_energy_keV: number | null;
+  source: string;
+}
+
+export interface PublishedInstrument {
+  instrument_id: string;
+  instrument_type: string | null;
+  calibrated_on: string | null;
+  readings: number;
+  /** Readings taken more than 12 months after the instrument's calibration. */
+  readings_out_of_calibration: number;
+}
+
+export interface PublishedDevice {
+  device_id: string;
+  readings: number;
+  censored: number;
+  flagged: number;
+  rate_meter: number;
+  first_at: string | null;
+  last_at: string | null;
+  /** The selected model, or null when no model could be fitted. */
+  model: string | null;
+  /** The policy's 5 ft and 10 ft for 10 s figures, recomputed from this device's field data. */
+  policy_points: DoseAt[];
+  exclusion: PublishedExclusion[];
+}
+
+export interface PublishedLimit {
+  id: string;
+  label: string;
+  body: string;
+  document: string;
+  clause: string;
+  protects: string;
+  quantity: string;
+  /** As the source states it, with its unit; null when the standard's number is not publicly available. */
+  value: number | null;
+  unit: string | null;
+  value_uSv: number | null;
+  period: string;
+  kind: string;
+  grade: string;
+  source: string;
+  note: string | null;
+}
+
+export interface PublishedEverydayDose {
+  id: string;
+  label: string;
+  dose_uSv: number;
+  source: string;
+  grade: string;
+  note: string | null;
+}
+
+export interface DeploymentTotals {
+  deployments: number;
+  vehicles: number;
+  beam_on_h: number;
+}
+
+export interface PublishedDeployments extends DeploymentTotals {
+  first: string | null;
+  last: string | null;
+  by_year: (DeploymentTotals & {year: number})[];
+  by_device: (DeploymentTotals & {device_id: string})[];
+  by_event_type: (DeploymentTotals & {location_type: string})[];
+  /** Closest a member of the public could stand, over all deployments (m). */
+  min_cordon_m: number | null;
+}
+
+/** The policy's own figures, read from its text, for side-by-side comparison. */
+export interface PolicyFigure {
+  label: string;
+  quote: string;
+  distance_m: number;
+  duration_s: number;
+  dose_uSv: number;
+}
+
+/** A figure the council briefing tracks from one briefing to the next. */
+export interface KeyFigure {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: string;
+}
+
+export interface BriefingChange {
+  id: string;
+  label: string;
+  unit: string;
+  previous: number | null;
+  current: number | null;
+}
+
+export interface Briefing {
+  /** Data-as-of of the previous briefing's snapshot (the same inputs cut at that date), or null without one. */
+  previous_as_of: string | null;
+  key_figures: KeyFigure[];
+  changes: BriefingChange[];
+  /** Questions that follow from the findings, for the council to put to the department. */
+  questions: string[];
+}
+
+/** A downloadable table as listed on the Data page (the rows are in its own file). */
+export interface TableEntry {
+  name: string;
+  title: string;
+  description: string;
+  rows: number;
+}
+
+export interface Publication {
+  audience: Audience;
+  tables: TableEntry[];
+  data_as_of: string | null;
+  synthetic: boolean;
+  dataset_description: string;
+  code: CodeVersion;
+  files: PublishedFile[];
+  problems: PublishedProblem[];
+  devices: PublishedDevice[];
+  fits: PublishedFit[];
+  scenarios: PublishedScenario[];
+  claims: PublishedClaim[];
+  limits: PublishedLimit[];
+  everyday: PublishedEverydayDose[];
+  certificates: PublishedCertificate[];
+  instruments: PublishedInstrument[];
+  deployments: PublishedDeployments;
+  policy_figures: PolicyFigure[];
+  briefing: Briefing;
+}
