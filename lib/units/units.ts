@@ -89,6 +89,15 @@ export function parseQuantity(text: string): Unit {
 }
 
 /** Express a quantity as a plain number in `target` (e.g. "m", "uSv"). Throws UnitError on a dimension mismatch. */
+/**
+ * mathjs multiplies prefixes and unit factors in binary floating point, so 1 mSv comes out as 1000.0000000000001 µSv
+ * and 60 keV as 59.99999999999999 keV (which then misses a tabulated 60 keV entry). Every conversion result is
+ * rounded to 15 significant digits, the precision a double carries reliably, so exact inputs give exact outputs.
+ */
+function clean(value: number): number {
+  return Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(15)) : value;
+}
+
 export function toNumber(quantity: Unit, target: string): number {
   const targetUnit = parseUnit(target);
   if (!quantity.equalBase(targetUnit)) {
@@ -96,7 +105,7 @@ export function toNumber(quantity: Unit, target: string): number {
       `cannot express ${quantity.toString()} in ${target}: ${describeDimension(quantity)} is not ${describeDimension(targetUnit)}`
     );
   }
-  return quantity.toNumber(normaliseUnitText(target));
+  return clean(quantity.toNumber(normaliseUnitText(target)));
 }
 
 /** A quantity as a plain number in the canonical unit of the expected dimension. Throws UnitError otherwise. */
@@ -105,7 +114,7 @@ export function toCanonical(quantity: Unit, expected: Dimension): number {
   if (actual !== expected) {
     throw new UnitError(`${quantity.toString()} is ${describeDimension(quantity)}; ${describeDimensionName(expected)} was expected`);
   }
-  return quantity.toNumber(CANONICAL_UNIT[expected]);
+  return clean(quantity.toNumber(CANONICAL_UNIT[expected]));
 }
 
 /** Convert a plain number between two units of the same dimension (`convert(16, "urem", "uSv") === 0.16`). */
