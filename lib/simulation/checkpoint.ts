@@ -205,6 +205,9 @@ function walkerDoseCompiled(f: CompiledField, w: Walker, schedule: Schedule, ran
 
 /** Dose (µSv) to one walker on a straight path, for a given beam schedule; the building block of the simulation. */
 export function walkerDose(field: DoseFieldModel, walker: Walker, schedule: Schedule, range_m: number): number {
+  check("distance_m", walker.distance_m, true);
+  check("speed_m_per_s", walker.speed_m_per_s, true);
+  check("range_m", range_m, true);
   return walkerDoseCompiled(compile(field), walker, schedule, range_m);
 }
 
@@ -238,6 +241,15 @@ export interface CheckpointResult {
   exceedingHourLimit: number;
   operators: OperatorResult[];
   limits: typeof CHECKPOINT_LIMITS;
+  /** Each simulated dose against the limit that applies to it. */
+  checks: LimitCheck[];
+}
+
+export interface LimitCheck {
+  quantity: string;
+  value_uSv: number;
+  limit: Limit;
+  exceeded: boolean;
 }
 
 function check(name: string, value: number, positive: boolean): void {
@@ -321,6 +333,18 @@ export function simulateCheckpoint(field: DoseFieldModel, parameters: Partial<Ch
       shiftsToAnnualLimit: dosePerShift_uSv > 0 ? CHECKPOINT_LIMITS.operatorYear.value_uSv / dosePerShift_uSv : Infinity
     };
   });
+  const max_uSv = people === 0 ? 0 : sorted[people - 1]!;
+  const against = (quantity: string, value_uSv: number, limit: Limit): LimitCheck => ({quantity, value_uSv, limit, exceeded: value_uSv > limit.value_uSv});
+  // A walker's single passage lasts well under an hour, so their dose is their dose in that hour (L7) and, if they
+  // pass once, their dose for the year from this deployment (L6). An operator's post is outside the inspection zone.
+  const checks = [
+    against("largest dose to a passer-by (one passage)", max_uSv, CHECKPOINT_LIMITS.publicHour),
+    against("largest dose to a passer-by (one passage)", max_uSv, CHECKPOINT_LIMITS.publicYear),
+    ...operators.flatMap((o) => [
+      against(`${o.name}: dose in one hour`, o.dosePerHour_uSv, CHECKPOINT_LIMITS.publicHour),
+      against(`${o.name}: dose per shift`, o.dosePerShift_uSv, CHECKPOINT_LIMITS.operatorYear)
+    ])
+  ];
   return {
     parameters: p,
     schedule,
@@ -332,10 +356,11 @@ export function simulateCheckpoint(field: DoseFieldModel, parameters: Partial<Ch
     p95_uSv: q(0.95),
     p99_uSv: q(0.99),
     p999_uSv: q(0.999),
-    max_uSv: people === 0 ? 0 : sorted[people - 1]!,
+    max_uSv,
     collective_personUSv: collective,
     exceedingHourLimit: exceeding,
     operators,
-    limits: CHECKPOINT_LIMITS
+    limits: CHECKPOINT_LIMITS,
+    checks
   };
 }

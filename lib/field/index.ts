@@ -1,0 +1,3 @@
+export * from "./formulas.js";
+export * from "./grid.js";
+export * from "./exclusion.js";

@@ -1,0 +1,4 @@
+export * from "./parameters.js";
+export * from "./model.js";
+export * from "./timing.js";
+export * from "./buffer.js";
