@@ -33,6 +33,12 @@ async function csvFilesUnder(dir: string): Promise<string[]> {
 
 const decoder = new TextDecoder("utf-8", {fatal: true});
 
+/**
+ * Larger files are refused rather than read whole: a JavaScript string cannot exceed about 512 MB, and a file of
+ * millions of readings belongs to the streaming reader, which keeps only what a fit needs.
+ */
+export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
+
 export async function readReadingsPaths(paths: string[], options: {now?: Date} = {}): Promise<ReadReadingsResult> {
   const problems: Problem[] = [];
   const readings: Reading[] = [];
@@ -55,6 +61,14 @@ export async function readReadingsPaths(paths: string[], options: {now?: Date} =
   }
 
   for (const path of [...new Set(toRead)]) {
+    const {size} = await stat(path);
+    if (size > MAX_WHOLE_FILE_BYTES) {
+      problems.push({
+        severity: "error", file: path,
+        message: `the file is ${(size / 2 ** 20).toFixed(0)} MB; files over ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB are not read whole: split it by month or device, or fit it with the streaming reader (lib/io/stream-readings.ts, npm run bench shows how)`
+      });
+      continue;
+    }
     const bytes = await readFile(path);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     let text: string;

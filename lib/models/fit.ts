@@ -264,15 +264,16 @@ function levenbergMarquardt(model: ModelDefinition, packed: PackedPoints, ctx: M
 }
 
 /** Refuses, with a reason, what cannot be fitted; null when the data can be fitted. */
-function refusal(model: ModelDefinition, points: readonly FitPoint[], packed: PackedPoints, ctx: ModelContext): string | null {
+function refusal(model: ModelDefinition, packed: PackedPoints, ctx: ModelContext, idOf: (i: number) => string): string | null {
   if (model.needsMu && !(ctx.mu_per_m !== undefined && Number.isFinite(ctx.mu_per_m) && ctx.mu_per_m >= 0)) {
     return `${model.name} needs the linear attenuation coefficient of air (mu_per_m) at the effective photon energy`;
   }
-  for (const pt of points) {
-    if (pt.censored) continue;
-    if (!(pt.distance_m > 0) || !Number.isFinite(pt.distance_m)) return `reading ${pt.reading_id} has distance ${pt.distance_m} m: distances must be positive`;
-    if (!(pt.sigma_uSv_per_h > 0) || !Number.isFinite(pt.sigma_uSv_per_h)) return `reading ${pt.reading_id} has uncertainty ${pt.sigma_uSv_per_h} µSv/h: it must be positive`;
-    if (!Number.isFinite(pt.rate_uSv_per_h)) return `reading ${pt.reading_id} has a rate that is not a number`;
+  for (let i = 0; i < packed.n; i++) {
+    const r = packed.r[i]!;
+    const w = packed.w[i]!;
+    if (!(r > 0) || !Number.isFinite(r)) return `reading ${idOf(i)} has distance ${r} m: distances must be positive`;
+    if (!(w > 0) || !Number.isFinite(w)) return `reading ${idOf(i)} has uncertainty ${1 / Math.sqrt(w)} µSv/h: it must be positive`;
+    if (!Number.isFinite(packed.y[i]!)) return `reading ${idOf(i)} has a rate that is not a number`;
   }
   const p = model.parameters.length;
   if (packed.n - p <= 0) {
@@ -291,11 +292,13 @@ function emptyResult(model: ModelDefinition, n: number, ctx: ModelContext, reaso
   };
 }
 
-/** Fits `modelName` to the points by weighted least squares (weights 1/σ²). Never throws for data reasons. */
-export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}): FitResult {
+/**
+ * The fit itself, on packed arrays (r, y, weights): parameters, scaled covariance, χ², AIC. No per-reading output,
+ * so it also serves data streamed from files too large to hold as reading objects (lib/io/stream-readings.ts).
+ */
+export function fitPacked(packed: PackedPoints, modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}, idOf: (i: number) => string = (i) => `#${i + 1}`): FitResult {
   const model = MODELS[modelName];
-  const packed = packPoints(points);
-  const refused = refusal(model, points, packed, ctx);
+  const refused = refusal(model, packed, ctx, idOf);
   if (refused) return emptyResult(model, packed.n, ctx, refused);
   const p = model.parameters.length;
   const start = options.start ?? startPoint(model, packed, ctx);
@@ -313,11 +316,31 @@ export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx:
   model.parameters.forEach((d, j) => {
     parameters[d.name] = {value: min.params[j]!, stderr: covariance ? Math.sqrt(covariance[j]![j]!) : null, unit: d.unit};
   });
+  const aic = min.chi2 + 2 * p;
+  const notes: string[] = [];
+  if (converged && reducedChiSquare > 1) notes.push(`reduced chi-square ${reducedChiSquare.toPrecision(3)} > 1: the readings scatter more than their stated uncertainties, so the standard errors were widened by sqrt(${reducedChiSquare.toPrecision(3)})`);
+  return {
+    model: modelName, basis: "fit", n: packed.n, parameters, parameterNames: model.parameters.map((d) => d.name), covariance,
+    chiSquare: min.chi2, dof, reducedChiSquare, covarianceScale, residuals: [], censored: [], converged, reason, iterations: min.iterations,
+    aic: converged ? aic : null,
+    aicc: converged && packed.n - p - 1 > 0 ? aic + (2 * p * (p + 1)) / (packed.n - p - 1) : null,
+    distanceRange_m: [packed.minR, packed.maxR], context: ctx, notes
+  };
+}
+
+/** Fits `modelName` to the points by weighted least squares (weights 1/σ²). Never throws for data reasons. */
+export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}): FitResult {
+  const model = MODELS[modelName];
+  const packed = packPoints(points);
+  const fitted = points.filter((pt) => !pt.censored);
+  const result = fitPacked(packed, modelName, ctx, options, (i) => fitted[i]!.reading_id);
+  if (!result.converged && result.iterations === 0) return result;
+  const params = parameterVector(result);
 
   const residuals: Residual[] = [];
   const censored: CensoredCheck[] = [];
   for (const pt of points) {
-    const predicted = model.rate(pt.distance_m, min.params, ctx);
+    const predicted = model.rate(pt.distance_m, params, ctx);
     if (pt.censored) {
       const limit = pt.mdl_rate_uSv_per_h;
       censored.push({
@@ -329,21 +352,12 @@ export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx:
     const normalised = (pt.rate_uSv_per_h - predicted) / pt.sigma_uSv_per_h;
     residuals.push({reading_id: pt.reading_id, distance_m: pt.distance_m, observed: pt.rate_uSv_per_h, predicted, normalised, flagged: Math.abs(normalised) > FLAG_SIGMA});
   }
-
-  const aic = min.chi2 + 2 * p;
-  const notes: string[] = [];
-  if (converged && reducedChiSquare > 1) notes.push(`reduced chi-square ${reducedChiSquare.toPrecision(3)} > 1: the readings scatter more than their stated uncertainties, so the standard errors were widened by sqrt(${reducedChiSquare.toPrecision(3)})`);
+  const notes = [...result.notes];
   const flagged = residuals.filter((r) => r.flagged).length;
   if (flagged > 0) notes.push(`${flagged} reading${flagged > 1 ? "s lie" : " lies"} more than ${FLAG_SIGMA} sigma from the fit`);
   const inconsistent = censored.filter((c) => !c.consistent).length;
   if (inconsistent > 0) notes.push(`${inconsistent} reading${inconsistent > 1 ? "s" : ""} below the detection limit where the fit predicts a clearly detectable dose`);
-  return {
-    model: modelName, basis: "fit", n: packed.n, parameters, parameterNames: model.parameters.map((d) => d.name), covariance,
-    chiSquare: min.chi2, dof, reducedChiSquare, covarianceScale, residuals, censored, converged, reason, iterations: min.iterations,
-    aic: converged ? aic : null,
-    aicc: converged && packed.n - p - 1 > 0 ? aic + (2 * p * (p + 1)) / (packed.n - p - 1) : null,
-    distanceRange_m: [packed.minR, packed.maxR], context: ctx, notes
-  };
+  return {...result, residuals, censored, notes};
 }
 
 /** The parameter values of a result, in model order, for rate() and jacobian(). */
