@@ -32,6 +32,13 @@ export const NAVIGATION: NavSection[] = [
       {name: "Compliance", path: "/rso/compliance"}
     ]
   },
+  {
+    audience: "Explore",
+    pages: [
+      {name: "Dose around the van", path: "/explore/field"},
+      {name: "A checkpoint, person by person", path: "/explore/checkpoint"}
+    ]
+  },
   {audience: "Council", pages: [{name: "Briefing", path: "/council/briefing"}]}
 ];
 

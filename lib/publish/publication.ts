@@ -16,6 +16,8 @@ import type {Dataset} from "../io/load-dataset.js";
 import type {CodeVersion} from "../io/code-version.js";
 import type {Reading} from "../readings/types.js";
 import type {Audience} from "./audience.js";
+import type {DoseFieldModel} from "../field/formulas.js";
+import type {FitResult} from "../models/index.js";
 import {conservativeEstimator, fitDevice, publishedFits, sectorLabel, usableModels, type DeviceModels} from "./device-models.js";
 import {busiestYear, publishCertificates, publishInstruments, summariseUse} from "./usage.js";
 import {briefing} from "./briefing.js";
@@ -198,6 +200,25 @@ function publishPoints(a: DeviceAnalysis, audience: Audience): PublishedPoint[] 
   });
 }
 
+/** A fit as the browser's dose field: plain parameter values and covariance (none when the fit carries none). */
+function asField(fit: FitResult): DoseFieldModel {
+  const parameters = Object.fromEntries(fit.parameterNames.map((name) => [name, fit.parameters[name]!.value]));
+  return {
+    model: fit.model, parameters, parameterNames: fit.parameterNames, covariance: fit.covariance ?? [],
+    ...(fit.context.mu_per_m !== undefined ? {mu_per_m: fit.context.mu_per_m} : {}),
+    ...(fit.distanceRange_m ? {minDistance_m: fit.distanceRange_m[0]} : {})
+  };
+}
+
+function deviceField(a: DeviceAnalysis): (DoseFieldModel & {device_id: string}) | null {
+  const all = a.models.groups[0]?.selected;
+  if (!all) return null;
+  const sectors = a.models.groups
+    .filter((g) => g.sector !== null && g.selected)
+    .map((g) => ({centre_deg: Number.parseFloat(g.sector!), width_deg: 45, field: asField(g.selected!)}));
+  return {device_id: a.device_id, ...asField(all), ...(sectors.length > 0 ? {sectors} : {})};
+}
+
 export function publish(dataset: Dataset, audience: Audience, code: CodeVersion, options: {withBriefing?: boolean} = {}): PublishResult {
   const newest = newestReading(dataset.readings);
   const asOf = newest ? new Date(newest.measured_at_ms) : new Date(0);
@@ -268,7 +289,8 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     instruments: publishInstruments(dataset.readings),
     deployments: summariseUse(dataset.deployments),
     policy_figures: POLICY_FIGURES,
-    briefing: {previous_as_of: null, key_figures: [], changes: [], questions: []}
+    briefing: {previous_as_of: null, key_figures: [], changes: [], questions: []},
+    fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null)
   };
   const points = analyses.flatMap((a) => publishPoints(a, audience));
   if (options.withBriefing !== false) publication.briefing = briefing(publication, dataset, (cut) => publish(cut, audience, code, {withBriefing: false}).publication);

@@ -3,6 +3,7 @@
 // depend on the internals of the fitting or compliance code.
 import type {Audience} from "./audience.js";
 import type {CodeVersion} from "../io/code-version.js";
+import type {DoseFieldModel} from "../field/formulas.js";
 
 export interface PublishedFile {
   /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
@@ -280,4 +281,6 @@ export interface Publication {
   deployments: PublishedDeployments;
   policy_figures: PolicyFigure[];
   briefing: Briefing;
+  /** Each device's fitted dose field (all angles, and per sector), for the map and the simulations in the browser. */
+  fields: (DoseFieldModel & {device_id: string})[];
 }
