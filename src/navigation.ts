@@ -36,7 +36,8 @@ export const NAVIGATION: NavSection[] = [
     audience: "Explore",
     pages: [
       {name: "Dose around the van", path: "/explore/field"},
-      {name: "A checkpoint, person by person", path: "/explore/checkpoint"}
+      {name: "A checkpoint, person by person", path: "/explore/checkpoint"},
+      {name: "Imaging range and scan timing", path: "/explore/imaging"}
     ]
   },
   {audience: "Council", pages: [{name: "Briefing", path: "/council/briefing"}]}

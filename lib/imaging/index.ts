@@ -1,4 +1,6 @@
 export * from "./parameters.js";
-export * from "./model.js";
 export * from "./timing.js";
+export * from "./model.js";
+export * from "./dose.js";
+export * from "./tradeoff.js";
 export * from "./buffer.js";

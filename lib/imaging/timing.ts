@@ -1,102 +1,69 @@
-// Scan timing, per-scan dose and the speed trade-off between dose, image quality and range.
-import {countsPerPixel, effectiveRange_m, snr} from "./model.js";
-import {DEFAULT_IMAGING, MANUFACTURER_REFERENCE, type DoseReference, type ImagingParameters} from "./parameters.js";
+// Scan timing: how long a vehicle takes to pass, how far apart the sweeps fall on it, and how long the beam rests on
+// each pixel.
+import type {ImagingParameters} from "./parameters.js";
+import {validateImagingParameters} from "./parameters.js";
+import {requirePositive, requirePositiveInteger} from "./validate.js";
 
-export interface ScanGeometry {
+export interface ScanTimingInput {
   vehicleLength_m: number;
   speed_m_per_s: number;
-  lineRate_hz: number;
+  lineRate_Hz: number;
   pixelsPerLine: number;
-  /** Needed resolution along the vehicle (m); default DEFAULT_IMAGING.pixelSize_m. */
-  pixelSize_m?: number;
 }
 
 export interface ScanTiming {
-  /** Time for the whole vehicle to pass the beam (s). */
+  /** Time for the whole vehicle to pass the beam: length / speed (s). */
   scanTime_s: number;
-  lines: number;
-  /** Distance the vehicle moves between sweeps (m). */
+  /** Along-track distance between successive sweeps: speed / lineRate (m). */
   lineSpacing_m: number;
-  /**
-   * Beam time on one pixel-sized square of the vehicle (s), summed over the sweeps that cross it:
-   * pixel/(speed · pixelsPerLine). When sweeps are further apart than a pixel, one sweep's 1/(lineRate · pixelsPerLine).
-   */
+  /** Time the beam rests on one pixel in ONE sweep: 1 / (lineRate × pixelsPerLine) (s). Does not depend on speed. */
   dwellPerPixel_s: number;
-  /** Sweeps further apart than a pixel: the image is coarser than the needed resolution along the vehicle. */
-  undersampled: boolean;
+  /** Sweeps made while the vehicle passes: scanTime × lineRate. */
+  lines: number;
 }
 
-export function scanTiming(g: ScanGeometry): ScanTiming {
-  for (const key of ["vehicleLength_m", "speed_m_per_s", "lineRate_hz", "pixelsPerLine"] as const) {
-    if (!(g[key] > 0) || !Number.isFinite(g[key])) throw new Error(`${key} must be a finite number > 0, got ${g[key]}`);
-  }
-  const pixel_m = g.pixelSize_m ?? DEFAULT_IMAGING.pixelSize_m;
-  const scanTime_s = g.vehicleLength_m / g.speed_m_per_s;
-  const lineSpacing_m = g.speed_m_per_s / g.lineRate_hz;
-  const perSweep_s = 1 / (g.lineRate_hz * g.pixelsPerLine);
+export function scanTiming(input: ScanTimingInput): ScanTiming {
+  requirePositive("vehicleLength_m", input.vehicleLength_m);
+  requirePositive("speed_m_per_s", input.speed_m_per_s);
+  requirePositive("lineRate_Hz", input.lineRate_Hz);
+  requirePositiveInteger("pixelsPerLine", input.pixelsPerLine);
+  const scanTime_s = input.vehicleLength_m / input.speed_m_per_s;
   return {
     scanTime_s,
-    lines: Math.floor(scanTime_s * g.lineRate_hz),
-    lineSpacing_m,
-    dwellPerPixel_s: Math.max(pixel_m / (g.speed_m_per_s * g.pixelsPerLine), perSweep_s),
-    undersampled: lineSpacing_m > pixel_m
+    lineSpacing_m: input.speed_m_per_s / input.lineRate_Hz,
+    dwellPerPixel_s: 1 / (input.lineRate_Hz * input.pixelsPerLine),
+    lines: scanTime_s * input.lineRate_Hz
   };
 }
 
-/**
- * Dose to a person inside the beam for one scan (µSv), scaled from a reference figure: the exposure time of any point
- * is proportional to 1/speed and the beam's fluence falls as 1/standoff².
- */
-export function perScanDose_uSv(
-  scan: {speed_m_per_s: number; standoff_m: number},
-  reference: DoseReference = MANUFACTURER_REFERENCE
-): number {
-  if (!(scan.speed_m_per_s > 0) || !(scan.standoff_m > 0)) throw new Error("speed and standoff must be > 0");
-  const referenceSpeed_m_per_s = reference.speed_km_per_h / 3.6;
-  const ratio = reference.standoff_m / scan.standoff_m;
-  return reference.dose_uSv * (referenceSpeed_m_per_s / scan.speed_m_per_s) * ratio * ratio;
-}
-
-export interface TradeoffRow {
-  speed_m_per_s: number;
-  speed_km_per_h: number;
-  scanTime_s: number;
-  dwellPerPixel_s: number;
-  /** Per-scan dose at the reference standoff (µSv). */
-  perScanDose_uSv: number;
-  /** SNR of a pixel at the reference standoff. */
-  snrAtReference: number;
-  effectiveRange_m: number;
-  limitedBy: "snr" | "spot";
+export interface PixelExposure {
+  /** Beam time on a pixel in one sweep (s): 1 / (lineRate × pixelsPerLine). */
+  dwellPerSweep_s: number;
+  /** Along-track distance between sweeps (m). */
+  lineSpacing_m: number;
+  /** Sweeps falling within one pixel's along-track length, on average: pixel / lineSpacing. */
+  sweepsPerPixel: number;
+  /**
+   * Beam time on one pixel-sized square, summed over the sweeps that fall on it (s):
+   * dwellPerSweep × sweepsPerPixel = pixel / (speed × pixelsPerLine). Proportional to 1/speed.
+   */
+  beamTimePerPixel_s: number;
+  /** Sweeps further apart than a pixel: the image cannot be built on the pixel grid along the vehicle. */
   undersampled: boolean;
 }
 
-/** The three-way trade-off as the scan speed changes: dose per scan, image quality and range. */
-export function tradeoff(
-  speeds_m_per_s: readonly number[],
-  params: ImagingParameters = DEFAULT_IMAGING,
-  vehicleLength_m = 5,
-  reference: DoseReference = MANUFACTURER_REFERENCE
-): TradeoffRow[] {
-  return speeds_m_per_s.map((speed_m_per_s) => {
-    const timing = scanTiming({
-      vehicleLength_m,
-      speed_m_per_s,
-      lineRate_hz: params.lineRate_hz,
-      pixelsPerLine: params.pixelsPerLine,
-      pixelSize_m: params.pixelSize_m
-    });
-    const range = effectiveRange_m(params, timing.dwellPerPixel_s);
-    return {
-      speed_m_per_s,
-      speed_km_per_h: speed_m_per_s * 3.6,
-      scanTime_s: timing.scanTime_s,
-      dwellPerPixel_s: timing.dwellPerPixel_s,
-      perScanDose_uSv: perScanDose_uSv({speed_m_per_s, standoff_m: reference.standoff_m}, reference),
-      snrAtReference: snr(countsPerPixel(params, reference.standoff_m, timing.dwellPerPixel_s)),
-      effectiveRange_m: range.range_m,
-      limitedBy: range.limitedBy,
-      undersampled: timing.undersampled
-    };
-  });
+/** The beam time each pixel of the image receives at a given speed. */
+export function pixelExposure(p: ImagingParameters, speed_m_per_s: number): PixelExposure {
+  validateImagingParameters(p);
+  requirePositive("speed_m_per_s", speed_m_per_s);
+  const dwellPerSweep_s = 1 / (p.lineRate_Hz * p.pixelsPerLine);
+  const lineSpacing_m = speed_m_per_s / p.lineRate_Hz;
+  const sweepsPerPixel = p.pixelSize_m / lineSpacing_m;
+  return {
+    dwellPerSweep_s,
+    lineSpacing_m,
+    sweepsPerPixel,
+    beamTimePerPixel_s: p.pixelSize_m / (speed_m_per_s * p.pixelsPerLine),
+    undersampled: lineSpacing_m > p.pixelSize_m
+  };
 }

@@ -1,0 +1,58 @@
+// Per-scan dose at other speeds and standoffs, scaled from one stated reference figure. The time any point spends in
+// the swept beam goes as 1/speed; the beam's fluence is taken to fall as 1/standoff^n with n = 2 (inverse square) by
+// default. See docs/imaging.md: for the direct beam of a pencil beam swept through a fixed angle, n = 1 is the better
+// geometric approximation, and n = 2 then gives LOWER doses than n = 1 beyond the reference standoff.
+import {requirePositive} from "./validate.js";
+
+export interface DoseReference {
+  /** The reference dose per scan (µSv). */
+  dose_uSv: number;
+  /** "upper" when the source gives only a bound ("< 0.1 µSv"): every scaled value is then an upper figure too. */
+  bound: "upper" | "estimate";
+  /** Scan speed at which the reference dose holds (m/s). */
+  speed_m_per_s: number;
+  /** Scan distance at which the reference dose holds (m). */
+  standoff_m: number;
+  /** The figure as the source states it. */
+  statedAs: string;
+  source: string;
+  /** Evidence grade as in reference/standards.md (A primary, B reliable secondary, C weak). */
+  grade: "A" | "B" | "C";
+}
+
+/** The manufacturer's figure: < 0.1 µSv per scan at an average 5 km/h and 1.5 m (standards.md, "The device class"). */
+export const MANUFACTURER_DOSE_REFERENCE: Readonly<DoseReference> = Object.freeze({
+  dose_uSv: 0.1,
+  bound: "upper",
+  speed_m_per_s: 5 / 3.6,
+  standoff_m: 1.5,
+  statedAs: "< 0.1 µSv per scan to cargo or an occupant at an average 5 km/h and a scan distance of 1.5 m",
+  source: "Manufacturer's statement (AS&E Z Backscatter Van class), quoted second-hand in 2015; reference/standards.md, 'The device class'",
+  grade: "C"
+});
+
+export interface DoseScalingOptions {
+  /** Exponent n of the standoff scaling (reference standoff / standoff)^n; default 2 (inverse square). */
+  distanceExponent?: number;
+}
+
+/**
+ * Dose per scan (µSv) to a person in the beam: reference × (reference speed / speed) × (reference standoff / standoff)^n.
+ * When `reference.bound` is "upper" the result is an upper figure ("<"), not an estimate.
+ */
+export function perScanDose_uSv(
+  scan: {speed_m_per_s: number; standoff_m: number},
+  reference: DoseReference = MANUFACTURER_DOSE_REFERENCE,
+  options: DoseScalingOptions = {}
+): number {
+  requirePositive("speed_m_per_s", scan.speed_m_per_s);
+  requirePositive("standoff_m", scan.standoff_m);
+  requirePositive("reference.dose_uSv", reference.dose_uSv);
+  requirePositive("reference.speed_m_per_s", reference.speed_m_per_s);
+  requirePositive("reference.standoff_m", reference.standoff_m);
+  const n = options.distanceExponent ?? 2;
+  if (!Number.isFinite(n) || n < 0) throw new RangeError(`distanceExponent must be a finite number ≥ 0, got ${n}`);
+  return (
+    reference.dose_uSv * (reference.speed_m_per_s / scan.speed_m_per_s) * Math.pow(reference.standoff_m / scan.standoff_m, n)
+  );
+}
