@@ -22,7 +22,8 @@ async function inputKey(dataDir: string, extra: string): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-export async function publishFromDisk(dataDir = "data"): Promise<PublishResult> {
+/** XRAY_DATA_DIR points the build at another data folder (tests use it to build from a broken copy). */
+export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "data"): Promise<PublishResult> {
   const audience = audienceFromEnv(process.env);
   const code = codeVersion();
   const cached = join(CACHE_DIR, `publication-${audience}-${await inputKey(dataDir, audience + JSON.stringify(code))}.json`);
