@@ -16,6 +16,12 @@ const FORMATS = [
   {format: "Letter", file: "briefing-letter.pdf"}
 ] as const;
 
+/** Pages in a PDF written by Chromium: the page tree's /Count. */
+function pdfPageCount(pdf: Buffer): number {
+  const counts = [...pdf.toString("latin1").matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  return counts.length > 0 ? Math.max(...counts) : 0;
+}
+
 async function main(dist: string): Promise<number> {
   if (!existsSync(join(dist, PAGE))) {
     console.error(`${join(dist, PAGE)} does not exist: build the site first (npm run build).`);
@@ -35,12 +41,18 @@ async function main(dist: string): Promise<number> {
       return 1;
     }
     await page.emulateMedia({media: "print"});
+    let failed = false;
     for (const {format, file} of FORMATS) {
       const path = join(dist, "council", file);
-      await page.pdf({path, format, printBackground: true, margin: {top: "12mm", bottom: "12mm", left: "12mm", right: "12mm"}});
-      console.log(`wrote ${path}`);
+      const pdf = await page.pdf({path, format, printBackground: true, margin: {top: "10mm", bottom: "10mm", left: "12mm", right: "12mm"}});
+      const pages = pdfPageCount(pdf);
+      console.log(`wrote ${path} (${pages} page${pages === 1 ? "" : "s"})`);
+      if (pages !== 1) {
+        console.error(`The briefing must fit one ${format} page and runs to ${pages}: shorten it or tighten the print stylesheet.`);
+        failed = true;
+      }
     }
-    return 0;
+    return failed ? 1 : 0;
   } finally {
     await browser.close();
     await server.close();

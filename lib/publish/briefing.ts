@@ -12,8 +12,6 @@ const maxOf = (values: (number | null | undefined)[]): number | null => {
 
 export function keyFigures(p: Publication): KeyFigure[] {
   const point = (label: string) => maxOf(p.devices.flatMap((d) => d.policy_points.filter((x) => x.label === label).map((x) => x.upper95_uSv)));
-  const checks = p.scenarios.flatMap((s) => s.verdicts).filter((v) => v.verdict === "within" || v.verdict === "exceeds" || v.verdict === "cannot-be-determined");
-  const count = (verdict: string) => checks.filter((v) => v.verdict === verdict).length;
   return [
     {id: "dose-5ft-10s", label: "Bystander, 5 ft for 10 s (upper bound)", value: point("5 ft for 10 s"), unit: "uSv"},
     {id: "dose-10ft-10s", label: "Bystander, 10 ft for 10 s (upper bound)", value: point("10 ft for 10 s"), unit: "uSv"},
@@ -22,9 +20,6 @@ export function keyFigures(p: Publication): KeyFigure[] {
     {id: "deployments", label: "Deployments", value: p.deployments.deployments, unit: ""},
     {id: "vehicles", label: "Vehicles scanned", value: p.deployments.vehicles, unit: ""},
     {id: "beam-on", label: "X-rays on", value: p.deployments.beam_on_h, unit: "h"},
-    {id: "checks-within", label: "Limit checks within", value: count("within"), unit: ""},
-    {id: "checks-exceeds", label: "Limit checks exceeded", value: count("exceeds"), unit: ""},
-    {id: "checks-undetermined", label: "Limit checks that cannot be determined", value: count("cannot-be-determined"), unit: ""},
     {id: "certificates-lapsed", label: "Device certificates lapsed", value: p.certificates.filter((c) => c.status === "lapsed").length, unit: ""},
     {id: "claims-inconsistent", label: "Policy claims inconsistent", value: p.claims.filter((c) => c.verdict === "inconsistent").length, unit: ""}
   ];
@@ -42,15 +37,18 @@ export function cutDataset(dataset: Dataset, date: string): Dataset {
   };
 }
 
+/** A quote cut to a length a one-page briefing can carry. */
+const excerpt = (quote: string) => (quote.length > 90 ? `${quote.slice(0, 87).trimEnd()}…` : quote);
+
 export function questions(p: Publication): string[] {
   const q: string[] = [];
   for (const c of p.certificates.filter((c) => c.status === "lapsed")) {
     q.push(`The calibration certificate of device ${c.device_id} was due on ${c.next_due}. When will the device be recalibrated, and was it used after that date?`);
   }
   const inconsistent = p.claims.filter((c) => c.verdict === "inconsistent");
-  if (inconsistent.length > 0) q.push(`${inconsistent.length} numerical statement${inconsistent.length === 1 ? " in the policy does" : "s in the policy do"} not agree with ${inconsistent.length === 1 ? "itself or with the others" : "themselves or each other"} (for example: "${inconsistent[0]!.quote}"). Will the department correct the policy?`);
+  if (inconsistent.length > 0) q.push(`${inconsistent.length} numerical statement${inconsistent.length === 1 ? " in the policy does" : "s in the policy do"} not agree with ${inconsistent.length === 1 ? "itself or with the others" : "themselves or each other"} (for example: "${excerpt(inconsistent[0]!.quote)}"). Will the department correct the policy?`);
   const unsupported = p.claims.filter((c) => c.verdict === "unsupported");
-  if (unsupported.length > 0) q.push(`${unsupported.length} comparison${unsupported.length === 1 ? " in the policy has" : "s in the policy have"} no source we could find (for example: "${unsupported[0]!.quote}"). What is the department's source?`);
+  if (unsupported.length > 0) q.push(`${unsupported.length} comparison${unsupported.length === 1 ? " in the policy has" : "s in the policy have"} no source we could find (for example: "${excerpt(unsupported[0]!.quote)}"). What is the department's source?`);
   const undetermined = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "cannot-be-determined" && v.limit_uSv !== null));
   if (undetermined.length > 0) q.push(`For ${undetermined.length} exposure situation${undetermined.length === 1 ? "" : "s"} the data cannot show compliance (for example: ${undetermined[0]!.title.toLowerCase()}, device ${undetermined[0]!.device_id}). Will the department take the measurements needed?`);
   const exceeds = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "exceeds"));
