@@ -247,8 +247,11 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   });
 
   const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset).map((s) => publishScenario(a.device_id, s, limits)));
+  // A rate (per hour, day or year) is shown as the dose over one such period, and the label says so.
+  const over = {hour: "one hour", day: "one day", year: "one year"} as const;
   const everyday: PublishedEverydayDose[] = dataset.everyday.map((e) => ({
-    id: e.id, label: e.anchor, dose_uSv: e.value_uSv, source: e.source, grade: e.grade, note: e.note || null
+    id: e.id, label: e.per && !/\b(annual|year|day|hour)\b/i.test(e.anchor) ? `${e.anchor} (${over[e.per]})` : e.anchor,
+    dose_uSv: e.value_uSv, source: e.source, grade: e.grade, note: e.note || null
   }));
   // The policy's claims are checked against the most conservative device: the claim is about "the device".
   const worst = analyses.filter((a) => usableModels(a.models).length > 0);

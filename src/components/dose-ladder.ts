@@ -21,19 +21,23 @@ const KIND_LABEL: Record<LadderStep["kind"], string> = {
 
 export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, document: doc}: {width?: number; summary: string; document?: Document}): HTMLElement {
   const sorted = [...steps].sort((a, b) => a.dose_uSv - b.dose_uSv);
+  const floor = Math.min(...sorted.map((s) => s.dose_uSv)) / 2;
+  // On a narrow screen the labels go above their rows instead of in a left margin that would cut them off.
+  const narrow = width < 560;
   const chart = Plot.plot({
     document: doc,
     width,
-    height: 36 * sorted.length + 60,
-    marginLeft: Math.min(320, width * 0.45),
+    height: (narrow ? 46 : 36) * sorted.length + 60,
+    marginLeft: narrow ? 10 : Math.min(320, width * 0.45),
     marginRight: 70,
     x: {type: "log", label: "Dose (µSv, logarithmic scale: each step is 10 times the one before) →", grid: true},
-    y: {domain: sorted.map((s) => s.label), label: null},
+    y: {domain: sorted.map((s) => s.label), label: null, axis: narrow ? null : "left"},
     color: {domain: ["device", "everyday", "limit"], range: ["#b45309", "#0b5cad", "#6b7280"], legend: true, tickFormat: (k: LadderStep["kind"]) => KIND_LABEL[k]},
     marks: [
-      Plot.ruleY(sorted, {y: "label", x1: Math.min(...sorted.map((s) => s.dose_uSv)) / 2, x2: "dose_uSv", stroke: "kind", strokeOpacity: 0.35}),
+      Plot.ruleY(sorted, {y: "label", x1: floor, x2: "dose_uSv", stroke: "kind", strokeOpacity: 0.35}),
       Plot.dot(sorted, {y: "label", x: "dose_uSv", fill: "kind", r: 6}),
-      Plot.text(sorted, {y: "label", x: "dose_uSv", text: (d: LadderStep) => formatDose(d.dose_uSv), dx: 10, textAnchor: "start", fontSize: 12})
+      Plot.text(sorted, {y: "label", x: "dose_uSv", text: (d: LadderStep) => formatDose(d.dose_uSv), dx: 10, textAnchor: "start", fontSize: 12}),
+      ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11})] : [])
     ]
   }) as Element;
   const table = dataTable(sorted, [
