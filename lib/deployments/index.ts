@@ -1,4 +1,3 @@
 export * from "./types.js";
 export * from "./parse.js";
 export * from "./summarise.js";
-export {csvRowsWithLines, type CsvRow} from "./csv.js";

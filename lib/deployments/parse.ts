@@ -4,7 +4,7 @@
 import type {Problem} from "../io/problems.js";
 import {isCalendarDate} from "../certificates/parse.js";
 import {convert, parseUnit, UnitError} from "../units/index.js";
-import {csvRowsWithLines, isBlank} from "./csv.js";
+import {parseCsv} from "../readings/csv.js";
 import type {Deployment} from "./types.js";
 
 const PLAIN_COLUMNS = [
@@ -45,8 +45,10 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
   const warning = (line: number, column: string | undefined, message: string) =>
     problems.push({severity: "warning", file, line, ...(column !== undefined ? {column} : {}), message});
 
-  const rows = csvRowsWithLines(text);
-  const headerRow = rows.find((r) => !isBlank(r.fields));
+  // The same RFC 4180 reader as the field readings: physical line numbers, and quoting mistakes reported.
+  const {rows, errors} = parseCsv(text);
+  for (const e of errors) error(e.line, undefined, e.message);
+  const headerRow = rows[0];
   if (!headerRow) {
     error(1, undefined, `the deployment log is empty: it needs a header line (${PLAIN_COLUMNS.slice(0, 4).join(",")},...) and one row per deployment`);
     return {deployments: [], problems};
@@ -99,7 +101,7 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
   const deployments: Deployment[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
-    if (row.line <= headerRow.line || isBlank(row.fields)) continue;
+    if (row.line <= headerRow.line) continue;
     const line = row.line;
     if (row.fields.length !== header.length) {
       error(line, undefined, `this row has ${row.fields.length} fields but the header has ${header.length}: check for a missing or extra comma, and quote fields that contain commas`);
