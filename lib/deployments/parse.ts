@@ -5,6 +5,7 @@ import type {Problem} from "../io/problems.js";
 import {isCalendarDate} from "../certificates/parse.js";
 import {convert, parseUnit, UnitError} from "../units/index.js";
 import {parseCsv} from "../readings/csv.js";
+import {readInstant} from "../readings/values.js";
 import type {Deployment} from "./types.js";
 
 const PLAIN_COLUMNS = [
@@ -21,17 +22,6 @@ const UNIT_COLUMNS = {
 } as const;
 type UnitColumn = keyof typeof UNIT_COLUMNS;
 
-export const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/** Milliseconds since the epoch for an ISO 8601 date-time with an offset, or null when it is not one. */
-export function parseInstant(text: string): number | null {
-  const m = ISO_WITH_OFFSET.exec(text);
-  if (!m || !isCalendarDate(m[1]!)) return null;
-  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
-  if (m[6] !== undefined && (Number(m[6]) > 18 || Number(m[7]) > 59)) return null;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 export interface ParsedDeploymentLog {
   deployments: Deployment[];
@@ -134,11 +124,13 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
         error(line, name, `empty ${name}: write a date and time with its UTC offset, e.g. 2025-09-22T06:00:00-04:00`);
         return null;
       }
-      const ms = parseInstant(value);
-      if (ms === null) {
-        error(line, name, `"${value}" is not a date and time with a UTC offset: write it like 2025-09-22T06:00:00-04:00 (New York is -05:00 in winter, -04:00 in summer)`);
+      // The same strict ISO 8601 reader as the field readings (calendar dates, offsets, times of day checked).
+      const read = readInstant(value);
+      if (!read.ok) {
+        error(line, name, `${read.message} (New York is -05:00 in winter, -04:00 in summer)`);
+        return null;
       }
-      return ms;
+      return read.value.ms;
     };
     const startMs = instant("start");
     const endMs = instant("end");

@@ -80,9 +80,9 @@ interface Case {
 const CASES: Case[] = [
   {name: "empty id", row: {deployment_id: ""}, column: "deployment_id", message: /empty deployment_id: write an identifier/},
   {name: "empty device", row: {device_id: ""}, column: "device_id", message: /device serial/},
-  {name: "date without offset", row: {start: "2025-09-22T06:00:00"}, column: "start", message: /not a date and time with a UTC offset: write it like 2025-09-22T06:00:00-04:00/},
-  {name: "impossible date", row: {start: "2025-02-30T06:00:00-05:00"}, column: "start", message: /UTC offset/},
-  {name: "hour 25", row: {end: "2025-09-22T25:00:00-04:00"}, column: "end", message: /UTC offset/},
+  {name: "date without offset", row: {start: "2025-09-22T06:00:00"}, column: "start", message: /has no UTC offset, so the instant is ambiguous; add Z for UTC or the local offset/},
+  {name: "impossible date", row: {start: "2025-02-30T06:00:00-05:00"}, column: "start", message: /is not a date: February 2025 has 28 days/},
+  {name: "hour 25", row: {end: "2025-09-22T25:00:00-04:00"}, column: "end", message: /impossible time of day/},
   {name: "empty end", row: {end: ""}, column: "end", message: /empty end/},
   {name: "end before start", row: {end: "2025-09-22T05:00:00-04:00"}, column: "end", message: /ends .* before it starts/},
   {name: "end before start through the offsets", row: {start: "2025-09-22T07:00:00-05:00", end: "2025-09-22T07:30:00-04:00", beam_on_s: "0"}, column: "end", message: /before it starts/},
