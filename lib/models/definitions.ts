@@ -2,6 +2,8 @@
 // Each model gives its rate, its derivatives with respect to its parameters (the Jacobian row used by the fitter
 // and by the delta method) and the domain where its parameters make physical sense.
 import type {ModelContext, ModelName} from "./types.js";
+// One copy of the formulas, shared with the browser's dose field and simulations; the fit adds the derivatives.
+import {modelRate} from "../field/formulas.js";
 
 export interface ParameterDefinition {
   name: string;
@@ -39,7 +41,7 @@ export const MODELS: Record<ModelName, ModelDefinition> = {
     description: "A point source at the reference point, no attenuation.",
     parameters: [{name: "S", unit: S_UNIT, description: "dose rate at 1 m (source strength)"}],
     needsMu: false,
-    rate: (r, p) => p[0]! / (r * r),
+    rate: (r, p) => modelRate("inverse-square", p[0]!, 0, 0, r),
     jacobian: (r, _p, _ctx, out) => {
       out[0] = 1 / (r * r);
     },
@@ -54,10 +56,7 @@ export const MODELS: Record<ModelName, ModelDefinition> = {
       {name: "r0", unit: "m", description: "offset of the effective source behind the reference point"}
     ],
     needsMu: false,
-    rate: (r, p) => {
-      const d = r + p[1]!;
-      return p[0]! / (d * d);
-    },
+    rate: (r, p) => modelRate("inverse-square-offset", p[0]!, p[1]!, 0, r),
     jacobian: (r, p, _ctx, out) => {
       const d = r + p[1]!;
       out[0] = 1 / (d * d);
@@ -75,7 +74,7 @@ export const MODELS: Record<ModelName, ModelDefinition> = {
       {name: "n", unit: "1", description: "fall-off exponent"}
     ],
     needsMu: false,
-    rate: (r, p) => p[0]! * Math.pow(r, -p[1]!),
+    rate: (r, p) => modelRate("power-law", p[0]!, p[1]!, 0, r),
     jacobian: (r, p, _ctx, out) => {
       const f = Math.pow(r, -p[1]!);
       out[0] = f;
@@ -89,7 +88,7 @@ export const MODELS: Record<ModelName, ModelDefinition> = {
     description: "A point source with attenuation in air; mu is the tabulated (NIST) coefficient at the effective energy.",
     parameters: [{name: "S", unit: S_UNIT, description: "dose rate at 1 m without air attenuation"}],
     needsMu: true,
-    rate: (r, p, ctx) => (p[0]! * Math.exp(-mu(ctx) * r)) / (r * r),
+    rate: (r, p, ctx) => modelRate("inverse-square-air", p[0]!, 0, mu(ctx), r),
     jacobian: (r, _p, ctx, out) => {
       out[0] = Math.exp(-mu(ctx) * r) / (r * r);
     },
