@@ -11,7 +11,7 @@ import type {DoseEstimate} from "../compliance/verdict.js";
 import type {Limit} from "../compliance/limits.js";
 import {checkPolicyClaims} from "../compliance/policy-claims.js";
 import {airLinearAttenuation_per_m, convertDose} from "../physics/index.js";
-import {latestCertificates, type Certificate} from "../certificates/index.js";
+import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Dataset} from "../io/load-dataset.js";
 import type {CodeVersion} from "../io/code-version.js";
 import type {Reading} from "../readings/types.js";
@@ -281,7 +281,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       const last = rs.find((r) => r.measured_at_ms === Math.max(...sorted));
       return {...f, first: first?.measured_at ?? null, last: last?.measured_at ?? null, warnings: fileWarnings.get(f.path) ?? 0};
     }),
-    problems: dataset.problems.map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message})),
+    // A lapsed certificate is a warning for the RSO, as of the data's date.
+    problems: [...dataset.problems, ...latestCertificates(dataset.certificates).flatMap((c) => certificateStatus(c, asOf).problem ?? [])]
+      .map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message})),
     devices,
     fits: analyses.flatMap((a) => publishedFits(a.models, a.range)),
     scenarios: scenarioResults,
