@@ -1,7 +1,7 @@
 // Entry point of `xray-dose`: dispatches to a sub-command and turns user mistakes into messages, never stack traces.
 import type {Command, Io} from "./command.js";
 import {UsageError} from "./command.js";
-import {InputError, formatProblem} from "../lib/io/index.js";
+import {ClockError, InputError, formatProblem} from "../lib/io/index.js";
 import {UnitError} from "../lib/units/index.js";
 
 import {validateCommand} from "./commands/validate.js";
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnitError) {
+    if (error instanceof UsageError || error instanceof UnitError || error instanceof ClockError) {
       io.stderr(`xray-dose ${name}: ${error.message}\nRun \`xray-dose ${name} --help\` for usage.`);
       return 2;
     }

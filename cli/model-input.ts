@@ -2,7 +2,7 @@
 // figure, resolving the effective energy and μ of air, choosing and fitting a model, and formatting numbers.
 import {UsageError} from "./command.js";
 import {readReadingsPaths} from "../lib/io/read-readings.js";
-import {InputError, hasErrors, formatProblem, type Problem} from "../lib/io/index.js";
+import {InputError, clockFromEnv, hasErrors, formatProblem, type Problem} from "../lib/io/index.js";
 import {
   MODEL_NAMES, compareModels, fitModel, isModelName, readingsToPoints, referenceModel,
   fitByGroup, sectorCentre, type FitPoint, type FitResult, type ModelComparison, type ModelContext, type ModelName,
@@ -135,7 +135,7 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
   }
   if (paths.length === 0) throw new UsageError('give the readings with --readings FILE, or a published figure with --reference "0.016 mrem in 10 s at 5 ft"');
 
-  const loaded = await readReadingsPaths(paths);
+  const loaded = await readReadingsPaths(paths, {now: clockFromEnv()});
   if (hasErrors(loaded.problems)) throw new InputError(loaded.problems);
   const devices = [...new Set(loaded.readings.map((r) => r.device_id))].sort();
   let device_id: string | null = values.device ?? null;

@@ -5,7 +5,7 @@ import {relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Command, Io} from "../command.js";
 import {parseOptions} from "../command.js";
-import {InputError, hasErrors, type Problem} from "../../lib/io/index.js";
+import {InputError, clockFromEnv, hasErrors, type Problem} from "../../lib/io/index.js";
 import {parseReadingsCsv} from "../../lib/readings/index.js";
 import {fitModel, readingsToPoints, type FitResult} from "../../lib/models/index.js";
 import {scenarioDose} from "../../lib/exposure/index.js";
@@ -73,6 +73,7 @@ export function modelEstimator(model: FitResult): Estimator {
 async function fitReadings(paths: readonly string[]): Promise<FitResult> {
   const readings = [];
   const problems: Problem[] = [];
+  const now = clockFromEnv();
   for (const path of paths) {
     let text: string;
     try {
@@ -81,7 +82,7 @@ async function fitReadings(paths: readonly string[]): Promise<FitResult> {
       problems.push({severity: "error", file: path, message: `cannot be read (${error instanceof Error ? error.message : String(error)}); check the path`});
       continue;
     }
-    const parsed = parseReadingsCsv(text, path);
+    const parsed = parseReadingsCsv(text, path, {now});
     problems.push(...parsed.problems);
     readings.push(...parsed.readings);
   }

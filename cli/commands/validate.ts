@@ -4,6 +4,7 @@ import type {Command, Io} from "../command.js";
 import {parseOptions, UsageError} from "../command.js";
 import {formatProblem, hasErrors} from "../../lib/io/problems.js";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
+import {clockFromEnv} from "../../lib/io/clock.js";
 
 const HELP = `Usage: xray-dose validate PATH...
 
@@ -31,7 +32,7 @@ export const validateCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     const {positionals} = parseOptions(args, {});
     if (positionals.length === 0) throw new UsageError("name at least one readings file or folder");
-    const {readings, problems, files} = await readReadingsPaths(positionals);
+    const {readings, problems, files} = await readReadingsPaths(positionals, {now: clockFromEnv()});
     for (const p of problems) io.stderr(formatProblem(p));
 
     const errors = problems.filter((p) => p.severity === "error").length;

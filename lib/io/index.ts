@@ -1,2 +1,3 @@
 export * from "./problems.js";
 export * from "./read-readings.js";
+export * from "./clock.js";

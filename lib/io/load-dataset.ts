@@ -75,7 +75,9 @@ function readBriefing(text: string, file: string, problems: Problem[]): string |
   return previous;
 }
 
-export async function loadDataset(dataDir: string, root = "."): Promise<Dataset> {
+/** `now` (lib/io/clock.ts) decides which readings are in the future; nothing here reads the clock. */
+export async function loadDataset(dataDir: string, options: {now: Date; root?: string}): Promise<Dataset> {
+  const root = options.root ?? ".";
   const problems: Problem[] = [];
   const files: InputFile[] = [];
   const rel = (path: string) => relative(root, path);
@@ -88,7 +90,7 @@ export async function loadDataset(dataDir: string, root = "."): Promise<Dataset>
   const manifestText = await read(join(dataDir, "dataset.json"), "manifest");
   const manifest = manifestText === null ? {synthetic: true, description: ""} : await readManifest(dataDir);
 
-  const readingsResult = await readReadingsPaths([join(dataDir, "readings")]);
+  const readingsResult = await readReadingsPaths([join(dataDir, "readings")], {now: options.now});
   problems.push(...readingsResult.problems);
   for (const f of readingsResult.files) files.push({path: rel(f.path), kind: "readings", sha256: f.sha256, rows: f.rows});
 

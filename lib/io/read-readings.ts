@@ -39,7 +39,7 @@ const decoder = new TextDecoder("utf-8", {fatal: true});
  */
 export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
 
-export async function readReadingsPaths(paths: string[], options: {now?: Date} = {}): Promise<ReadReadingsResult> {
+export async function readReadingsPaths(paths: string[], options: {now: Date}): Promise<ReadReadingsResult> {
   const problems: Problem[] = [];
   const readings: Reading[] = [];
   const files: ReadingsFile[] = [];

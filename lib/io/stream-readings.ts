@@ -58,14 +58,15 @@ export interface StreamedReadings {
 }
 
 export interface StreamOptions extends PointOptions {
-  now?: Date;
+  /** The current time (lib/io/clock.ts): a reading dated after it is an error. */
+  now: Date;
   /** Stop collecting problems after this many (the count of the rest is reported); the file is still read. */
   maxProblems?: number;
   /** Lines per validated batch (default 20 000); small values let tests cross batch boundaries. */
   batchLines?: number;
 }
 
-export async function streamReadingsFile(path: string, options: StreamOptions = {}): Promise<StreamedReadings> {
+export async function streamReadingsFile(path: string, options: StreamOptions): Promise<StreamedReadings> {
   const problems: Problem[] = [];
   let dropped = 0;
   const report = (p: Problem) => (problems.length < (options.maxProblems ?? 1000) ? problems.push(p) : dropped++);
@@ -87,7 +88,7 @@ export async function streamReadingsFile(path: string, options: StreamOptions = 
 
   const flush = () => {
     if (lines.length === 0 || header === null) return;
-    const parsed = parseReadingsCsv(`${header}\n${lines.join("\n")}`, path, options.now ? {now: options.now} : {});
+    const parsed = parseReadingsCsv(`${header}\n${lines.join("\n")}`, path, {now: options.now});
     const toFileLine = (line: number) => batchStartLine + line - 2;
     for (const p of parsed.problems) {
       // Header problems are reported once, from the first batch.

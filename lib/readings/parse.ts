@@ -9,8 +9,8 @@ import {readUnit, type ResolvedUnit} from "./units.js";
 import {addCalendarMonths, compareDates, formatDate, readDate, readInstant, readNumber, type CalendarDate} from "./values.js";
 
 export interface ParseReadingsOptions {
-  /** The current time; a reading dated after it is an error. Defaults to the clock (tests pass a fixed date). */
-  now?: Date;
+  /** The current time (lib/io/clock.ts): a reading dated after it is an error. Never read from the clock here. */
+  now: Date;
 }
 
 export interface ParsedReadings {
@@ -43,8 +43,8 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-export function parseReadingsCsv(text: string, file: string, options: ParseReadingsOptions = {}): ParsedReadings {
-  const now_ms = (options.now ?? new Date()).getTime();
+export function parseReadingsCsv(text: string, file: string, options: ParseReadingsOptions): ParsedReadings {
+  const now_ms = options.now.getTime();
   const problems: Problem[] = [];
   const report = (severity: Problem["severity"], line: number, column: string | undefined, message: string) =>
     problems.push({severity, file, line, ...(column !== undefined ? {column} : {}), message});

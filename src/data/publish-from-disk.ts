@@ -9,6 +9,7 @@ import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {codeVersion} from "../../lib/io/code-version.js";
+import {clockFromEnv, isoDay} from "../../lib/io/clock.js";
 import {audienceFromEnv} from "../../lib/publish/audience.js";
 import type {PublishResult} from "../../lib/publish/publication.js";
 
@@ -26,13 +27,15 @@ async function inputKey(dataDir: string, extra: string): Promise<string> {
 export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "data"): Promise<PublishResult> {
   const audience = audienceFromEnv(process.env);
   const code = codeVersion();
-  const cached = join(CACHE_DIR, `publication-${audience}-${await inputKey(dataDir, audience + JSON.stringify(code))}.json`);
+  // The result depends on the day too (readings in the future, certificates lapsed): it is part of the key.
+  const now = clockFromEnv();
+  const cached = join(CACHE_DIR, `publication-${audience}-${await inputKey(dataDir, audience + JSON.stringify(code) + isoDay(now))}.json`);
   try {
     return JSON.parse(await readFile(cached, "utf8")) as PublishResult;
   } catch {
     // Imported only on a cache miss: the analysis pulls in mathjs and the whole library, slow to load.
     const [{loadDataset}, {publish}] = await Promise.all([import("../../lib/io/load-dataset.js"), import("../../lib/publish/publication.js")]);
-    const result = publish(await loadDataset(dataDir), audience, code);
+    const result = publish(await loadDataset(dataDir, {now}), audience, code);
     await mkdir(CACHE_DIR, {recursive: true});
     await writeFile(cached + ".tmp", JSON.stringify(result));
     await rename(cached + ".tmp", cached);

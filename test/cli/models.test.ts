@@ -11,6 +11,7 @@ import {InputError} from "../../lib/io/index.js";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {fitModel, readingsToPoints} from "../../lib/models/index.js";
 import {exclusionDistance, scenarioDose, timeToLimit} from "../../lib/exposure/index.js";
+import {TEST_NOW} from "../clock.js";
 
 const HEADER = "reading_id,device_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty";
 
@@ -35,7 +36,7 @@ async function run(command: {run(args: string[], io: Io): Promise<number>}, args
 }
 
 async function libraryFit(path: string, model: Parameters<typeof fitModel>[1] = "inverse-square") {
-  const {readings} = await readReadingsPaths([path]);
+  const {readings} = await readReadingsPaths([path], {now: TEST_NOW});
   return fitModel(readingsToPoints(readings).points, model, {mu_per_m: 0.0226});
 }
 

@@ -10,6 +10,7 @@ import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {streamReadingsFile} from "../../lib/io/stream-readings.js";
 import {tableToCsv} from "../../lib/publish/table-files.js";
 import {dataTable} from "../../src/components/table.js";
+import {TEST_NOW} from "../clock.js";
 
 const DIR = "test/fixtures/malformed";
 const now = new Date("2026-11-24T00:00:00Z");
@@ -46,9 +47,9 @@ describe("refused with a clear message", () => {
     const handle = await open(file, "w");
     await handle.truncate(2 ** 30); // sparse: a gigabyte of NUL bytes with no end of line, no disk space used
     await handle.close();
-    const whole = await readReadingsPaths([file]);
+    const whole = await readReadingsPaths([file], {now: TEST_NOW});
     expect(whole.problems[0]!.message).toMatch(/not read whole/);
-    const streamed = await streamReadingsFile(file);
+    const streamed = await streamReadingsFile(file, {now: TEST_NOW});
     expect(streamed.problems[0]!.message).toMatch(/longer than 1048576 bytes/);
     expect(streamed.rows).toBe(0);
   }, 60_000);

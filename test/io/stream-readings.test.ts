@@ -7,6 +7,7 @@ import {join} from "node:path";
 import {streamReadingsFile, MAX_LINE_BYTES} from "../../lib/io/stream-readings.js";
 import {readReadingsPaths, MAX_WHOLE_FILE_BYTES} from "../../lib/io/read-readings.js";
 import {readingsToPoints, packPoints, fitModel, fitPacked, type PointOptions} from "../../lib/models/index.js";
+import {TEST_NOW} from "../clock.js";
 
 const SAMPLE = "data/readings/ZBV-0417-2025.csv";
 // Any conversion will do for comparing the two readers, as long as both use the same one.
@@ -14,9 +15,9 @@ const convertible: PointOptions = {toDoseEquivalent: (v, r) => (r.quantity === "
 
 describe("streaming readings", () => {
   it("gives the same points, in small batches, as reading the whole file", async () => {
-    const whole = await readReadingsPaths([SAMPLE]);
+    const whole = await readReadingsPaths([SAMPLE], {now: TEST_NOW});
     const {points} = readingsToPoints(whole.readings, convertible);
-    const streamed = await streamReadingsFile(SAMPLE, {...convertible, batchLines: 37});
+    const streamed = await streamReadingsFile(SAMPLE, {...convertible, batchLines: 37, now: TEST_NOW});
     const ids = [...new Set(points.map((p) => p.device_id))];
     expect([...streamed.devices.keys()]).toEqual(ids);
     for (const id of ids) {
@@ -43,8 +44,8 @@ describe("streaming readings", () => {
     const rows = Array.from({length: 50}, (_, i) => `D1,2026-03-01T10:${String(i % 60).padStart(2, "0")}:00-05:00,${1 + i / 10},m,60,s,0.5,uSv`);
     rows[41] = `D1,2026-03-01T10:00:00-05:00,-2,m,60,s,0.5,uSv`; // file line 43
     await writeFile(file, [header, ...rows].join("\n") + "\n");
-    const streamed = await streamReadingsFile(file, {batchLines: 10});
-    const whole = await readReadingsPaths([file]);
+    const streamed = await streamReadingsFile(file, {batchLines: 10, now: TEST_NOW});
+    const whole = await readReadingsPaths([file], {now: TEST_NOW});
     const errorLines = (ps: {severity: string; line?: number}[]) => ps.filter((p) => p.severity === "error").map((p) => p.line);
     expect(errorLines(streamed.problems)).toEqual([43]);
     expect(errorLines(whole.problems)).toEqual([43]);
@@ -59,7 +60,7 @@ describe("streaming readings", () => {
     const block = Buffer.alloc(1 << 20, "x");
     for (let i = 0; i < 4; i++) await handle.write(block);
     await handle.close();
-    const streamed = await streamReadingsFile(file);
+    const streamed = await streamReadingsFile(file, {now: TEST_NOW});
     expect(streamed.problems).toHaveLength(1);
     expect(streamed.problems[0]!.line).toBe(2);
     expect(streamed.problems[0]!.message).toContain(`longer than ${MAX_LINE_BYTES} bytes`);
@@ -71,7 +72,7 @@ describe("streaming readings", () => {
     const handle = await open(file, "w");
     await handle.truncate(MAX_WHOLE_FILE_BYTES + 1); // sparse: no disk space used
     await handle.close();
-    const result = await readReadingsPaths([file]);
+    const result = await readReadingsPaths([file], {now: TEST_NOW});
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.message).toMatch(/files over 256 MB are not read whole/);
   });

@@ -11,9 +11,10 @@ import {InputError} from "../../lib/io/problems.js";
 import {publish} from "../../lib/publish/publication.js";
 import {tableToCsv} from "../../lib/publish/table-files.js";
 import {restrictedValues} from "../../lib/publish/restricted.js";
+import {TEST_NOW} from "../clock.js";
 
 const code = {package_version: "test", commit: null};
-const dataset = await loadDataset("data");
+const dataset = await loadDataset("data", {now: TEST_NOW});
 
 describe("publication", () => {
   it("is byte-identical when built twice from the same inputs", () => {
@@ -67,7 +68,7 @@ describe("a broken input stops the build", () => {
 
   it("refuses the data set with the validator's file:line:column message", async () => {
     const dir = await brokenCopy();
-    const error = await loadDataset(dir).catch((e: unknown) => e);
+    const error = await loadDataset(dir, {now: TEST_NOW}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     const problem = (error as InputError).problems.find((p) => p.severity === "error")!;
     expect(problem.file).toMatch(/ZBV-0417-2026\.csv$/);

@@ -4,6 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readReadingsPaths} from "../../lib/io/index.js";
+import {TEST_NOW} from "../clock.js";
 
 const FIXTURES = "test/fixtures/readings";
 const HEADER = "reading_id,device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit";
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe("readReadingsPaths", () => {
   it("reads every *.csv below a folder in sorted order, with SHA-256 fingerprints", async () => {
-    const {readings, files, problems} = await readReadingsPaths([dir]);
+    const {readings, files, problems} = await readReadingsPaths([dir], {now: TEST_NOW});
     expect(files.map((f) => f.path)).toEqual([join(dir, "a.csv"), join(dir, "abc.csv"), join(dir, "b", "z.csv")]);
     // SHA-256("abc") is the FIPS 180-2 test vector.
     expect(files[1]!.sha256).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -37,7 +38,7 @@ describe("readReadingsPaths", () => {
   });
 
   it("reads the valid fixtures with one warning, the rate meter", async () => {
-    const {readings, problems} = await readReadingsPaths([`${FIXTURES}/valid`]);
+    const {readings, problems} = await readReadingsPaths([`${FIXTURES}/valid`], {now: TEST_NOW});
     expect(readings).toHaveLength(6);
     expect(problems).toEqual([expect.objectContaining({severity: "warning", file: `${FIXTURES}/valid/2026-03.csv`, line: 5, column: "instrument_type"})]);
     const m3 = readings.find((r) => r.reading_id === "M-003")!;
@@ -47,14 +48,14 @@ describe("readReadingsPaths", () => {
   });
 
   it("refuses a file that is not UTF-8 text, naming it", async () => {
-    const {problems, files} = await readReadingsPaths([`${FIXTURES}/not-text/readings.csv`]);
+    const {problems, files} = await readReadingsPaths([`${FIXTURES}/not-text/readings.csv`], {now: TEST_NOW});
     expect(problems).toEqual([{severity: "error", file: `${FIXTURES}/not-text/readings.csv`, message: expect.stringMatching(/not UTF-8 text/)}]);
     expect(files).toHaveLength(1);
   });
 
   it("reports a path that does not exist and a folder without CSV files", async () => {
     await mkdir(join(dir, "empty"), {recursive: true});
-    const {problems} = await readReadingsPaths([join(dir, "missing"), join(dir, "empty")]);
+    const {problems} = await readReadingsPaths([join(dir, "missing"), join(dir, "empty")], {now: TEST_NOW});
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/no such file/), expect.stringMatching(/no \.csv files/)]);
   });
 });
