@@ -3,6 +3,7 @@ import type {Problem} from "../io/index.js";
 import {parseUnit, dimensionOf, convert, UnitError} from "../units/index.js";
 import {FieldReader} from "./json-fields.js";
 import {GRADES, roundOffNoise, type Grade} from "./limits.js";
+import type {SourceId} from "../sources.js";
 
 export const PER = ["hour", "day", "year"] as const;
 export type Per = (typeof PER)[number];
@@ -17,6 +18,8 @@ export interface EverydayDose {
   /** The time the dose accrues over; null for an event (a flight, an X-ray). */
   per: Per | null;
   source: string;
+  /** The ids of the sources in the bibliography (docs/sources.md); [] when no source was found. */
+  sources: SourceId[];
   grade: Grade;
   note: string;
   /** Derived on loading. */
@@ -46,6 +49,7 @@ export function loadEverydayDoses(text: string, file: string, required: readonly
     const unit = r.string(o.unit, `${path}.unit`);
     const per = o.per === null ? null : r.oneOf(o.per, `${path}.per`, PER);
     const source = r.string(o.source, `${path}.source`);
+    const sources = r.sourceIds(o.sources, `${path}.sources`);
     const grade = r.oneOf(o.grade, `${path}.grade`, GRADES);
     const note = r.string(o.note, `${path}.note`);
     if (id !== undefined && doses.some((d) => d.id === id)) r.error(`${path}.id`, `"${id}" is used by an earlier entry; give each anchor its own id`);
@@ -58,7 +62,7 @@ export function loadEverydayDoses(text: string, file: string, required: readonly
     }
     if (r.problems.length > before) return;
     doses.push({
-      id: id!, anchor: anchor!, value: value!, value_high: value_high ?? null, unit: unit!, per: per ?? null, source: source!,
+      id: id!, anchor: anchor!, value: value!, value_high: value_high ?? null, unit: unit!, per: per ?? null, source: source!, sources: sources!,
       grade: grade!, note: note!, value_uSv: roundOffNoise(convert(value!, unit!, "uSv")),
       value_high_uSv: typeof value_high === "number" ? roundOffNoise(convert(value_high, unit!, "uSv")) : null
     });

@@ -1,6 +1,7 @@
 // Field readers for the small JSON registries of this folder (limits, everyday doses). Each reader records a Problem
 // naming the JSON path and what would fix it, and returns undefined, so one pass reports every mistake in a file.
 import type {Problem} from "../io/index.js";
+import {unknownSourceId, type SourceId} from "../sources.js";
 
 export class FieldReader {
   readonly problems: Problem[] = [];
@@ -44,6 +45,24 @@ export class FieldReader {
   positiveNumber(value: unknown, path: string): number | undefined {
     if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
     return this.error(path, `must be a number greater than 0, found ${describe(value)}`);
+  }
+
+  /** The ids of an entry's sources in the bibliography (docs/sources.md, lib/sources.ts); [] when none of them applies. */
+  sourceIds(value: unknown, path: string): SourceId[] | undefined {
+    if (value === undefined) {
+      return this.error(path, `is missing: list the ids of the value's sources in docs/sources.md, e.g. ["10CFR20"], or [] when none of them applies`);
+    }
+    const list = this.array(value, path);
+    if (!list) return undefined;
+    const before = this.problems.length;
+    list.forEach((id, i) => {
+      if (typeof id !== "string") this.error(`${path}[${i}]`, `must be the text of an id of docs/sources.md, e.g. "10CFR20", found ${describe(id)}`);
+      else {
+        const why = unknownSourceId(id);
+        if (why) this.error(`${path}[${i}]`, why);
+      }
+    });
+    return this.problems.length > before ? undefined : (list as SourceId[]);
   }
 
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {

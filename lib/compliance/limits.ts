@@ -4,6 +4,7 @@
 import type {Problem} from "../io/index.js";
 import {convert, dimensionOf, parseUnit, toCanonical, math, UnitError} from "../units/index.js";
 import {FieldReader} from "./json-fields.js";
+import type {SourceId} from "../sources.js";
 
 export const PROTECTED = ["member-of-the-public", "person-screened", "worker", "anyone-outside-screening-zone"] as const;
 export type Protected = (typeof PROTECTED)[number];
@@ -43,7 +44,10 @@ export interface Limit {
   period_note: string | null;
   kind: LimitKind;
   jurisdiction: string;
+  /** Where the value was read, in words. */
   source: string;
+  /** The ids of those documents in the bibliography (docs/sources.md). */
+  sources: SourceId[];
   grade: Grade | null;
   note: string;
   /** For a limit stated as exposure (R): the stated conversion to dose equivalent. */
@@ -63,6 +67,8 @@ export interface AlaraConfig {
   program_specific: boolean;
   note: string;
   source: string;
+  /** The ids of the bibliography the levels rest on; [] when their source was not recorded. */
+  sources: SourceId[];
   /** The periods of the limits the levels apply to (the common model: annual limits). */
   applies_to_periods: Period[];
   levels: AlaraLevel[];
@@ -110,7 +116,7 @@ export function loadLimits(text: string, file: string): LoadedLimits {
 }
 
 function emptyAlara(): AlaraConfig {
-  return {program_specific: true, note: "", source: "", applies_to_periods: [], levels: []};
+  return {program_specific: true, note: "", source: "", sources: [], applies_to_periods: [], levels: []};
 }
 
 function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefined {
@@ -132,6 +138,7 @@ function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefine
   const kind = r.oneOf(o.kind, `${path}.kind`, LIMIT_KINDS);
   const jurisdiction = r.string(o.jurisdiction, `${path}.jurisdiction`);
   const source = r.string(o.source, `${path}.source`);
+  const sources = r.sourceIds(o.sources, `${path}.sources`);
   const note = r.string(o.note, `${path}.note`);
 
   let value: number | null | undefined;
@@ -158,7 +165,7 @@ function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefine
   return {
     id: id!, body: body!, document: document!, edition: edition!, clause: clause!, protects: protects as Protected[],
     quantity: quantity!, value: value!, unit: unit!, stated: stated!, period: period!, period_note: period_note!,
-    kind: kind!, jurisdiction: jurisdiction!, source: source!, grade: grade!, note: note!, conversion: conversion!,
+    kind: kind!, jurisdiction: jurisdiction!, source: source!, sources: sources!, grade: grade!, note: note!, conversion: conversion!,
     value_uSv: value_uSv!
   };
 }
@@ -211,6 +218,7 @@ function readAlara(r: FieldReader, raw: unknown, path: string): AlaraConfig | un
   }
   const note = r.string(o.note, `${path}.note`);
   const source = r.string(o.source, `${path}.source`);
+  const sources = r.sourceIds(o.sources, `${path}.sources`);
   const periods = (r.array(o.applies_to_periods, `${path}.applies_to_periods`) ?? []).map((p, i) =>
     r.oneOf(p, `${path}.applies_to_periods[${i}]`, PERIODS)
   );
@@ -226,7 +234,7 @@ function readAlara(r: FieldReader, raw: unknown, path: string): AlaraConfig | un
     return {id: id!, fraction: fraction!, action: action!};
   });
   if (r.problems.length > before) return undefined;
-  return {program_specific: true, note: note!, source: source!, applies_to_periods: periods as Period[], levels: levels as AlaraLevel[]};
+  return {program_specific: true, note: note!, source: source!, sources: sources!, applies_to_periods: periods as Period[], levels: levels as AlaraLevel[]};
 }
 
 function readScenarioLimits(r: FieldReader, raw: unknown, path: string, ids: Set<string>): Record<string, string[]> {

@@ -5,8 +5,8 @@ import {loadLimits, limitById} from "../../lib/compliance/index.js";
 const FILE = "data/limits.json";
 const registry = loadLimits(readFileSync(new URL("../../data/limits.json", import.meta.url), "utf8"), FILE);
 
-// Independent values: reference/standards.md "Limits and reference levels", each converted by hand
-// (1 mSv = 1000 µSv; 1 mrem = 10 µSv; L15: 2 mR × 1 rem/R = 2 mrem = 20 µSv).
+// Independent values: each limit as its source states it (docs/sources.md says where each was read), converted by
+// hand (1 mSv = 1000 µSv; 1 mrem = 10 µSv; L15: 2 mR × 1 rem/R = 2 mrem = 20 µSv).
 const EXPECTED: [id: string, value: number, unit: string, uSv: number, period: string, source: string, grade: string][] = [
   ["L1", 0.25, "µSv", 0.25, "per-screening", "ANSI/HPS N43.17-2009, as summarised by US Army Public Health Command (2011) and in state rules (e.g. Colorado 6 CCR 1007-1 §8.11.3)", "B"],
   ["L2", 10, "µSv", 10, "per-screening", "N43.17-2009 (same summary)", "B"],
@@ -38,6 +38,19 @@ describe("the limits registry in data/limits.json", () => {
     expect(limit.period).toBe(period);
     expect(limit.source).toBe(source);
     expect(limit.grade).toBe(grade);
+  });
+
+  it("names each limit's documents by their bibliography ids", () => {
+    // The documents each limit's `source` names, as ids of docs/sources.md.
+    const expected: Record<string, string[]> = {
+      L1: ["ANSI-N43.17"], L2: ["ANSI-N43.17"], L3: ["ANSI-N43.17", "WAC-246-230"], L4: ["ANSI-N43.17"], L5: ["WAC-246-230"],
+      L6: ["10CFR20"], L7: ["10CFR20", "NRC-HPPOS"], L8: ["10CFR20"], L9: ["ICRP-103"], L10: ["ICRP-103", "ICRP-118"],
+      L11: ["Euratom-2013-59"], L12: ["Euratom-2013-59", "ICRP-103"], L13: ["NCRP-116", "IAEA-RS-G-1.7", "Euratom-2013-59"],
+      L14: ["NCRP-Commentary-16"], L15: ["UFC-4-022-01"], "N43.16": ["ANSI-N43.16"]
+    };
+    expect(Object.fromEntries(registry.limits.map((l) => [l.id, l.sources]))).toEqual(expected);
+    expect(registry.alara.sources).toEqual([]); // the common model's source was not recorded: said in `source`
+    expect(registry.alara.source).toMatch(/without its source/);
   });
 
   it("lists N43.16 without a number and says the number is not publicly available", () => {
@@ -87,9 +100,9 @@ function oneLimit(overrides: Record<string, unknown> = {}, extra: Record<string,
   const limit = {
     id: "X1", body: "b", document: "d", edition: null, clause: null, protects: ["worker"], quantity: "effective-dose",
     value: 2, unit: "mrem", stated: "2 mrem", period: "any-one-hour", kind: "legal-limit", jurisdiction: "j",
-    source: "s", grade: "A", note: "n", ...overrides
+    source: "s", sources: ["10CFR20"], grade: "A", note: "n", ...overrides
   };
-  const alara = {program_specific: true, note: "n", source: "s", applies_to_periods: ["calendar-year"], levels: [{id: "I", fraction: 0.1, action: "a"}]};
+  const alara = {program_specific: true, note: "n", source: "s", sources: [], applies_to_periods: ["calendar-year"], levels: [{id: "I", fraction: 0.1, action: "a"}]};
   return JSON.stringify({limits: [limit], alara, scenario_limits: {s: ["X1"]}, ...extra});
 }
 
@@ -141,9 +154,24 @@ describe("loadLimits on bad input", () => {
   });
 
   it("requires the ALARA levels to say they are program-specific and to be fractions below 1", () => {
-    const alara = {program_specific: false, note: "n", source: "s", applies_to_periods: ["calendar-year"], levels: [{id: "I", fraction: 10, action: "a"}]};
+    const alara = {program_specific: false, note: "n", source: "s", sources: [], applies_to_periods: ["calendar-year"], levels: [{id: "I", fraction: 10, action: "a"}]};
     const {problems} = loadLimits(oneLimit({}, {alara}), "f.json");
     expect(problems.map((p) => p.column)).toEqual(["$.alara.program_specific", "$.alara.levels[0].fraction"]);
+  });
+
+  it("requires `sources` to list ids of the bibliography, naming the id meant and the way to add one", () => {
+    expect(loadLimits(oneLimit({sources: []}), "f.json").problems).toEqual([]);
+    const missing = loadLimits(oneLimit({sources: undefined}), "f.json");
+    expect(missing.limits).toEqual([]);
+    expect(missing.problems.map((p) => [p.column, p.severity])).toEqual([["$.limits[0].sources", "error"]]);
+    expect(missing.problems[0]!.message).toMatch(/missing.*docs\/sources\.md.*\[\]/);
+    const wrong = loadLimits(oneLimit({sources: ["10CFR20", "10 CFR 20", "ICRP-999", 7]}), "f.json");
+    expect(wrong.problems.map((p) => p.column)).toEqual(["$.limits[0].sources[1]", "$.limits[0].sources[2]", "$.limits[0].sources[3]"]);
+    expect(wrong.problems[0]!.message).toContain('did you mean "10CFR20"?');
+    expect(wrong.problems[1]!.message).toMatch(/not an id of the bibliography.*add its entry/);
+    expect(loadLimits(oneLimit({sources: "10CFR20"}), "f.json").problems.map((p) => p.column)).toEqual(["$.limits[0].sources"]);
+    const alara = {program_specific: true, note: "n", source: "s", sources: ["NUREG"], applies_to_periods: ["calendar-year"], levels: []};
+    expect(loadLimits(oneLimit({}, {alara}), "f.json").problems.map((p) => p.column)).toEqual(["$.alara.sources[0]"]);
   });
 
   it("reports invalid JSON at $ without throwing", () => {
