@@ -15,7 +15,7 @@ import type {Reading} from "../lib/readings/types.js";
 
 /**
  * Effective photon energy when none is given: about 60 keV, the mean photon energy of a 125 kVp backscatter van
- * (P. Rez, Arizona State University; reference/standards.md "The device class", grade C). It sets μ of air and
+ * (P. Rez, Arizona State University [Rez-ASU], grade C). It sets μ of air and
  * the conversion of air-kerma and exposure readings to H*(10); every answer states it and whether it was given.
  */
 export const DEFAULT_EFFECTIVE_ENERGY_keV = 60;

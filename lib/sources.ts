@@ -66,3 +66,8 @@ export function unknownSourceId(id: string): string | null {
     ? `"${id}" is not an id of the bibliography (docs/sources.md): did you mean "${near}"?`
     : `"${id}" is not an id of the bibliography (docs/sources.md); add its entry there and to lib/sources.ts, or use one of its ids (e.g. "10CFR20", "ICRP-116")`;
 }
+
+/** Ids as citations in running text: ["10CFR20", "NRC-HPPOS"] → " [10CFR20] [NRC-HPPOS]"; "" for none. */
+export function citeIds(ids: readonly string[]): string {
+  return ids.map((id) => ` [${id}]`).join("");
+}

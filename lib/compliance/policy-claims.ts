@@ -6,6 +6,7 @@ import {convert} from "../units/index.js";
 import type {EverydayDose} from "./everyday.js";
 import type {Estimator} from "./scenarios.js";
 import {formatMicrosievert} from "./verdict.js";
+import {citeIds} from "../sources.js";
 
 export const POLICY_FILE = "mobile-xray-impact-and-use-policy.txt";
 export const HEALTH_AND_SAFETY = "HEALTH & SAFETY REPORTING";
@@ -29,20 +30,20 @@ export interface ClaimResult {
 /** The everyday-dose anchors (data/everyday-doses.json ids) this check compares with. */
 export const REQUIRED_ANCHORS = ["natural-background-day", "cosmic-at-cruise", "flight-new-york-los-angeles", "day-in-rocky-mountains"] as const;
 
-/** Dose to cargo or an occupant per scan (reference/standards.md, The device class). */
+/** Dose to cargo or an occupant per scan: the manufacturer's statement [ASE-2015]. */
 export const MANUFACTURER_PER_SCAN = {
   value_uSv: 0.1,
   stated: "< 0.1 µSv per scan at an average 5 km/h and a scan distance of 1.5 m, likened to about two minutes of flying",
-  source: "manufacturer's statement, quoted second-hand (2015), reference/standards.md",
+  source: "manufacturer's statement, quoted second-hand (2015) [ASE-2015]",
   grade: "C"
 } as const;
 
 /**
  * Dry air, NIST mass attenuation μ/ρ at 20 keV and 150 keV (cm²/g), and its density ρ = 1.205e-3 g/cm³ near sea
- * level (reference/standards.md, Dry air). The ends of the plausible spectrum bound the attenuation whatever the
- * effective energy (itself only a grade C estimate, about 60 keV).
+ * level [NIST-SRD-126]. The ends of the plausible spectrum bound the attenuation whatever the
+ * effective energy (itself only a grade C estimate, about 60 keV [Rez-ASU]).
  */
-const AIR = {mu_rho_20keV_cm2_per_g: 0.7779, mu_rho_150keV_cm2_per_g: 0.1356, rho_g_per_cm3: 1.205e-3, source: "NIST X-ray mass attenuation tables (dry air), grade A via reference/standards.md"};
+const AIR = {mu_rho_20keV_cm2_per_g: 0.7779, mu_rho_150keV_cm2_per_g: 0.1356, rho_g_per_cm3: 1.205e-3, source: "NIST X-ray mass attenuation tables (dry air), grade A [NIST-SRD-126]"};
 
 const Q = {
   standards:
@@ -98,7 +99,7 @@ export function checkPolicyClaims(input: PolicyCheckInput): ClaimResult[] {
   const cruise = anchor("cosmic-at-cruise");
   const nyla = anchor("flight-new-york-los-angeles");
   const rocky = anchor("day-in-rocky-mountains");
-  const cite = (a: EverydayDose) => `${a.source}, grade ${a.grade}`;
+  const cite = (a: EverydayDose) => `${a.source}${citeIds(a.sources)}, grade ${a.grade}`;
 
   const five = POLICY_FIGURES.fiveFeet;
   const ten = POLICY_FIGURES.tenFeet;
@@ -114,8 +115,8 @@ export function checkPolicyClaims(input: PolicyCheckInput): ClaimResult[] {
     verdict: "unsupported",
     explanation:
       "The statement names bodies, not documents, editions, clauses or a measurement report, so it cannot be checked. " +
-      "The ANSI standard for a vehicle backscatter van is ANSI/HPS N43.16-2021, whose numeric limits are not publicly available; " +
-      "ANSI/HPS N43.17-2009 sets 0.25 µSv per screening for people screened (grade B summary). Euratom (2013/59, Art. 22) and ICRP (103, 125) " +
+      "The ANSI standard for a vehicle backscatter van is ANSI/HPS N43.16-2021 [ANSI-N43.16], whose numeric limits are not publicly available; " +
+      "ANSI/HPS N43.17-2009 [ANSI-N43.17] sets 0.25 µSv per screening for people screened (grade B summary). Euratom (2013/59, Art. 22) [Euratom-2013-59] and ICRP (103, 125) [ICRP-103] [ICRP-125] " +
       "set justification, optimisation and dose limits (1 mSv a year for the public), not measurement procedures. No third-party measurement is cited.",
     numbers: {N43_17_per_screening_uSv: 0.25, public_annual_limit_uSv: 1000}
   });
@@ -186,7 +187,7 @@ export function checkPolicyClaims(input: PolicyCheckInput): ClaimResult[] {
   claims.push(inverseSquareClaim("inverse-square-upper", "upper", five.high[0], ten.high[0]));
   claims.push(inverseSquareClaim("inverse-square-lower", "lower", five.low[0], ten.low[0]));
 
-  // L13 of data/limits.json: NCRP negligible individual dose, 10 µSv a year per source or practice (grade B).
+  // L13 of data/limits.json: NCRP negligible individual dose, 10 µSv a year per source or practice (grade B) [NCRP-116].
   const negligible_uSv = 10;
   claims.push({
     id: "trivial-by-icrp",
@@ -195,8 +196,8 @@ export function checkPolicyClaims(input: PolicyCheckInput): ClaimResult[] {
     check: "Does the ICRP call this risk trivial?",
     verdict: "unsupported",
     explanation:
-      "Neither per-scan numbers nor the word \"trivial\" were found in ICRP Publication 125 (security screening) or ICRP 103; the ICRP treats security screening as a planned exposure " +
-      "that must be justified and optimised, with the public limit of 1 mSv a year. The nearest published idea is the NCRP's negligible individual dose of 10 µSv a year per source (L13, grade B), " +
+      "Neither per-scan numbers nor the word \"trivial\" were found in ICRP Publication 125 (security screening) [ICRP-125] or ICRP 103 [ICRP-103]; the ICRP treats security screening as a planned exposure " +
+      "that must be justified and optimised, with the public limit of 1 mSv a year. The nearest published idea is the NCRP's negligible individual dose of 10 µSv a year per source (L13, grade B) [NCRP-116], " +
       `which is not the ICRP's. At the policy's 5 ft figure (${uSvText(fiveHigh_uSv)} per 10 s) that level is reached after ${r3(negligible_uSv / fiveHigh_uSv)} such exposures, ` +
       `${r3(((negligible_uSv / fiveHigh_uSv) * 10) / 60)} minutes of beam-on time.`,
     numbers: {negligible_dose_uSv_per_year: negligible_uSv, five_ft_10s_uSv: fiveHigh_uSv}
@@ -216,7 +217,8 @@ function unitsClaim(id: string, quote: string, distance_ft: number, pairs: reado
     const main_urem = urem(main.value, main.unit);
     numbers[`${main.text} in urem`] = main_urem;
     if (alt.unit === "uR") {
-      // Exposure is not dose: diagnostic-energy rule of thumb, 1 R ≈ 1 rem within about 10 % (reference/standards.md).
+      // Exposure is not dose: diagnostic-energy rule of thumb, 1 R ≈ 1 rem within about 10 % (a textbook rule whose source
+      // is not yet recorded: docs/sources.md, "Facts used without a traced source").
       const tolerance = Math.max(halfUlp(alt), 0.1 * main_urem);
       const agrees = Math.abs(alt.value - main_urem) <= tolerance;
       ok &&= agrees;
@@ -236,7 +238,7 @@ function unitsClaim(id: string, quote: string, distance_ft: number, pairs: reado
     section: HEALTH_AND_SAFETY,
     check: `Do the units inside the ${distance_ft} ft statement agree?`,
     verdict: ok ? "consistent" : "inconsistent",
-    explanation: `1 mrem = 1000 µrem = 10 µSv (10 CFR 20.1004). ${findings.join(" ")}`,
+    explanation: `1 mrem = 1000 µrem = 10 µSv (10 CFR 20.1004) [10CFR20]. ${findings.join(" ")}`,
     numbers
   };
 }

@@ -39,9 +39,9 @@ export interface DeploymentUse {
 
 const HOUR_S = 3600;
 
-/** "Any one hour" is the maximum over any 60 consecutive minutes (NRC HPPOS Q48), not an averaged rate. */
+/** "Any one hour" is the maximum over any 60 consecutive minutes (NRC HPPOS Q48) [NRC-HPPOS], not an averaged rate. */
 const ANY_ONE_HOUR =
-  "\"Any one hour\" is the dose in the worst 60 consecutive minutes (NRC HPPOS Q48), not an hourly average: " +
+  "\"Any one hour\" is the dose in the worst 60 consecutive minutes (NRC HPPOS Q48) [NRC-HPPOS], not an hourly average: " +
   "for continuous operation at a fixed distance that is one full hour of exposure at that distance.";
 
 function verdicts(registry: LimitsRegistry, id: ScenarioId, estimate: DoseEstimate): LimitVerdict[] {

@@ -8,6 +8,7 @@
 // Reference levels (negligible dose, a recommendation for scale) get "below-reference"/"above-reference" instead:
 // they are not limits, and being above one is not a breach.
 import type {AlaraConfig, Limit} from "./limits.js";
+import {citeIds} from "../sources.js";
 
 /** A dose estimate as any model produces it; lib/compliance does not care how it was made. */
 export interface DoseEstimate {
@@ -73,7 +74,7 @@ export function judge(estimate: DoseEstimate, limit: Limit, alara?: AlaraConfig)
   const L = limit.value_uSv;
   const margin = upper > 0 ? L / upper : null;
   const what = role === "reference" ? "reference level" : "limit";
-  const limitText = `the ${what} ${limit.id} of ${formatMicrosievert(L)} (${limit.stated}; ${limit.source}, grade ${limit.grade ?? "none"})`;
+  const limitText = `the ${what} ${limit.id} of ${formatMicrosievert(L)} (${limit.stated}; ${limit.source}${citeIds(limit.sources)}, grade ${limit.grade ?? "none"})`;
   const flags = role === "compliance" ? alaraFlags(upper, lower ?? point, limit, alara) : [];
   const alaraText = flags.length ? ` ALARA: ${flags.map((f) => `${f.level} (${pct(f.fraction)} of the limit, ${formatMicrosievert(f.threshold_uSv)}) ${f.status}`).join("; ")}.` : "";
 

@@ -1,10 +1,10 @@
 // Photon interaction coefficients of dry air near sea level, for attenuation along a path in air and for air kerma
-// per fluence. Values from reference/standards.md, "Dry air near sea level" (NIST X-ray mass attenuation tables).
+// per fluence. Values from the NIST X-ray mass attenuation tables, air, dry, near sea level [NIST-SRD-126].
 import {interpolateLogLog, type Coefficient, type Table} from "./table.js";
 
-const NIST_AIR = "NIST X-ray mass attenuation coefficients (Hubbell & Seltzer, NIST SRD 126), air, dry, near sea level";
+const NIST_AIR = "NIST X-ray mass attenuation coefficients (Hubbell & Seltzer, NIST SRD 126), air, dry, near sea level [NIST-SRD-126]";
 
-/** Density of dry air near sea level, g/cm³ (NIST, as quoted in reference/standards.md). */
+/** Density of dry air near sea level, g/cm³, as the NIST table gives it [NIST-SRD-126]. */
 export const AIR_DENSITY_g_per_cm3: Coefficient = {coefficient: 1.205e-3, unit: "g/cm3", source: NIST_AIR};
 
 const ENERGIES_keV = [20, 30, 40, 50, 60, 80, 100, 150, 200] as const;

@@ -3,9 +3,9 @@
 import {airMassEnergyAbsorption_cm2_per_g} from "./air.js";
 import {interpolateLogLog, PhysicsError, type Coefficient, type Table} from "./table.js";
 
-/** W/e for dry air, J/C (reference/standards.md, "Units and quantities"). */
+/** W/e for dry air, J/C: the standard value, whose source is not yet recorded (docs/sources.md, "Facts used without a traced source"). */
 export const W_OVER_E_AIR_J_per_C = 33.97;
-/** The roentgen: 1 R = 2.58e-4 C/kg of air (its definition; reference/standards.md). */
+/** The roentgen: 1 R = 2.58e-4 C/kg of air, its definition [NIST-SP-811]. */
 export const COULOMB_PER_KG_PER_ROENTGEN = 2.58e-4;
 
 /**
@@ -15,25 +15,25 @@ export const COULOMB_PER_KG_PER_ROENTGEN = 2.58e-4;
 export const airKermaPerExposure_uGy_per_uR: Coefficient = {
   coefficient: COULOMB_PER_KG_PER_ROENTGEN * W_OVER_E_AIR_J_per_C,
   unit: "uGy/uR",
-  source: "1 R = 2.58e-4 C/kg (definition) × W/e of dry air 33.97 J/C = 8.76 mGy/R (reference/standards.md, Units and quantities)"
+  source: "1 R = 2.58e-4 C/kg (definition [NIST-SP-811]) × W/e of dry air 33.97 J/C (source not recorded) = 8.76 mGy/R"
 };
 
-/** ICRP 74 ambient dose equivalent per photon fluence H*(10)/Φ, pSv·cm² (reference/standards.md). */
+/** ICRP 74 ambient dose equivalent per photon fluence H*(10)/Φ, pSv·cm² [ICRP-74]. */
 export const AMBIENT_DOSE_EQUIVALENT_PER_FLUENCE: Table = {
   name: "H*(10)/Φ (ICRP 74)",
   energies_keV: [20, 30, 40, 50, 60, 80, 100, 150, 200],
   values: [1.05, 0.81, 0.64, 0.55, 0.51, 0.53, 0.61, 0.89, 1.2],
   unit: "pSv cm2",
-  source: "ICRP Publication 74 (1996), H*(10) per fluence for photons"
+  source: "ICRP Publication 74 (1996), H*(10) per fluence for photons [ICRP-74]"
 };
 
-/** ICRP 116 effective dose per air kerma, AP geometry, corrigendum applied (reference/standards.md; grade B). */
+/** ICRP 116 effective dose per air kerma, AP geometry, corrigendum applied [ICRP-116] (grade B). */
 export const EFFECTIVE_DOSE_PER_AIR_KERMA_AP: Table = {
   name: "E/Ka, AP geometry (ICRP 116)",
   energies_keV: [20, 30, 40, 50, 60, 70, 80, 100, 150],
   values: [0.131, 0.422, 0.798, 1.12, 1.33, 1.42, 1.43, 1.39, 1.25],
   unit: "Sv/Gy",
-  source: "ICRP Publication 116 (2010) with corrigendum, effective dose per air kerma for photons, as transcribed in OpenMC's data files (grade B)"
+  source: "ICRP Publication 116 (2010) with corrigendum, effective dose per air kerma for photons, as transcribed in OpenMC's data files (grade B) [ICRP-116]"
 };
 
 /** ICRP 116 E/Ka at 60 keV for the geometries other than AP; the reference file holds them at 60 keV only. */
@@ -48,12 +48,12 @@ export const EFFECTIVE_DOSE_PER_AIR_KERMA_60keV: Readonly<Record<string, number>
 
 export const GEOMETRIES = Object.keys(EFFECTIVE_DOSE_PER_AIR_KERMA_60keV);
 
-// 1 keV in joules (CODATA exact value of the elementary charge).
+// 1 keV in joules: the elementary charge, exact in the SI [SI-2019].
 const J_PER_keV = 1.602176634e-16;
 
 /**
  * H*(10) per air kerma, Sv/Gy, 20–200 keV: ICRP 74 H*(10)/Φ divided by Ka/Φ = E·(μen/ρ) (NIST), each table
- * interpolated log–log at the energy. About 1.74 at 60 keV and 0.6 at 20 keV (reference/standards.md).
+ * interpolated log–log at the energy. About 1.74 at 60 keV and 0.6 at 20 keV [ICRP-74] [NIST-SRD-126].
  */
 export function ambientDoseEquivalentPerAirKerma_Sv_per_Gy(energy_keV: number): Coefficient {
   const hPerFluence = interpolateLogLog(AMBIENT_DOSE_EQUIVALENT_PER_FLUENCE, energy_keV);

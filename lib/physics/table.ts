@@ -1,5 +1,5 @@
-// A tabulated physics coefficient, read between its points by log–log interpolation (reference/standards.md asks
-// for log–log between tabulated energies: attenuation and conversion coefficients are close to power laws there).
+// A tabulated physics coefficient, read between its points by log–log interpolation (attenuation and conversion
+// coefficients are close to power laws between tabulated energies, e.g. the NIST air tables [NIST-SRD-126]).
 // Outside the table is an error, never an extrapolation: a made-up coefficient would silently bias a dose.
 
 /** Raised for a physics question the product cannot answer (energy outside a table, a missing assumption). */

@@ -9,10 +9,10 @@ import {all, create, type Unit} from "mathjs";
 export const math = create(all!, {number: "number"});
 
 math.createUnit("Sv", {prefixes: "short", aliases: ["sievert", "sieverts"]});
-// 10 CFR 20.1004: 1 rem = 0.01 Sv.
+// 1 rem = 0.01 Sv (10 CFR 20.1004) [10CFR20].
 math.createUnit("rem", {definition: "0.01 Sv", prefixes: "short"});
 math.createUnit("Gy", {prefixes: "short", aliases: ["gray"]});
-// 1 R = 2.58e-4 C/kg of air (definition of the roentgen; reference/standards.md "Units and quantities").
+// 1 R = 2.58e-4 C/kg of air, the definition of the roentgen [NIST-SP-811].
 math.createUnit("R", {definition: "2.58e-4 C/kg", prefixes: "short", aliases: ["roentgen"]});
 
 export type {Unit};

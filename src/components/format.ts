@@ -21,7 +21,7 @@ export function formatDose(dose_uSv: number, digits: 2 | 3 = 2): string {
   return `${sig(dose_uSv, digits)} µSv`;
 }
 
-/** A dose in µSv also expressed in the policy's unit, mrem (1 mrem = 10 µSv, 10 CFR 20.1004). */
+/** A dose in µSv also expressed in the policy's unit, mrem (1 mrem = 10 µSv, 10 CFR 20.1004 [10CFR20]). */
 export function formatDoseWithMrem(dose_uSv: number): string {
   return `${formatDose(dose_uSv)} (${sig(dose_uSv / 10)} mrem)`;
 }

@@ -17,7 +17,7 @@ describe("judge: a dose estimate against one limit", () => {
     expect(v).toMatchObject({limit_id: "L7", role: "compliance", verdict: "within", limit_uSv: 20});
     expect(v.margin).toBeCloseTo(20 / 19.9, 12);
     expect(v.explanation).toMatch(/^Within: the 95 % upper bound 19.9 µSv is at or below the limit L7 of 20 µSv/);
-    expect(v.explanation).toContain("10 CFR 20.1301(a)(2), grade A");
+    expect(v.explanation).toContain("10 CFR 20.1301(a)(2) [10CFR20] [NRC-HPPOS], grade A");
   });
 
   it("counts an upper bound equal to the limit as within", () => {
