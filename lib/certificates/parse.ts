@@ -212,7 +212,7 @@ class Checker {
       this.report(childPath(p, "calibrated_on"), `instrument ${id ?? ""} was calibrated on ${calibratedOn}, more than 12 months before this certificate (${issuedOn}): its readings may not be traceable`, "warning");
     }
     if (type === "rate-meter") {
-      this.report(childPath(p, "type"), `a rate meter can misread the short pulses of a swept pencil beam (reference/standards.md, "The device class"): prefer an integrating instrument`, "warning");
+      this.report(childPath(p, "type"), `a rate meter can misread the short pulses of a swept pencil beam: prefer an integrating instrument`, "warning");
     }
     if (id === null || calibratedOn === null || (type !== "integrating" && type !== "rate-meter")) return null;
     return {id, type, calibrated_on: calibratedOn};

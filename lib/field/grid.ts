@@ -3,8 +3,8 @@ import {angleOf, rateAt, type DoseFieldModel} from "./formulas.js";
 
 /** The policy's measurement points, 5 ft and 10 ft from the centre of the device (1 ft = 0.3048 m exactly). */
 export const POLICY_POINTS = [
-  {label: "5 ft", distance_m: 1.524, source: "mobile-xray-impact-and-use-policy, health and safety section"},
-  {label: "10 ft", distance_m: 3.048, source: "mobile-xray-impact-and-use-policy, health and safety section"}
+  {label: "5 ft", distance_m: 1.524, source: "mobile-xray-impact-and-use-policy, health and safety section [NYPD-IUP]"},
+  {label: "10 ft", distance_m: 3.048, source: "mobile-xray-impact-and-use-policy, health and safety section [NYPD-IUP]"}
 ] as const;
 
 export interface FieldGrid {
@@ -66,8 +66,8 @@ export interface ContourLevel {
  */
 export function contourLevels(): ContourLevel[] {
   return [
-    {rate_uSv_per_h: rateForLimit(20, 600), label: "20 µSv in 10 minutes", source: "10 CFR 20.1301(a)(2) (L7), reached in 10 min"},
-    {rate_uSv_per_h: rateForLimit(20, 3600), label: "20 µSv in one hour", source: "10 CFR 20.1301(a)(2) (L7)"},
-    {rate_uSv_per_h: rateForLimit(1000, 2000 * 3600), label: "1 mSv in 2000 h", source: "10 CFR 20.1301(a)(1) (L6) over a 2000 h year"}
+    {rate_uSv_per_h: rateForLimit(20, 600), label: "20 µSv in 10 minutes", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20], reached in 10 min"},
+    {rate_uSv_per_h: rateForLimit(20, 3600), label: "20 µSv in one hour", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20]"},
+    {rate_uSv_per_h: rateForLimit(1000, 2000 * 3600), label: "1 mSv in 2000 h", source: "10 CFR 20.1301(a)(1) (L6) [10CFR20] over a 2000 h year"}
   ];
 }

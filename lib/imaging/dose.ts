@@ -16,18 +16,18 @@ export interface DoseReference {
   /** The figure as the source states it. */
   statedAs: string;
   source: string;
-  /** Evidence grade as in reference/standards.md (A primary, B reliable secondary, C weak). */
+  /** Evidence grade of the source read (A primary, B reliable secondary, C weak: docs/sources.md, "Grades"). */
   grade: "A" | "B" | "C";
 }
 
-/** The manufacturer's figure: < 0.1 µSv per scan at an average 5 km/h and 1.5 m (standards.md, "The device class"). */
+/** The manufacturer's figure: < 0.1 µSv per scan at an average 5 km/h and 1.5 m [ASE-2015]. */
 export const MANUFACTURER_DOSE_REFERENCE: Readonly<DoseReference> = Object.freeze({
   dose_uSv: 0.1,
   bound: "upper",
   speed_m_per_s: 5 / 3.6,
   standoff_m: 1.5,
   statedAs: "< 0.1 µSv per scan to cargo or an occupant at an average 5 km/h and a scan distance of 1.5 m",
-  source: "Manufacturer's statement (AS&E Z Backscatter Van class), quoted second-hand in 2015; reference/standards.md, 'The device class'",
+  source: "Manufacturer's statement (AS&E Z Backscatter Van class), quoted second-hand in 2015 [ASE-2015]",
   grade: "C"
 });
 

@@ -45,9 +45,9 @@ export const DEFAULT_IMAGING_PARAMETERS: Readonly<ImagingParameters> = Object.fr
 export const IMAGING_PARAMETER_BASIS: Readonly<Record<keyof ImagingParameters, string>> = Object.freeze({
   beamOutput_photons_per_s:
     "Illustrative, not manufacturer data. Order-of-magnitude check only: with the default sweep it puts about 2.4e5 photons " +
-    "on each 1 cm² pixel at 5 km/h, an air kerma of about 0.07 µGy at 60 keV (μen/ρ of air 0.03041 cm²/g, NIST, standards.md), " +
-    "the same order as the manufacturer's '< 0.1 µSv per scan' (grade C; its quantity is not stated, and as H*(10), " +
-    "×1.74 at 60 keV, it would be about 0.12 µSv). Right order of magnitude, no more.",
+    "on each 1 cm² pixel at 5 km/h, an air kerma of about 0.07 µGy at 60 keV (μen/ρ of air 0.03041 cm²/g, NIST [NIST-SRD-126]), " +
+    "the same order as the manufacturer's '< 0.1 µSv per scan' (grade C [ASE-2015]; its quantity is not stated, and as H*(10), " +
+    "×1.74 at 60 keV [ICRP-74], it would be about 0.12 µSv). Right order of magnitude, no more.",
   albedo:
     "Illustrative: 1 % of incident photons scattered back towards the van, a guess for low-Z contents behind a thin steel skin " +
     "crossed twice; no measured value for this device class was found.",

@@ -29,7 +29,7 @@ import type {
 } from "./types.js";
 
 const FOOT_M = 0.3048;
-/** Effective photon energy when no certificate states one: about 60 keV for a 125 kVp tube (standards.md, grade C). */
+/** Effective photon energy when no certificate states one: about 60 keV for a 125 kVp tube [Rez-ASU] (grade C). */
 export const DEFAULT_EFFECTIVE_ENERGY_KEV = 60;
 /**
  * Where an operator stands during a scan: 3 m from the source, free field. An assumption of this product (the
@@ -59,7 +59,7 @@ function effectiveEnergy(certificates: readonly Certificate[], device_id: string
   const cert = latestCertificates(certificates.filter((c) => c.device_id === device_id))[0];
   return cert
     ? {energy_keV: cert.source.effective_energy_keV, source: `${cert.source_file} ($.source.effective_energy_keV)`}
-    : {energy_keV: DEFAULT_EFFECTIVE_ENERGY_KEV, source: "default: about 60 keV for a 125 kVp tube (P. Rez, grade C)"};
+    : {energy_keV: DEFAULT_EFFECTIVE_ENERGY_KEV, source: "default: about 60 keV for a 125 kVp tube (P. Rez, grade C) [Rez-ASU]"};
 }
 
 function publishLimit(l: Limit): PublishedLimit {

@@ -79,7 +79,7 @@ function certificate(plan: CertificatePlan, device: SampleDevice, random: Random
     beam: {spot_size: "6 mm", divergence: "0.6 deg", scan_line_rate: "30 Hz", nominal_scan_speed: "5 km/h"},
     reference_points,
     leakage,
-    // Below the manufacturer's "< 0.1 µSv per scan at 5 km/h and 1.5 m" (standards.md "The device class", grade C).
+    // Below the manufacturer's "< 0.1 µSv per scan at 5 km/h and 1.5 m" [ASE-2015] (grade C).
     scan_plane_dose: {quantity: "H*(10)", dose: `${formatSignificant(device.output_factor * random.uniform(0.045, 0.06), 2)} uSv`, uncertainty: "15%", distance: "1.5 m", scan_speed: "5 km/h"},
     ...(plan.remarks ? {remarks: plan.remarks} : {})
   };

@@ -1,11 +1,11 @@
 // The stated physical model behind the synthetic sample data (docs/sample-data.md). Every number here either
-// carries its source from reference/standards.md or the policy, or is marked as a choice made for the sample.
+// carries its source (an id of docs/sources.md) or is marked as a choice made for the sample.
 import {convert} from "../units/index.js";
 
 /**
  * Published policy figure: "Total exposure at five (5) feet away from the device for ten (10) seconds is ...
- * 0.016 mrem" (NYPD mobile x-ray impact and use policy, Health & Safety Reporting). 0.016 mrem = 0.16 µSv
- * (10 CFR 20.1004: 1 rem = 0.01 Sv).
+ * 0.016 mrem" (NYPD mobile x-ray impact and use policy, Health & Safety Reporting [NYPD-IUP]). 0.016 mrem = 0.16 µSv
+ * (10 CFR 20.1004: 1 rem = 0.01 Sv [10CFR20]).
  */
 export const POLICY_5FT = {distance_m: convert(5, "ft", "m"), duration_s: 10, dose_uSv: convert(0.016, "mrem", "uSv")};
 /** Same policy section: "at ten (10) feet away from the device for ten (10) seconds ... 0.004 mrem". */
@@ -13,13 +13,12 @@ export const POLICY_10FT = {distance_m: convert(10, "ft", "m"), duration_s: 10, 
 
 /**
  * Linear attenuation coefficient of dry air at the effective energy, 1/m: μ/ρ = 0.1875 cm²/g at 60 keV times
- * ρ = 1.205e-3 g/cm³ (NIST X-ray mass attenuation tables, reference/standards.md "Dry air near sea level").
- * The effective energy of 60 keV is P. Rez's estimate for this device class (standards.md "The device class",
- * grade C). Narrow-beam attenuation: scatter build-up is ignored, a simplification of the sample.
+ * ρ = 1.205e-3 g/cm³ (NIST X-ray mass attenuation tables, dry air near sea level [NIST-SRD-126]).
+ * The effective energy of 60 keV is P. Rez's estimate for this device class [Rez-ASU] (grade C). Narrow-beam attenuation: scatter build-up is ignored, a simplification of the sample.
  */
 export const MU_AIR_PER_M = 0.1875 * 1.205e-3 * 100;
-export const EFFECTIVE_ENERGY_KEV = 60; // P. Rez, standards.md "The device class", grade C
-export const TUBE_VOLTAGE_KVP = 125; // P. Rez, standards.md "The device class", grade C
+export const EFFECTIVE_ENERGY_KEV = 60; // P. Rez [Rez-ASU], grade C
+export const TUBE_VOLTAGE_KVP = 125; // P. Rez [Rez-ASU], grade C
 
 /** On-axis H*(10) rate from the beam: S · exp(−μ r) / r², µSv/h, with S in µSv·m²/h. */
 export function onAxisRate_uSv_per_h(source_uSv_m2_per_h: number, distance_m: number): number {
@@ -62,15 +61,15 @@ export function rate_uSv_per_h(device: SampleDevice, distance_m: number, angle: 
 
 /**
  * Natural external background, µSv/h: a choice for the sample (a typical outdoor ambient dose-equivalent rate).
- * reference/standards.md gives about 8 µSv (ACR) to 10 µSv (NIST) per day from all natural sources (0.33–0.42
+ * All natural sources give about 8 µSv (ACR) [RSNA-2014] to 10 µSv (NIST) [NIST-2014] per day (0.33–0.42
  * µSv/h), but that includes inhaled radon, which a dosimeter on a stand does not register; the external part is
  * a fraction of it.
  */
 export const BACKGROUND_uSv_per_h = 0.1;
 
 /**
- * µR per µSv for the rate meter that reads exposure: the standards.md rule of thumb for diagnostic-energy
- * X-rays, "µR ≈ µrem within about 10 %", with 1 µSv = 100 µrem (10 CFR 20.1004). Used only to synthesise
+ * µR per µSv for the rate meter that reads exposure: the rule of thumb for diagnostic-energy X-rays, "µR ≈ µrem
+ * within about 10 %" (source not yet recorded: docs/sources.md), with 1 µSv = 100 µrem (10 CFR 20.1004) [10CFR20]. Used only to synthesise
  * readings; the product itself never converts exposure to dose equivalent this way.
  */
 export const UR_PER_USV = 100;

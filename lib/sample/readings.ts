@@ -38,7 +38,7 @@ export const INSTRUMENTS: readonly SampleInstrument[] = [
   ...["EPD-2231", "EPD-2232", "EPD-2233", "EPD-2234"].map((id): SampleInstrument => ({id, type: "integrating", quantity: "H*(10)", unit: "uSv", mdl_uSv: 1, quantum_uSv: 0.01, response: 1, calibration_sigma: 0.05, calibrated_on: null})),
   {id: "PIC-0781", type: "integrating", quantity: "H*(10)", unit: "urem", mdl_uSv: 0.05, quantum_uSv: 0.001, response: 1, calibration_sigma: 0.05, calibrated_on: null},
   {id: "PIC-0782", type: "integrating", quantity: "H*(10)", unit: "mrem", mdl_uSv: 0.05, quantum_uSv: 0.001, response: 1, calibration_sigma: 0.05, calibrated_on: null},
-  // Rate meters misread the short pulses of a swept pencil beam (standards.md "The device class"): the sample
+  // Rate meters misread the short pulses of a swept pencil beam (source not yet recorded: docs/sources.md): the sample
   // has this one read 70 % of the true exposure, a choice that makes the effect visible.
   {id: "RM-4410", type: "rate-meter", quantity: "exposure", unit: "uR", mdl_uSv: 0.05, quantum_uSv: 0.01, response: 0.7, calibration_sigma: 0.1, calibrated_on: null},
   // Out of calibration: last calibrated March 2023, used from June 2024, and reading 20 % high.

@@ -54,7 +54,7 @@ export const DEFAULT_CHECKPOINT: CheckpointParameters = {
   deployment_h: 4,
   // One vehicle every two minutes: a steady screened queue.
   vehiclesPerHour: 30,
-  // 5 km/h: the speed of the manufacturer's per-scan dose statement (standards.md, grade C).
+  // 5 km/h: the speed of the manufacturer's per-scan dose statement [ASE-2015] (grade C).
   scanSpeed_m_per_s: 5 / 3.6,
   // A passenger car.
   vehicleLength_m: 5,
@@ -83,21 +83,21 @@ export interface Limit {
   grade: string;
 }
 
-/** Limits from standards.md that a checkpoint's doses are held against. */
+/** Limits of data/limits.json that a checkpoint's doses are held against, with their sources' bibliography ids. */
 export const CHECKPOINT_LIMITS = {
   publicHour: {
     id: "L7",
     value_uSv: 20,
     applies: "any unrestricted area, in any one hour (cumulative over 60 consecutive minutes)",
-    source: "10 CFR 20.1301(a)(2)",
+    source: "10 CFR 20.1301(a)(2) [10CFR20] [NRC-HPPOS]",
     grade: "A"
   },
-  publicYear: {id: "L6", value_uSv: 1000, applies: "member of the public, per year", source: "10 CFR 20.1301(a)(1)", grade: "A"},
+  publicYear: {id: "L6", value_uSv: 1000, applies: "member of the public, per year", source: "10 CFR 20.1301(a)(1) [10CFR20]", grade: "A"},
   operatorYear: {
     id: "L4",
     value_uSv: 1000,
     applies: "operators and bystanders outside the inspection zone, per year",
-    source: "ANSI/HPS N43.17-2009 as summarised by US Army Public Health Command (2011)",
+    source: "ANSI/HPS N43.17-2009 as summarised by US Army Public Health Command (2011) [ANSI-N43.17]",
     grade: "B"
   }
 } satisfies Record<string, Limit>;

@@ -165,7 +165,7 @@ describe("per-scan dose", () => {
     expect(MANUFACTURER_DOSE_REFERENCE.bound).toBe("upper");
     expect(MANUFACTURER_DOSE_REFERENCE.grade).toBe("C");
     expect(MANUFACTURER_DOSE_REFERENCE.statedAs).toMatch(/^< 0\.1 µSv/);
-    expect(MANUFACTURER_DOSE_REFERENCE.source).toMatch(/standards\.md/);
+    expect(MANUFACTURER_DOSE_REFERENCE.source).toMatch(/\[ASE-2015\]/);
   });
 
   it("doubles when the speed halves", () => {
