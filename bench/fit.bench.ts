@@ -17,7 +17,7 @@ function synthetic(n: number, seed: number): FitPoint[] {
 }
 
 const models: ModelName[] = ["inverse-square", "inverse-square-offset", "power-law", "inverse-square-air"];
-const ctx = {mu_per_m: 0.0226}; // 60 keV air (NIST μ/ρ 0.1875 cm²/g × ρ 1.205e-3 g/cm³), reference/standards.md
+const ctx = {mu_per_m: 0.0226}; // 60 keV air (NIST μ/ρ 0.1875 cm²/g × ρ 1.205e-3 g/cm³) [NIST-SRD-126]
 console.log("fit timings (best of 3 runs), readings → ms per fit");
 console.log(["readings", ...models].map((s) => s.padStart(22)).join(""));
 for (const n of [1e4, 1e5, 1e6]) {

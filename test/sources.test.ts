@@ -137,6 +137,12 @@ describe("citations in the repository", () => {
     expect(unknown).toEqual([]);
   });
 
+  it("on the site, link to a list of sources that the Limits page has", () => {
+    const linking = FILES.filter((f) => f.startsWith("src/") && /limits#sources\)/.test(read(f)));
+    expect(linking.length).toBeGreaterThan(0);
+    expect(read("src/public/limits.md")).toMatch(/^## Sources$/m);
+  });
+
   it("link only to anchors that docs/sources.md has", () => {
     const broken: string[] = [];
     for (const file of FILES) {

@@ -66,7 +66,7 @@ function publishLimit(l: Limit): PublishedLimit {
   return {
     id: l.id, label: l.stated, body: l.body, document: l.document, clause: l.clause ?? "", protects: l.protects.join(", ").replaceAll("-", " "),
     quantity: l.quantity, value: l.value, unit: l.unit, value_uSv: l.value_uSv, period: l.period.replaceAll("-", " "),
-    kind: l.kind.replaceAll("-", " "), grade: l.grade ?? "–", source: l.source, note: l.note || null
+    kind: l.kind.replaceAll("-", " "), grade: l.grade ?? "–", source: l.source, sources: l.sources.join(", "), note: l.note || null
   };
 }
 
@@ -251,7 +251,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   const over = {hour: "one hour", day: "one day", year: "one year"} as const;
   const everyday: PublishedEverydayDose[] = dataset.everyday.map((e) => ({
     id: e.id, label: e.per && !/\b(annual|year|day|hour)\b/i.test(e.anchor) ? `${e.anchor} (${over[e.per]})` : e.anchor,
-    dose_uSv: e.value_uSv, source: e.source, grade: e.grade, note: e.note || null
+    dose_uSv: e.value_uSv, source: e.source, sources: e.sources.join(", "), grade: e.grade, note: e.note || null
   }));
   // The policy's claims are checked against the most conservative device: the claim is about "the device".
   const worst = analyses.filter((a) => usableModels(a.models).length > 0);

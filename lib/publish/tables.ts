@@ -107,14 +107,16 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
         col("id", "Id"), col("label", "As the source states it"), col("body", "Issuing body"), col("document", "Document"), col("clause", "Clause"),
         col("protects", "Who it protects"), col("quantity", "Dose quantity"), col("value", "Value as stated"), col("unit", "Unit as stated"),
         col("value_uSv", "Value in µSv", "uSv"), col("period", "Period"), col("kind", "Legal limit, design criterion, constraint or reference level"),
-        col("grade", "A primary, B reliable secondary, C weak"), col("source", "Where it was read"), col("note", "Note")
+        col("grade", "A primary, B reliable secondary, C weak"), col("source", "Where it was read"),
+        col("sources", "Ids in the bibliography (docs/sources.md)"), col("note", "Note")
       ],
       rows: p.limits as unknown as Record<string, Cell>[],
       description: "The registry of limits this site checks against (data/limits.json), with sources and grades."
     },
     {
       name: "everyday-doses", title: "Everyday doses", columns: [
-        col("id", "Id"), col("label", "What"), col("dose_uSv", "Dose", "uSv"), col("source", "Source"), col("grade", "Grade"), col("note", "Note")
+        col("id", "Id"), col("label", "What"), col("dose_uSv", "Dose", "uSv"), col("source", "Source"),
+        col("sources", "Ids in the bibliography (docs/sources.md)"), col("grade", "Grade"), col("note", "Note")
       ],
       rows: p.everyday as unknown as Record<string, Cell>[],
       description: "Everyday doses used for plain-language comparison, with sources and grades."

@@ -191,6 +191,8 @@ export interface PublishedLimit {
   kind: string;
   grade: string;
   source: string;
+  /** The ids of the sources in the project's bibliography (docs/sources.md), comma-separated; "" when none applies. */
+  sources: string;
   note: string | null;
 }
 
@@ -199,6 +201,8 @@ export interface PublishedEverydayDose {
   label: string;
   dose_uSv: number;
   source: string;
+  /** As for limits: bibliography ids, comma-separated; "" when no source was found. */
+  sources: string;
   grade: string;
   note: string | null;
 }

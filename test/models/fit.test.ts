@@ -38,7 +38,7 @@ describe("inverse-square: the closed form", () => {
 
 describe("inverse-square-air", () => {
   it("is linear in S with g(r) = e^(−μr)/r², μ given not fitted", () => {
-    const mu = 0.0226; // 60 keV: 0.1875 cm²/g × 1.205e-3 g/cm³ (NIST, reference/standards.md) = 2.26e-4 /cm
+    const mu = 0.0226; // 60 keV: 0.1875 cm²/g × 1.205e-3 g/cm³ (NIST [NIST-SRD-126]) = 2.26e-4 /cm
     const truth = (r: number) => (200 * Math.exp(-mu * r)) / (r * r);
     const pts = range(1, 40, 12).map((r) => point(r, truth(r), 0.1 * truth(r)));
     const fit = fitModel(pts, "inverse-square-air", {mu_per_m: mu});

@@ -1,4 +1,5 @@
-// Physics coefficients checked against the reference tables and hand calculations (reference/standards.md).
+// Physics coefficients checked against the published tables and hand calculations (ids of docs/sources.md:
+// [NIST-SRD-126], [ICRP-74], [ICRP-116]).
 import {describe, expect, it} from "vitest";
 import {
   airKermaPerExposure_uGy_per_uR,

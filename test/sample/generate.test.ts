@@ -10,7 +10,7 @@ import {modelWeightedFit, proportionalFit, readRows, type Row} from "./fit-helpe
 const sample = generateSampleData(DEFAULT_SEED);
 const byPrefix = (prefix: string) => sample.files.filter((f) => f.path.startsWith(prefix));
 const rows = byPrefix("data/readings/").flatMap((f) => readRows(f.content));
-// Air attenuation coefficient at 60 keV from the NIST table in reference/standards.md: μ/ρ · ρ, in 1/m.
+// Air attenuation coefficient at 60 keV from the NIST table [NIST-SRD-126]: μ/ρ · ρ, in 1/m.
 const MU = 0.1875 * 1.205e-3 * 100;
 const ANGLE_FACTORS = sample.truth.angle_factor;
 const daysBetween = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
