@@ -1,59 +1,72 @@
-// `xray-dose check-policy`: checks every quantitative claim of the shipped impact-and-use policy (data/policy/)
-// against units, physics, the cited everyday doses (data/everyday-doses.json) and, where available, field data.
-import {readFile} from "node:fs/promises";
-import {relative} from "node:path";
+// `xray-dose check-policy [FILE]`: checks the quantitative statements of any plain-text policy's health-and-safety
+// section (by default the newest in data/policy/) against units, physics, the per-screening limits
+// (data/limits.json), the cited everyday doses (data/everyday-doses.json) and, where available, field data; with
+// --since, what changed from an older version.
+import {readdir, readFile} from "node:fs/promises";
+import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Command, Io} from "../command.js";
-import {parseOptions} from "../command.js";
+import {UsageError, parseOptions} from "../command.js";
 import {InputError, clockFromEnv, hasErrors, type Problem} from "../../lib/io/index.js";
 import {parseReadingsCsv} from "../../lib/readings/index.js";
 import {fitModel, readingsToPoints, type FitResult} from "../../lib/models/index.js";
 import {scenarioDose} from "../../lib/exposure/index.js";
 import {
-  CENTRE_QUOTE,
-  POLICY_FILE,
-  REQUIRED_ANCHORS,
-  checkPolicyClaims,
+  CLAIM_VERDICTS,
+  checkPolicy,
+  diffPolicies,
   loadEverydayDoses,
-  missingQuotes,
+  loadLimits,
+  orderPolicyVersions,
+  policyTextProblems,
   type ClaimResult,
-  type Estimator
+  type Estimator,
+  type PolicyCheck,
+  type PolicyCheckInput,
+  type PolicyDiff
 } from "../../lib/compliance/index.js";
 
 const DATA_DIR = new URL("../../data/", import.meta.url);
 
-const HELP = `Usage: xray-dose check-policy [--json] [--readings FILE.csv ...]
+const HELP = `Usage: xray-dose check-policy [FILE] [--json] [--readings FILE.csv ...] [--since OLD]
 
-Checks every quantitative statement of the policy's HEALTH & SAFETY REPORTING section, quoted exactly from
-data/policy/${POLICY_FILE}: that the units inside a statement agree, that the 5 ft and 10 ft figures agree with
-each other under the inverse square law, that the comparisons in words hold against the everyday doses of
+Checks the quantitative statements of a plain-text policy's health-and-safety section (a heading naming health,
+safety or radiation), quoted exactly from FILE (default: the newest text in data/policy/, by the date in its name):
+that the units inside a statement agree, that statements at different distances agree under the inverse square
+law (doses for the same duration, dose rates, and doses against rates), that per-scan figures are within the
+per-screening limits (data/limits.json), that comparisons in words hold against the everyday doses of
 data/everyday-doses.json (each with its source and grade), and whether field data support the stated figures.
 
-Each check is consistent, inconsistent or unsupported, with its numbers.
+Each check is consistent, inconsistent or unsupported, with its numbers; a sentence with a number and unit the
+check cannot read is listed as not checked. A text without a health-and-safety section, or without any dose,
+dose rate or comparison in it, is refused (exit 1).
 
 Options:
   --readings FILE  field readings (CSV, docs/data-formats.md) of one device, repeatable: an inverse-square model is
-                   fitted to them and its 95 % interval at 5 ft and 10 ft is compared with the policy's figures.
-                   Without readings those two checks are unsupported.
+                   fitted to them and its 95 % interval at each stated distance is compared with the policy's
+                   figures. Without readings those checks are unsupported.
+  --since OLD      an older version of the policy: also say which figures changed, which checks changed verdict,
+                   and which are new or gone.
   --json           print {"claims": [{"id", "quote", "section", "check", "verdict", "explanation", "numbers"}]}
+                   (and "since": {"file", "figures", "verdicts", "added", "removed"} with --since)
   -h, --help       show this help`;
 
-function shown(url: URL): string {
-  return relative(process.cwd(), fileURLToPath(url)) || fileURLToPath(url);
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
-async function readText(url: URL): Promise<string> {
+async function readText(path: string, fix: string): Promise<string> {
   try {
-    return await readFile(url, "utf8");
+    return await readFile(path, "utf8");
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new InputError([{severity: "error", file: shown(url), message: `cannot be read (${why}); restore it from the repository`}]);
+    throw new InputError([{severity: "error", file: shown(path), message: `cannot be read (${why}); ${fix}`}]);
   }
 }
 
 /**
  * A fitted model as the compliance library's estimator. The inverse-square model: one parameter, so it can be
- * fitted from the fewest readings, and the law the policy's own 5 ft and 10 ft figures are checked against.
+ * fitted from the fewest readings, and the law the policy's own figures are checked against.
  */
 export function modelEstimator(model: FitResult): Estimator {
   return (q) => {
@@ -96,51 +109,96 @@ async function fitReadings(paths: readonly string[]): Promise<FitResult> {
   return fitModel(points.points, "inverse-square");
 }
 
-/** The policy check over the shipped data; throws InputError when the data or the policy copy is wrong. */
-export async function runPolicyCheck(dataDir: URL = DATA_DIR, estimate?: Estimator): Promise<ClaimResult[]> {
-  const dosesUrl = new URL("everyday-doses.json", dataDir);
-  const policyUrl = new URL(`policy/${POLICY_FILE}`, dataDir);
-  const everyday = loadEverydayDoses(await readText(dosesUrl), shown(dosesUrl), REQUIRED_ANCHORS);
-  if (everyday.problems.length > 0) throw new InputError(everyday.problems);
-  const policy = await readText(policyUrl);
-  const claims = checkPolicyClaims(estimate ? {everyday: everyday.doses, estimate} : {everyday: everyday.doses});
-  // A claim is only worth reporting if the document says it: every quote must be verbatim in the shipped copy.
-  const missing = missingQuotes(policy, [...claims, CENTRE_QUOTE]);
-  if (missing.length > 0) {
-    const problems: Problem[] = missing.map((quote) => ({
-      severity: "error",
-      file: shown(policyUrl),
-      message: `does not contain the quote "${quote.length > 80 ? quote.slice(0, 77) + "..." : quote}"; restore the policy text or update the claims in lib/compliance/policy-claims.ts`
-    }));
-    throw new InputError(problems);
+/** The newest policy text of the data folder's policy/ (by the date in the file names). */
+async function newestPolicy(dataDir: string): Promise<string> {
+  const dir = join(dataDir, "policy");
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(".txt"));
+  } catch {
+    // no folder: reported below
   }
-  return claims;
+  if (names.length === 0) throw new InputError([{severity: "error", file: shown(dir), message: "holds no policy text (.txt); give the policy file: xray-dose check-policy FILE"}]);
+  const {versions, problems} = orderPolicyVersions(names.map((n) => shown(join(dir, n))));
+  if (problems.length > 0) throw new InputError(problems);
+  return versions.at(-1)!.path;
 }
 
-function formatText(claims: readonly ClaimResult[]): string {
-  const count = (v: ClaimResult["verdict"]) => claims.filter((c) => c.verdict === v).length;
-  const lines = [
-    `Policy claims check: data/policy/${POLICY_FILE}`,
-    `${claims.length} checks: ${count("consistent")} consistent, ${count("inconsistent")} inconsistent, ${count("unsupported")} unsupported`
-  ];
-  for (const c of claims) {
-    lines.push("", `${c.verdict.toUpperCase()}  ${c.check}  [${c.id}]`, `  Section: ${c.section}`, `  Quote: "${c.quote}"`, `  ${c.explanation}`);
+/** The everyday doses and the limits registry of the data folder. */
+async function registries(dataDir: string): Promise<Omit<PolicyCheckInput, "estimate">> {
+  const dosesPath = join(dataDir, "everyday-doses.json");
+  const limitsPath = join(dataDir, "limits.json");
+  const everyday = loadEverydayDoses(await readText(dosesPath, "restore it from the repository"), shown(dosesPath));
+  const limits = loadLimits(await readText(limitsPath, "restore it from the repository"), shown(limitsPath));
+  const problems = [...everyday.problems, ...limits.problems];
+  if (hasErrors(problems)) throw new InputError(problems);
+  return {everyday: everyday.doses, limits: limits.limits};
+}
+
+/** One policy text checked; a text that cannot be checked at all is an InputError naming the file. */
+async function checkFile(path: string, input: PolicyCheckInput): Promise<PolicyCheck> {
+  const check = checkPolicy(await readText(path, "check the path"), input);
+  const problems = policyTextProblems(check, shown(path));
+  if (problems.length > 0) throw new InputError(problems);
+  return check;
+}
+
+export interface PolicyCheckRun {
+  /** The policy checked, as shown to the user. */
+  file: string;
+  claims: ClaimResult[];
+  since?: {file: string} & PolicyDiff;
+}
+
+/** The check of FILE (default: the newest policy text of the data folder), and the changes since OLD if given. */
+export async function runPolicyCheck(options: {file?: string; since?: string; dataDir?: string; estimate?: Estimator} = {}): Promise<PolicyCheckRun> {
+  const dataDir = options.dataDir ?? fileURLToPath(DATA_DIR);
+  const input = {...(await registries(dataDir)), ...(options.estimate ? {estimate: options.estimate} : {})};
+  const file = options.file ?? (await newestPolicy(dataDir));
+  const check = await checkFile(file, input);
+  const run: PolicyCheckRun = {file: shown(file), claims: check.claims};
+  if (options.since !== undefined) run.since = {file: shown(options.since), ...diffPolicies(await checkFile(options.since, input), check)};
+  return run;
+}
+
+const said = (v: ClaimResult["verdict"]) => v.replace("-", " ");
+
+function formatSince(since: NonNullable<PolicyCheckRun["since"]>): string[] {
+  const lines = ["", `Changes since ${since.file}:`];
+  if (since.figures.length + since.verdicts.length + since.added.length + since.removed.length === 0) return [...lines, "  No figure or verdict changed."];
+  if (since.figures.length > 0) lines.push("  Figures changed:", ...since.figures.map((f) => `    ${f.label}: ${f.old ?? "(none)"} → ${f.new ?? "(none)"}`));
+  if (since.verdicts.length > 0) lines.push("  Verdicts changed:", ...since.verdicts.map((v) => `    ${said(v.old)} → ${said(v.new)}  ${v.check}  [${v.id}]`));
+  if (since.added.length > 0) lines.push("  New checks:", ...since.added.map((c) => `    ${said(c.verdict)}  ${c.check}  [${c.id}]`));
+  if (since.removed.length > 0) lines.push("  Checks no longer made:", ...since.removed.map((c) => `    ${said(c.verdict)}  ${c.check}  [${c.id}]`));
+  return lines;
+}
+
+function formatText(run: PolicyCheckRun): string {
+  const count = (v: ClaimResult["verdict"]) => run.claims.filter((c) => c.verdict === v).length;
+  const tally = CLAIM_VERDICTS.filter((v) => v !== "not-checked" || count(v) > 0).map((v) => `${count(v)} ${said(v)}`);
+  const lines = [`Policy claims check: ${run.file}`, `${run.claims.length} checks: ${tally.join(", ")}`];
+  for (const c of run.claims) {
+    lines.push("", `${said(c.verdict).toUpperCase()}  ${c.check}  [${c.id}]`, `  Section: ${c.section}`, `  Quote: "${c.quote}"`, `  ${c.explanation}`);
   }
+  if (run.since) lines.push(...formatSince(run.since));
   return lines.join("\n");
 }
 
 export const checkPolicyCommand: Command = {
   name: "check-policy",
-  summary: "check the policy's health-and-safety figures against units, physics and everyday doses",
+  summary: "check a policy's health-and-safety figures against units, physics, limits and everyday doses",
   help: HELP,
   async run(args: string[], io: Io): Promise<number> {
-    const {values} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}}, false);
+    const {values, positionals} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}, since: {type: "string"}});
+    if (positionals.length > 1) throw new UsageError(`give one policy file, not ${positionals.length} (${positionals.join(", ")})`);
     const estimate = values.readings && values.readings.length > 0 ? modelEstimator(await fitReadings(values.readings)) : undefined;
-    const claims = await runPolicyCheck(DATA_DIR, estimate);
+    const run = await runPolicyCheck({
+      ...(positionals[0] !== undefined ? {file: positionals[0]} : {}), ...(values.since !== undefined ? {since: values.since} : {}), ...(estimate ? {estimate} : {})
+    });
     if (values.json) {
-      io.stdout(JSON.stringify({claims}, null, 2));
+      io.stdout(JSON.stringify(run.since ? {claims: run.claims, since: run.since} : {claims: run.claims}, null, 2));
     } else {
-      io.stdout(formatText(claims));
+      io.stdout(formatText(run));
     }
     return 0;
   }

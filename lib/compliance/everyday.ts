@@ -22,6 +22,11 @@ export interface EverydayDose {
   sources: SourceId[];
   grade: Grade;
   note: string;
+  /**
+   * Words a policy may use for this dose ("a dental x-ray"), matched in its comparisons in words beside the referents
+   * the check knows (lib/compliance/policy-comparisons.ts); optional, [] when absent.
+   */
+  phrases: string[];
   /** Derived on loading. */
   value_uSv: number;
   value_high_uSv: number | null;
@@ -52,6 +57,7 @@ export function loadEverydayDoses(text: string, file: string, required: readonly
     const sources = r.sourceIds(o.sources, `${path}.sources`);
     const grade = r.oneOf(o.grade, `${path}.grade`, GRADES);
     const note = r.string(o.note, `${path}.note`);
+    const phrases = o.phrases === undefined ? [] : r.array(o.phrases, `${path}.phrases`)?.map((p, j) => r.string(p, `${path}.phrases[${j}]`));
     if (id !== undefined && doses.some((d) => d.id === id)) r.error(`${path}.id`, `"${id}" is used by an earlier entry; give each anchor its own id`);
     if (unit !== undefined) {
       try {
@@ -63,7 +69,7 @@ export function loadEverydayDoses(text: string, file: string, required: readonly
     if (r.problems.length > before) return;
     doses.push({
       id: id!, anchor: anchor!, value: value!, value_high: value_high ?? null, unit: unit!, per: per ?? null, source: source!, sources: sources!,
-      grade: grade!, note: note!, value_uSv: roundOffNoise(convert(value!, unit!, "uSv")),
+      grade: grade!, note: note!, phrases: phrases as string[], value_uSv: roundOffNoise(convert(value!, unit!, "uSv")),
       value_high_uSv: typeof value_high === "number" ? roundOffNoise(convert(value_high, unit!, "uSv")) : null
     });
   });

@@ -8,6 +8,9 @@ import {parseCertificate, type Certificate} from "../certificates/index.js";
 import {parseDeploymentLog, type Deployment} from "../deployments/index.js";
 import {loadLimits, type LoadedLimits} from "../compliance/limits.js";
 import {loadEverydayDoses, type EverydayDose} from "../compliance/everyday.js";
+import {orderPolicyVersions} from "../compliance/policy-versions.js";
+import {extractStatements} from "../compliance/policy-statements.js";
+import {policyTextProblems} from "../compliance/policy-claims.js";
 import {readReadingsPaths} from "./read-readings.js";
 import {readManifest, type DatasetManifest} from "./data-as-of.js";
 import {InputError, hasErrors, type Problem} from "./problems.js";
@@ -20,6 +23,14 @@ export interface InputFile {
   rows: number | null;
 }
 
+export interface PolicyText {
+  /** Relative to the root, like InputFile.path. */
+  path: string;
+  text: string;
+  /** The date in the file name (YYYY-MM-DD, YYYY-MM or YYYY); null for a single undated file. */
+  version: string | null;
+}
+
 export interface Dataset {
   manifest: DatasetManifest;
   readings: Reading[];
@@ -27,8 +38,8 @@ export interface Dataset {
   deployments: Deployment[];
   limits: LoadedLimits;
   everyday: EverydayDose[];
-  /** The policy the product reports on, verbatim. */
-  policyText: string;
+  /** The policy's versions, verbatim, oldest first (by the date in their file names): the site reports on the last. */
+  policies: PolicyText[];
   /** The previous council briefing's cut-off (ISO date), from data/briefing.json; null when there is none. */
   previousBriefing: string | null;
   files: InputFile[];
@@ -131,10 +142,16 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
   }
 
   const policyPaths = await filesIn(join(dataDir, "policy"), ".txt");
-  if (policyPaths.length !== 1) {
-    problems.push({severity: "error", file: rel(join(dataDir, "policy")), message: `must hold exactly one policy text (.txt), found ${policyPaths.length}`});
+  if (policyPaths.length === 0) problems.push({severity: "error", file: rel(join(dataDir, "policy")), message: "must hold the policy text (.txt) the site reports on, found none"});
+  const ordered = orderPolicyVersions(policyPaths.map(rel));
+  problems.push(...ordered.problems);
+  const policies: PolicyText[] = [];
+  for (const v of ordered.versions) {
+    const text = (await read(policyPaths.find((p) => rel(p) === v.path)!, "policy")) ?? "";
+    // A text the claims check cannot read at all (no health-and-safety section, no dose in it) stops the build.
+    problems.push(...policyTextProblems(extractStatements(text), v.path));
+    policies.push({...v, text});
   }
-  const policyText = policyPaths[0] ? ((await read(policyPaths[0], "policy")) ?? "") : "";
 
   const briefingPath = join(dataDir, "briefing.json");
   let previousBriefing: string | null = null;
@@ -153,7 +170,7 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
     deployments,
     limits,
     everyday: everyday.doses,
-    policyText,
+    policies,
     previousBriefing,
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
     problems

@@ -9,7 +9,7 @@ import {exclusionDistance} from "../exposure/index.js";
 import {bystanderScenarios, cordonHourScenario, occupantScenarios, operatorScenarios, publicAnnualScenario, type ScenarioResult} from "../compliance/scenarios.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {Limit} from "../compliance/limits.js";
-import {checkPolicyClaims} from "../compliance/policy-claims.js";
+import {publishPolicy} from "./policy.js";
 import {airLinearAttenuation_per_m, convertDose} from "../physics/index.js";
 import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Dataset} from "../io/load-dataset.js";
@@ -37,7 +37,11 @@ export const DEFAULT_EFFECTIVE_ENERGY_KEV = 60;
  */
 export const OPERATOR_DISTANCE_M = 3;
 
-/** The policy's figures (health and safety section): 0.016 mrem at 5 ft and 0.004 mrem at 10 ft, 10 s each. */
+/**
+ * Where each device's dose is reported: the 2021 policy's 5 ft and 10 ft for 10 s (0.016 mrem and 0.004 mrem), kept
+ * fixed so that figures compare across briefings and policy versions. The policy's own figures are read from its
+ * newest text (`policy_figures`).
+ */
 export const POLICY_FIGURES: PolicyFigure[] = [
   {label: "5 ft for 10 s", quote: "0.016 mrem (or 16 urem/microrem)", distance_m: 5 * FOOT_M, duration_s: 10, dose_uSv: 0.16},
   {label: "10 ft for 10 s", quote: "0.004 mrem (or 4 urem)", distance_m: 10 * FOOT_M, duration_s: 10, dose_uSv: 0.04}
@@ -70,9 +74,9 @@ function publishLimit(l: Limit): PublishedLimit {
   };
 }
 
-function publishScenario(device_id: string, s: ScenarioResult, limits: Map<string, Limit>): PublishedScenario {
-  // The bystander scenarios are at the policy's 5 ft: say so in the title, since a cordon usually keeps people farther.
-  const title = s.id.startsWith("bystander") ? `${s.title}, at 5 ft (the policy's distance)` : s.title;
+function publishScenario(device_id: string, s: ScenarioResult, limits: Map<string, Limit>, policyStates5ft: boolean): PublishedScenario {
+  // The bystander scenarios are at 5 ft: say so in the title, since a cordon usually keeps people farther.
+  const title = s.id.startsWith("bystander") ? `${s.title}, at 5 ft${policyStates5ft ? " (the policy's distance)" : ""}` : s.title;
   return {
     id: s.id, device_id, title, description: s.description,
     assumptions: [...s.assumptions, ...(s.estimate.reason && s.estimate.determinable ? [`Estimated with the ${s.estimate.reason}.`] : [])],
@@ -246,7 +250,6 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     };
   });
 
-  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset).map((s) => publishScenario(a.device_id, s, limits)));
   // A rate (per hour, day or year) is shown as the dose over one such period, and the label says so.
   const over = {hour: "one hour", day: "one day", year: "one year"} as const;
   const everyday: PublishedEverydayDose[] = dataset.everyday.map((e) => ({
@@ -258,9 +261,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   const claimEstimator = worst.length > 0
     ? (q: {distance_m: number; duration_s: number}) => worst.map((a) => conservativeEstimator(a.models)(q)).reduce((x, y) => ((y.upper95_uSv ?? 0) > (x.upper95_uSv ?? 0) ? y : x))
     : undefined;
-  const claims = checkPolicyClaims({everyday: dataset.everyday, estimate: claimEstimator}).map((c) => ({
-    id: c.id, quote: c.quote, section: c.section, check: c.check, verdict: c.verdict, explanation: c.explanation
-  }));
+  const policy = publishPolicy(dataset.policies, {everyday: dataset.everyday, limits: dataset.limits.limits, ...(claimEstimator ? {estimate: claimEstimator} : {})});
+  const policyStates5ft = policy.figures.some((f) => Math.abs(f.distance_m - POLICY_FIGURES[0]!.distance_m) < 1e-9);
+  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset).map((s) => publishScenario(a.device_id, s, limits, policyStates5ft)));
 
   const fileWarnings = new Map<string, number>();
   for (const p of dataset.problems) fileWarnings.set(p.file, (fileWarnings.get(p.file) ?? 0) + 1);
@@ -287,13 +290,14 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     devices,
     fits: analyses.flatMap((a) => publishedFits(a.models, a.range)),
     scenarios: scenarioResults,
-    claims,
+    claims: policy.claims,
     limits: dataset.limits.limits.map(publishLimit),
     everyday,
     certificates: publishCertificates(dataset.certificates, asOf),
     instruments: publishInstruments(dataset.readings),
     deployments: summariseUse(dataset.deployments),
-    policy_figures: POLICY_FIGURES,
+    policy_figures: policy.figures,
+    policy: policy.policy,
     briefing: {previous_as_of: null, key_figures: [], changes: [], questions: []},
     fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null)
   };

@@ -4,6 +4,8 @@
 import type {Audience} from "./audience.js";
 import type {CodeVersion} from "../io/code-version.js";
 import type {DoseFieldModel} from "../field/formulas.js";
+import type {ClaimVerdict} from "../compliance/policy-claims.js";
+import type {PolicyDiff} from "../compliance/policy-diff.js";
 
 export interface PublishedFile {
   /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
@@ -125,8 +127,17 @@ export interface PublishedClaim {
   section: string;
   /** What was checked about the quote (one quote can be checked several ways). */
   check: string;
-  verdict: "consistent" | "inconsistent" | "unsupported";
+  verdict: ClaimVerdict;
   explanation: string;
+}
+
+/** Which policy text the claims are of, and what changed since the version before it (when the data folder holds one). */
+export interface PublishedPolicy {
+  path: string;
+  /** The date in its file name; null for a single undated file. */
+  version: string | null;
+  previous: {path: string; version: string | null} | null;
+  changes: PolicyDiff | null;
 }
 
 export interface PublishedExclusion {
@@ -223,7 +234,7 @@ export interface PublishedDeployments extends DeploymentTotals {
   min_cordon_m: number | null;
 }
 
-/** The policy's own figures, read from its text, for side-by-side comparison. */
+/** A point where doses are reported, or one of the policy's own figures read from its text (then `quote` is exact). */
 export interface PolicyFigure {
   label: string;
   quote: string;
@@ -283,7 +294,9 @@ export interface Publication {
   certificates: PublishedCertificate[];
   instruments: PublishedInstrument[];
   deployments: PublishedDeployments;
+  /** The policy's own figures at a distance for a duration, read from its newest text. */
   policy_figures: PolicyFigure[];
+  policy: PublishedPolicy | null;
   briefing: Briefing;
   /** Each device's fitted dose field (all angles, and per sector), for the map and the simulations in the browser. */
   fields: (DoseFieldModel & {device_id: string})[];

@@ -1,0 +1,233 @@
+// Comparisons in words ("similar to … a short plane flight", "no more than the background radiation", "less than a
+// dental x-ray") checked against the everyday-dose table (data/everyday-doses.json), each side with its source and
+// grade. A referent is recognised by REFERENTS below or by an entry's own `phrases`; one with no entry in the table
+// is "unsupported", naming what is missing. A comparison whose everyday figure is grade C is never called
+// consistent or inconsistent: it can be neither confirmed nor refuted.
+import type {EverydayDose} from "./everyday.js";
+import {citeIds} from "../sources.js";
+import type {ComparisonStatement, DoseStatement, PolicyStatement} from "./policy-statements.js";
+import {shortLabel} from "./policy-quantities.js";
+import {byValue, durationAdjective, idLabel, inMicrosievert, metres, r3, seconds, statedRange, uSvText, whereText} from "./policy-figures.js";
+import {MANUFACTURER_PER_SCAN, type DraftClaim} from "./policy-figure-checks.js";
+
+/** "Similar" in a comparison in words: within this factor either way. */
+export const SIMILAR = 3;
+
+export interface Referent {
+  /** Part of the claim id: direct-scan-flight, background-comparison. */
+  slug: string;
+  /** The data/everyday-doses.json entry it is compared with. */
+  anchor: string;
+  /** How the check names it: "a short plane flight". */
+  name: string;
+  pattern: RegExp;
+  /** For a rate entry: how many hours of it the words mean, and why. */
+  over?: {hours: number; activity: string; note: string};
+  /** Other entries quoted for scale. */
+  context?: string[];
+}
+
+/** The everyday referents recognised by their wording. An entry's `phrases` in data/everyday-doses.json add more. */
+export const REFERENTS: Referent[] = [
+  {slug: "background", anchor: "natural-background-day", name: "natural background", pattern: /\bbackground\b/i},
+  {
+    slug: "flight", anchor: "cosmic-at-cruise", name: "a short plane flight", pattern: /\bshort\s+(?:\w+\s+)?flights?\b|\ban?\s+hour\s+of\s+(?:flying|flight)\b/i,
+    over: {hours: 1, activity: "flying", note: "a \"short\" flight is taken as one hour at cruise: the shortest trip with time at altitude"}, context: ["flight-new-york-los-angeles"]
+  },
+  {slug: "cross-country-flight", anchor: "flight-new-york-los-angeles", name: "a cross-country flight", pattern: /\bcross[- ]country\s+flight|\bcoast[- ]to[- ]coast\s+flight|\bNew\s+York\W+(?:to\s+)?Los\s+Angeles/i},
+  {slug: "rocky-mountains", anchor: "day-in-rocky-mountains", name: "a day in the Rocky Mountains", pattern: /\bRocky\s+Mountains\b|\bDenver\b/i},
+  {slug: "chest-x-ray", anchor: "chest-x-ray-pa", name: "a chest X-ray", pattern: /\bchest\s+(?:x-?ray|radiograph)/i},
+  {slug: "dental-x-ray", anchor: "dental-x-ray", name: "a dental X-ray", pattern: /\bdental\s+(?:x-?ray|radiograph)/i}
+];
+
+const HOURS = {hour: 1, day: 24, year: 24 * 365} as const;
+const cite = (e: EverydayDose) => `${e.source}${citeIds(e.sources)}, grade ${e.grade}`;
+const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const normal = (s: string) => s.toLowerCase().replace(/[\s-]+/g, " ");
+
+type Match = {slug: string; name: string; entry: EverydayDose | null; referent: Referent | null; missing: string | null};
+
+function matchReferent(words: string, everyday: readonly EverydayDose[]): Match {
+  const known = REFERENTS.find((r) => r.pattern.test(words));
+  const entry = known ? everyday.find((e) => e.id === known.anchor) : undefined;
+  if (known && entry) return {slug: known.slug, name: known.name, entry, referent: known, missing: null};
+  const text = normal(words);
+  const byPhrase = everyday
+    .flatMap((e) => e.phrases.map((p) => ({e, p: normal(p)})))
+    .filter(({p}) => new RegExp(`(?:^|\\W)${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|\\W)`).test(text))
+    .sort((a, b) => b.p.length - a.p.length)[0];
+  if (byPhrase) return {slug: known?.slug ?? byPhrase.e.id, name: byPhrase.e.anchor, entry: byPhrase.e, referent: null, missing: null};
+  if (known) return {slug: known.slug, name: known.name, entry: null, referent: known, missing: `entry "${known.anchor}" for ${known.name}`};
+  const name = words.trim().replace(/^(?:(?:by|during|from|of|with|to)\s+)?(?:(?:exposure|the dose|a dose)\s+(?:received\s+)?(?:during|from|in|of)\s+)?/i, "");
+  return {slug: slugify(name.split(/\s+/).slice(0, 4).join(" ")), name, entry: null, referent: null, missing: `entry for "${name}"`};
+}
+
+interface SubjectDose {
+  low_uSv: number;
+  high_uSv: number;
+  /** Where the subject's dose comes from, as the explanation's opening sentence. */
+  text: string;
+  /** How the verdict sentence names it. */
+  short: string;
+  /** "the manufacturer's per-scan figure (< 0.1 µSv, grade C)". */
+  against: string;
+  gradeC: boolean;
+}
+
+function subjectDose(c: ComparisonStatement, statements: readonly PolicyStatement[]): SubjectDose | string {
+  const doses = statements.filter((s): s is DoseStatement => s.kind === "dose");
+  if (c.subject.kind === "direct-scan") {
+    const stated = doses.find((s) => s.perScan && s.distance === null && s.relation !== "at-least");
+    if (stated) {
+      const r = statedRange(stated);
+      return {low_uSv: r.low, high_uSv: r.high, text: `The policy states ${r.text} per scan for a person scanned ("${stated.sentence.text}").`, short: "per-scan dose", against: `the policy's per-scan figure (${r.text})`, gradeC: false};
+    }
+    const m = MANUFACTURER_PER_SCAN;
+    return {
+      low_uSv: m.value_uSv, high_uSv: m.value_uSv, short: "per-scan dose", against: `the manufacturer's per-scan figure (< ${m.value_uSv} µSv, grade ${m.grade})`, gradeC: true,
+      text: `The policy gives no dose for a person directly scanned; the only per-scan figure is the manufacturer's ${m.stated} (${m.source}, grade ${m.grade}).`
+    };
+  }
+  if (c.subject.kind === "distance") {
+    const at = metres(c.subject.distance);
+    const stated = doses.find((s) => s.distance !== null && metres(s.distance) === at && (s.duration !== null || s.perScan) && s.relation !== "at-least");
+    if (!stated) return `The policy gives no dose at ${shortLabel(c.subject.distance)} for a duration or a scan, so there is nothing to compare with the everyday dose.`;
+    const r = statedRange(stated);
+    return {low_uSv: r.low, high_uSv: r.high, text: `The policy states ${r.text} at ${whereText(stated)}.`, short: `dose at ${shortLabel(c.subject.distance)}`, against: `the policy's ${shortLabel(c.subject.distance)} figures (${r.text})`, gradeC: false};
+  }
+  return "The statement does not say whose dose it compares (a person scanned, a bystander at a distance, or the level of radiation), so it cannot be checked.";
+}
+
+interface Level {
+  where: string;
+  /** How the explanation names a level after the first: "at 12 ft it is", "the stated dose rate at 12 ft is at most". */
+  said: string;
+  rate_uSv_per_h: number;
+  dose?: {written: string; uSv: number; duration: string; adjective: string; distance: string};
+}
+
+/** The policy's levels: each dose statement over its duration, and each rate statement, highest first. */
+function levels(statements: readonly PolicyStatement[]): Level[] {
+  const out: Level[] = [];
+  for (const s of statements) {
+    if (s.kind === "dose" && s.distance && s.duration) {
+      const top = byValue(s)[0]!;
+      const uSv = inMicrosievert(top);
+      out.push({where: shortLabel(s.distance), said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: (uSv / seconds(s.duration)) * 3600, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
+    } else if (s.kind === "rate" && s.relation !== "at-least") {
+      const where = s.distance ? shortLabel(s.distance) : "anywhere";
+      out.push({where, said: `the stated dose rate ${s.distance ? `at ${where} ` : ""}is at most`, rate_uSv_per_h: statedRange(s).high});
+    }
+  }
+  return out.sort((a, b) => b.rate_uSv_per_h - a.rate_uSv_per_h);
+}
+
+const range = (low: number, high: number, unit = "") => (high === Infinity ? `at least ${r3(low)}${unit}` : r3(low) === r3(high) ? `${r3(low)}${unit}` : `${r3(low)} to ${r3(high)}${unit}`);
+
+function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, statements: readonly PolicyStatement[], base: Omit<DraftClaim, "verdict" | "explanation" | "numbers">): DraftClaim {
+  const e = m.entry;
+  if (e.per === null) {
+    return {...base, verdict: "unsupported", explanation: `A level (a dose rate) cannot be compared with ${m.name}, a one-off dose of ${range(e.value_uSv, e.value_high_uSv ?? e.value_uSv, " µSv")} (${cite(e)}), without a period, and the statement gives none.`, numbers: {}};
+  }
+  const all = levels(statements);
+  const top = all[0];
+  if (!top) return {...base, verdict: "unsupported", explanation: "The policy states no dose for a duration and no dose rate, so its level cannot be compared.", numbers: {}};
+  const hours = HOURS[e.per];
+  const refLow = e.value_uSv / hours;
+  const refHigh = (e.value_high_uSv ?? e.value_uSv) / hours;
+  const inconsistent = c.relation === "at-most" ? top.rate_uSv_per_h > refHigh : !(top.rate_uSv_per_h / refHigh <= SIMILAR && top.rate_uSv_per_h / refLow >= 1 / SIMILAR);
+  const verdict = e.grade === "C" ? "unsupported" : inconsistent ? "inconsistent" : "consistent";
+  const short = m.referent?.slug === "background" ? "background" : m.name;
+  const others = all.slice(1).map((l) => `${l.said} ${r3(l.rate_uSv_per_h)} µSv/h`);
+  const opening = verdict === "inconsistent" ? "The statement gives no period, and the policy's own figures contradict it as a level." : "The statement gives no period; as a level, the policy's own figures agree with it.";
+  const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate at ${top.where} is ${r3(top.rate_uSv_per_h)} µSv/h`;
+  const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${m.name} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} a ${e.per}; ${cite(e)})`;
+  let asDose = "";
+  if (top.dose) {
+    const d = top.dose;
+    const minutes = (dose: number, rate: number) => (dose / rate) * 60;
+    const high = e.value_high_uSv ?? e.value_uSv;
+    const otherMinutes = all.slice(1).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.where}`);
+    asDose =
+      ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of a ${e.per}'s ${short}, ` +
+      `but a person at ${d.distance} receives a whole ${e.per}'s ${short} after ${range(minutes(e.value_uSv, top.rate_uSv_per_h), minutes(high, top.rate_uSv_per_h))} minutes of beam-on time` +
+      `${otherMinutes.length ? ` (${otherMinutes.join("; ")})` : ""}${verdict === "inconsistent" ? ": the statement holds only for exposures of a few minutes." : "."}`;
+  }
+  const gradeNote = e.grade === "C" ? ` The everyday figure does not rest on a reliable source (grade C), so the comparison can be neither confirmed nor refuted.` : "";
+  return {
+    ...base, verdict,
+    explanation: `${opening} ${topText}, ${ref}${others.length ? `; ${others.join("; ")}` : ""}.${asDose}${gradeNote}`,
+    numbers: {
+      ...Object.fromEntries(all.map((l) => [`rate_${l.where.replace(/\s+/g, "")}_uSv_per_h`, r3(l.rate_uSv_per_h)])),
+      [`${short.replace(/\W+/g, "_")}_low_uSv_per_h`]: r3(refLow), [`${short.replace(/\W+/g, "_")}_high_uSv_per_h`]: r3(refHigh)
+    }
+  };
+}
+
+function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, subject: SubjectDose, everyday: readonly EverydayDose[], base: Omit<DraftClaim, "verdict" | "explanation" | "numbers">): DraftClaim {
+  const e = m.entry;
+  const over = m.referent?.over;
+  const hours = e.per === null ? null : over && e.per === "hour" ? over.hours : 1;
+  const refLow = e.value_uSv * (hours ?? 1);
+  const refHigh = (e.value_high_uSv ?? e.value_uSv) * (hours ?? 1);
+  const ratioLow = refLow / subject.high_uSv;
+  const ratioHigh = subject.low_uSv > 0 ? refHigh / subject.low_uSv : Infinity;
+  const similar = ratioHigh >= 1 / SIMILAR && ratioLow <= SIMILAR;
+  const holds = c.relation === "similar" ? similar : subject.high_uSv <= refHigh;
+  const verdict = e.grade === "C" ? "unsupported" : holds ? "consistent" : "inconsistent";
+  let refText: string;
+  if (e.per === "hour") {
+    const minutes = (subject.high_uSv / e.value_uSv) * 60;
+    const context = (m.referent?.context ?? []).map((id) => everyday.find((x) => x.id === id)).filter((x): x is EverydayDose => x !== undefined);
+    refText =
+      `At the ${e.anchor} of ${e.value} µSv/h (${cite(e)}) that is ${r3(minutes)} minute(s) of ${over?.activity ?? "it"}, while ${over ? `${over.hours === 1 ? "a one-hour" : `a ${over.hours}-hour`} ${over.activity === "flying" ? "flight" : over.activity}` : "one hour of it"} gives about ${uSvText(refLow)} ` +
+      `(${range(ratioLow, ratioHigh)} times more${over ? `; ${over.note}` : ""})${context.map((x) => ` and ${x.anchor.replace(/^an? /, "")} about ${x.value} ${x.unit} (${range(x.value_uSv / subject.high_uSv, x.value_uSv / subject.low_uSv)} times more; ${cite(x)})`).join("")}.`;
+  } else {
+    const what = e.per === null || new RegExp(`\\b${e.per}\\b`, "i").test(e.anchor) ? e.anchor : `one ${e.per} of ${e.anchor}`;
+    refText = `${m.name[0]!.toUpperCase()}${m.name.slice(1)} is taken as ${range(refLow, refHigh, " µSv")} (${what}; ${e.source}${citeIds(e.sources)}; grade ${e.grade}). Against ${subject.against} it is ${range(ratioLow, ratioHigh)} times ${ratioLow >= 1 ? "more" : "less"}.`;
+  }
+  let verdictText: string;
+  if (e.grade === "C") {
+    refText = refText.replace(/\.$/, "");
+    verdictText = `, but ${subject.gradeC ? "neither side of the comparison rests" : "the everyday figure does not rest"} on a reliable source, so it can be neither confirmed nor refuted.`;
+  } else if (c.relation === "similar") {
+    verdictText = similar
+      ? ` The two are within a factor of ${SIMILAR}, so the comparison holds.`
+      : ratioLow > SIMILAR
+        ? ` The comparison overstates the ${subject.short} by a factor of ${r3(ratioLow)} or more, far beyond "similar" (within a factor of ${SIMILAR}), so it does not hold as stated, though it errs on the side of caution.`
+        : ` The comparison understates the ${subject.short} by a factor of ${r3(1 / ratioHigh)} or more, far beyond "similar" (within a factor of ${SIMILAR}), so it does not hold as stated, and not on the side of caution.`;
+  } else {
+    verdictText = holds ? ` The ${subject.short} is below it, so the comparison holds.` : ` The ${subject.short} can be above it, so the comparison does not hold.`;
+  }
+  return {
+    ...base, verdict,
+    explanation: `${subject.text} ${refText}${verdictText}${c.subject.kind === "direct-scan" ? " No measurement of a directly scanned person is in the field data." : ""}`,
+    numbers: {subject_low_uSv: r3(subject.low_uSv), subject_high_uSv: r3(subject.high_uSv), everyday_low_uSv: r3(refLow), everyday_high_uSv: r3(refHigh), ratio_low: r3(ratioLow), ratio_high: ratioHigh === Infinity ? null : r3(ratioHigh)}
+  };
+}
+
+export function comparisonClaim(c: ComparisonStatement, statements: readonly PolicyStatement[], everyday: readonly EverydayDose[]): DraftClaim {
+  const m = matchReferent(c.referent.text, everyday);
+  const subjectId = c.subject.kind === "direct-scan" ? `direct-scan-${m.slug}` : c.subject.kind === "level" ? `${m.slug}-comparison` : c.subject.kind === "distance" ? `${idLabel(c.subject.distance)}-${m.slug}` : `comparison-${m.slug}`;
+  const rel = c.relationText.toLowerCase();
+  const check = c.subject.kind === "direct-scan"
+    ? c.relation === "similar" ? `Does a direct scan compare with ${m.name}?` : `Is a direct scan ${rel} ${m.name}?`
+    : c.subject.kind === "level"
+      ? `Is the radiation level ${rel} ${m.name}?`
+      : c.subject.kind === "distance"
+        ? c.relation === "similar" ? `Does the dose at ${shortLabel(c.subject.distance)} compare with ${m.name}?` : `Is the dose at ${shortLabel(c.subject.distance)} ${rel} ${m.name}?`
+        : `Is the dose ${rel} ${m.name}?`;
+  const base = {id: subjectId, quote: c.quote.text, section: c.sentence.section, at: c.sentence.start, check};
+  if (!m.entry) {
+    return {
+      ...base, verdict: "unsupported",
+      explanation: `The everyday-dose table (data/everyday-doses.json) has no ${m.missing}, so the comparison with ${m.name} cannot be checked; add one with its value, source and grade${m.referent ? "" : ", and the words the policy uses in its phrases"}.`,
+      numbers: {}
+    };
+  }
+  const entry = {...m, entry: m.entry};
+  if (c.subject.kind === "level") return levelClaim(c, entry, statements, base);
+  const subject = subjectDose(c, statements);
+  if (typeof subject === "string") return {...base, verdict: "unsupported", explanation: subject, numbers: {}};
+  return doseClaim(c, entry, subject, everyday, base);
+}
