@@ -107,7 +107,7 @@ function notCheckedClaim(s: UnreadStatement): DraftClaim {
   return {
     id: "not-checked", quote: s.sentence.text, section: s.sentence.section, at: s.sentence.start,
     check: "Could the numbers in this sentence be read?", verdict: "not-checked",
-    explanation: `Not checked: ${s.items.map((i) => `"${i.text}": ${i.reason}.`).join(" ")} The sentence is listed so that no figure in the policy goes unreported; the check says nothing about whether it is right.`,
+    explanation: `${s.items.map((i) => `"${i.text}": ${i.reason}.`).join(" ")} The sentence is listed so that no figure in the policy goes unreported; the check says nothing about whether it is right.`,
     numbers: {}
   };
 }

@@ -49,6 +49,8 @@ export function questions(p: Publication): string[] {
   if (inconsistent.length > 0) q.push(`${inconsistent.length} numerical statement${inconsistent.length === 1 ? " in the policy does" : "s in the policy do"} not agree with ${inconsistent.length === 1 ? "itself or with the others" : "themselves or each other"} (for example: "${excerpt(inconsistent[0]!.quote)}"). Will the department correct the policy?`);
   const unsupported = p.claims.filter((c) => c.verdict === "unsupported");
   if (unsupported.length > 0) q.push(`${unsupported.length} comparison${unsupported.length === 1 ? " in the policy has" : "s in the policy have"} no source we could find (for example: "${excerpt(unsupported[0]!.quote)}"). What is the department's source?`);
+  const unread = p.claims.filter((c) => c.verdict === "not-checked");
+  if (unread.length > 0) q.push(`${unread.length} statement${unread.length === 1 ? " in the policy" : "s in the policy"} could not be checked as written (for example: "${excerpt(unread[0]!.quote)}"). Will the department restate ${unread.length === 1 ? "it" : "them"} in rem or sievert, with distance and time?`);
   const undetermined = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "cannot-be-determined" && v.limit_uSv !== null));
   if (undetermined.length > 0) q.push(`For ${undetermined.length} exposure situation${undetermined.length === 1 ? "" : "s"} the data cannot show compliance (for example: ${undetermined[0]!.title.toLowerCase()}, device ${undetermined[0]!.device_id}). Will the department take the measurements needed?`);
   const exceeds = p.scenarios.filter((s) => s.verdicts.some((v) => v.verdict === "exceeds"));

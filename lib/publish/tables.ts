@@ -97,10 +97,10 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
     },
     {
       name: "claims", title: "The policy's claims checked", columns: [
-        col("id", "Claim id"), col("section", "Policy section"), col("quote", "Exact quote"), col("check", "What was checked"), col("verdict", "consistent, inconsistent or unsupported"), col("explanation", "Why")
+        col("id", "Claim id"), col("section", "Policy section"), col("quote", "Exact quote"), col("check", "What was checked"), col("verdict", "consistent, inconsistent, unsupported or not-checked"), col("explanation", "Why")
       ],
       rows: p.claims as unknown as Record<string, Cell>[],
-      description: "Each quantitative statement of the policy, checked for internal consistency, physics, everyday comparisons and the field data."
+      description: "Each quantitative statement of the newest policy text, checked for internal consistency, physics, the per-screening limits, everyday comparisons and the field data; a figure the check could not read is listed as not-checked."
     },
     {
       name: "limits", title: "Limits and reference levels", columns: [
