@@ -80,6 +80,12 @@ say();
 say("```");
 for (const l of tsx("bench/simulation.bench.ts").trim().split("\n")) say(l);
 say("```");
+say();
+say("## The policy claims check (bench/policy.bench.ts)");
+say();
+say("```");
+for (const l of tsx("bench/policy.bench.ts").trim().split("\n")) say(l);
+say("```");
 
 if (!values["skip-site"]) {
   say();

@@ -14,6 +14,7 @@ import {byValue, figureSpan, inMicrosievert, metres, r3, seconds, uSvText} from 
 import {fieldClaim, pairClaims, perScanClaim, uncheckableClaim, unitsClaim, type DraftClaim} from "./policy-figure-checks.js";
 import {comparisonClaim} from "./policy-comparisons.js";
 import {shortLabel} from "./policy-quantities.js";
+import {append} from "./policy-text.js";
 
 export const CLAIM_VERDICTS = ["consistent", "inconsistent", "unsupported", "not-checked"] as const;
 /** "not-checked": the sentence has a number with a unit the check could not read; it is listed with the sentence. */
@@ -51,6 +52,14 @@ type Figured = DoseStatement | RateStatement;
 
 /** The dose statement a per-time comparison starts from: the highest figure of the nearest statement with a duration. */
 function nearestDose(statements: readonly PolicyStatement[]) {
+  if (nearest.has(statements)) return nearest.get(statements)!;
+  const found = findNearestDose(statements);
+  nearest.set(statements, found);
+  return found;
+}
+const nearest = new WeakMap<readonly PolicyStatement[], ReturnType<typeof findNearestDose>>();
+
+function findNearestDose(statements: readonly PolicyStatement[]) {
   const withDuration = statements.filter((s): s is DoseStatement => s.kind === "dose" && s.distance !== null && s.duration !== null);
   const s = withDuration.sort((a, b) => metres(a.distance!) - metres(b.distance!))[0];
   if (!s) return null;
@@ -113,7 +122,7 @@ function notCheckedClaim(s: UnreadStatement): DraftClaim {
 }
 
 /** Order within one sentence: phrases, comparisons, units, per-scan, pairs, field data, figures that cannot be used, not checked. */
-const RANK: [RegExp, number][] = [[/^(standards|trivial)/, 0], [/^units/, 2], [/^per-scan/, 3], [/^(inverse-square|rate-)/, 4], [/^field-data/, 5], [/^figure-/, 6], [/^not-checked/, 7]];
+const RANK: [RegExp, number][] = [[/^(standards|trivial)/, 0], [/^units/, 2], [/^per-scan/, 3], [/^(inverse-square|rate-|same-distance)/, 4], [/^field-data/, 5], [/^figure-/, 6], [/^not-checked/, 7]];
 const rank = (id: string) => RANK.find(([re]) => re.test(id))?.[1] ?? 1;
 
 function finish(drafts: DraftClaim[]): ClaimResult[] {
@@ -148,10 +157,10 @@ export function checkPolicy(text: string, input: PolicyCheckInput): PolicyCheck 
       if (s.distance !== null && (s.kind === "rate" || s.duration !== null)) own.push(fieldClaim(s, input.estimate, u?.verdict === "inconsistent"));
       const paired = pairs.some((p) => p.quote.includes(s.sentence.text));
       if (own.length === 0 && !paired) own.push(uncheckableClaim(s));
-      drafts.push(...own);
+      append(drafts, own);
     }
   }
-  drafts.push(...pairs);
+  append(drafts, pairs);
   return {sections: found.sections, statements, claims: finish(drafts)};
 }
 

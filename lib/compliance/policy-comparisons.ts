@@ -106,8 +106,12 @@ interface Level {
   dose?: {written: string; uSv: number; duration: string; adjective: string; distance: string};
 }
 
-/** The policy's levels: each dose statement over its duration, and each rate statement, highest first. */
+const levelsOf = new WeakMap<readonly PolicyStatement[], Level[]>();
+
+/** The policy's levels: each dose statement over its duration, and each rate statement, highest first; one per place and rate. */
 function levels(statements: readonly PolicyStatement[]): Level[] {
+  const known = levelsOf.get(statements);
+  if (known) return known;
   const out: Level[] = [];
   for (const s of statements) {
     if (s.kind === "dose" && s.distance && s.duration) {
@@ -119,8 +123,17 @@ function levels(statements: readonly PolicyStatement[]): Level[] {
       out.push({where, said: `the stated dose rate ${s.distance ? `at ${where} ` : ""}is at most`, rate_uSv_per_h: statedRange(s).high});
     }
   }
-  return out.sort((a, b) => b.rate_uSv_per_h - a.rate_uSv_per_h);
+  const seen = new Set<string>();
+  const distinct = out.sort((a, b) => b.rate_uSv_per_h - a.rate_uSv_per_h).filter((l) => {
+    const key = `${l.said} ${l.rate_uSv_per_h}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  levelsOf.set(statements, distinct);
+  return distinct;
 }
+
+/** At most this many other levels are named in an explanation (all are in its numbers). */
+const OTHER_LEVELS_NAMED = 4;
 
 const range = (low: number, high: number, unit = "") => (high === Infinity ? `at least ${r3(low)}${unit}` : r3(low) === r3(high) ? `${r3(low)}${unit}` : `${r3(low)} to ${r3(high)}${unit}`);
 
@@ -138,7 +151,7 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
   const inconsistent = c.relation === "at-most" ? top.rate_uSv_per_h > refHigh : !(top.rate_uSv_per_h / refHigh <= SIMILAR && top.rate_uSv_per_h / refLow >= 1 / SIMILAR);
   const verdict = e.grade === "C" ? "unsupported" : inconsistent ? "inconsistent" : "consistent";
   const short = m.referent?.slug === "background" ? "background" : m.name;
-  const others = all.slice(1).map((l) => `${l.said} ${r3(l.rate_uSv_per_h)} µSv/h`);
+  const others = all.slice(1, 1 + OTHER_LEVELS_NAMED).map((l) => `${l.said} ${r3(l.rate_uSv_per_h)} µSv/h`);
   const opening = verdict === "inconsistent" ? "The statement gives no period, and the policy's own figures contradict it as a level." : "The statement gives no period; as a level, the policy's own figures agree with it.";
   const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate at ${top.where} is ${r3(top.rate_uSv_per_h)} µSv/h`;
   const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${m.name} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} a ${e.per}; ${cite(e)})`;
@@ -147,7 +160,7 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     const d = top.dose;
     const minutes = (dose: number, rate: number) => (dose / rate) * 60;
     const high = e.value_high_uSv ?? e.value_uSv;
-    const otherMinutes = all.slice(1).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.where}`);
+    const otherMinutes = all.slice(1, 1 + OTHER_LEVELS_NAMED).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.where}`);
     asDose =
       ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of a ${e.per}'s ${short}, ` +
       `but a person at ${d.distance} receives a whole ${e.per}'s ${short} after ${range(minutes(e.value_uSv, top.rate_uSv_per_h), minutes(high, top.rate_uSv_per_h))} minutes of beam-on time` +

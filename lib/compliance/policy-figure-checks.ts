@@ -104,7 +104,7 @@ export interface PairContext {
 function pairQuote(text: string, a: Figured, b: Figured): {quote: string; other: string | null; at: number} {
   const [first, second] = a.sentence.start <= b.sentence.start ? [a.sentence, b.sentence] : [b.sentence, a.sentence];
   if (first === second) return {quote: first.text, other: null, at: first.start};
-  if (text.slice(first.end, second.start).trim() === "") return {quote: text.slice(first.start, second.end), other: null, at: first.start};
+  if (second.start - first.end < 200 && text.slice(first.end, second.start).trim() === "") return {quote: text.slice(first.start, second.end), other: null, at: first.start};
   return {quote: b.sentence.text, other: a.sentence.text, at: b.sentence.start};
 }
 
@@ -174,12 +174,17 @@ function rangeClaim(ctx: PairContext, a: Figured, b: Figured): DraftClaim {
   const unit = useRates ? "µSv/h" : "µSv";
   const q = pairQuote(ctx.text, from, to);
   const sameDistance = to.distance === null;
+  const together = !crossed && metres(fromDistance) === metres(toDistance);
   const id = crossed
     ? `rate${to.distance ? `-${idLabel(to.distance)}` : ""}-vs-dose-${idLabel(fromDistance)}`
-    : `inverse-square${ctx.qualify ? `-${idLabel(from.distance!)}-${idLabel(to.distance!)}` : ""}${from.kind === "rate" ? "-rate" : ""}`;
+    : together
+      ? `same-distance-${idLabel(fromDistance)}${from.kind === "rate" ? "-rate" : ""}`
+      : `inverse-square${ctx.qualify ? `-${idLabel(from.distance!)}-${idLabel(to.distance!)}` : ""}${from.kind === "rate" ? "-rate" : ""}`;
   const check = crossed
     ? `Does the ${to.distance ? `${shortLabel(to.distance)} ` : ""}dose rate agree with the ${whereText(from)} dose figures?`
-    : `Do the ${from.kind === "rate" ? "dose rates" : "figures"} at ${shortLabel(fromDistance)} and ${shortLabel(toDistance)} follow the inverse square law?`;
+    : together
+      ? `Do the two ${whereText(from)} ${from.kind === "rate" ? "dose rates" : "statements"} agree?`
+      : `Do the ${from.kind === "rate" ? "dose rates" : "figures"} at ${shortLabel(fromDistance)} and ${shortLabel(toDistance)} follow the inverse square law?`;
   const fromText = from.kind === "dose"
     ? `The policy gives ${A.text} at ${whereText(from)}${useRates ? `, an average of ${r3(A.low)} to ${r3(A.high)} µSv/h there allowing for rounding` : ` (${r3(A.low)} to ${r3(A.high)} µSv allowing for rounding)`}`
     : `The policy gives ${A.text} at ${shortLabel(fromDistance)} (${r3(A.low)} to ${A.high === Infinity ? "no upper end" : `${r3(A.high)} µSv/h`})`;
@@ -199,24 +204,57 @@ function rangeClaim(ctx: PairContext, a: Figured, b: Figured): DraftClaim {
   };
 }
 
-/** Every pair of statements that can be compared under the inverse square law. */
+/**
+ * Statements of one kind are compared pair by pair: every pair up to this many statements, beyond it each with its
+ * neighbour in distance (a policy states a handful; hundreds would give tens of thousands of checks nobody reads).
+ */
+export const ALL_PAIRS_UP_TO = 12;
+
+function pairsOf<T extends Figured>(items: readonly T[]): [T, T][] {
+  const out: [T, T][] = [];
+  if (items.length <= ALL_PAIRS_UP_TO) {
+    items.forEach((a, i) => items.slice(i + 1).forEach((b) => out.push([a, b])));
+    return out;
+  }
+  const sorted = [...items].sort((a, b) => metres(a.distance!) - metres(b.distance!));
+  for (let i = 1; i < sorted.length; i++) out.push([sorted[i - 1]!, sorted[i]!]);
+  return out;
+}
+
+/** Every pair of statements that can be compared: doses for the same duration (or per scan), rates, doses and rates. */
 export function pairClaims(ctx: Omit<PairContext, "qualify">, statements: readonly Figured[]): DraftClaim[] {
   const doses = statements.filter((s): s is DoseStatement => s.kind === "dose" && s.distance !== null && (s.duration !== null || s.perScan));
   const rates = statements.filter((s): s is RateStatement => s.kind === "rate");
-  const basis = (s: DoseStatement) => (s.duration ? `${seconds(s.duration)} s` : "per scan");
-  const pairs: [Figured, Figured][] = [];
-  const differ = (a: Figured, b: Figured) => a.distance !== null && b.distance !== null && metres(a.distance) !== metres(b.distance);
-  doses.forEach((a, i) => doses.slice(i + 1).forEach((b) => basis(a) === basis(b) && differ(a, b) && pairs.push([a, b])));
-  const placed = rates.filter((r) => r.distance !== null);
-  placed.forEach((a, i) => placed.slice(i + 1).forEach((b) => differ(a, b) && pairs.push([a, b])));
+  const byBasis = new Map<string, DoseStatement[]>();
+  for (const d of doses) {
+    const basis = d.duration ? `${seconds(d.duration)} s` : "per scan";
+    byBasis.set(basis, [...(byBasis.get(basis) ?? []), d]);
+  }
+  const pairs: [Figured, Figured][] = [...byBasis.values()].flatMap((group) => pairsOf(group));
+  for (const p of pairsOf(rates.filter((r) => r.distance !== null))) pairs.push(p);
+  const timed = doses.filter((d) => d.duration !== null);
   const crossed: [Figured, Figured][] = [];
-  for (const r of rates) for (const d of doses) if (d.duration !== null) crossed.push([d, r]);
+  for (const r of rates) {
+    if (rates.length * timed.length <= ALL_PAIRS_UP_TO ** 2) {
+      for (const d of timed) crossed.push([d, r]);
+    } else {
+      // Beyond the limit: each rate against the nearest dose statement of each duration.
+      const near = new Map<number, DoseStatement>();
+      const gap = (d: DoseStatement) => (r.distance ? Math.abs(metres(d.distance!) - metres(r.distance)) : 0);
+      for (const d of timed) {
+        const key = seconds(d.duration!);
+        if (!near.has(key) || gap(d) < gap(near.get(key)!)) near.set(key, d);
+      }
+      for (const d of near.values()) crossed.push([d, r]);
+    }
+  }
   const qualify = pairs.length > 1;
   const claims: DraftClaim[] = [];
+  const ranged = (s: Figured) => s.relation === "between" && s.figures.length === 2;
   for (const [a, b] of pairs) {
     const [near, far] = metres(a.distance!) <= metres(b.distance!) ? [a, b] : [b, a];
-    const ranged = (s: Figured) => s.relation === "between" && s.figures.length === 2;
-    claims.push(...(ranged(near) && ranged(far) && near.kind === far.kind ? endsClaims({...ctx, qualify}, near, far) : [rangeClaim({...ctx, qualify}, near, far)]));
+    const apart = metres(near.distance!) !== metres(far.distance!);
+    for (const c of apart && ranged(near) && ranged(far) && near.kind === far.kind ? endsClaims({...ctx, qualify}, near, far) : [rangeClaim({...ctx, qualify}, near, far)]) claims.push(c);
   }
   for (const [d, r] of crossed) claims.push(rangeClaim({...ctx, qualify}, d, r));
   return claims;

@@ -20,11 +20,23 @@ export const remAnalogue = (unit: string) => unit.replace(/^(m|u|n)?R(?=\/|$)/, 
  * rule of thumb, within about 10 % (the checks that use it say so).
  */
 export function inMicrosievert(q: Quantity, value: number = q.value): number {
+  if (value === q.value) return cached(microsieverts, q, () => convert(value, remAnalogue(q.unit), q.dimension.endsWith("rate") ? "uSv/h" : "uSv"));
   return convert(value, remAnalogue(q.unit), q.dimension.endsWith("rate") ? "uSv/h" : "uSv");
 }
 
-export const metres = (q: Quantity) => convert(q.value, q.unit, "m");
-export const seconds = (q: Quantity) => convert(q.value, q.unit, "s");
+// Each quantity is converted once: the checks compare every statement with others, and a unit conversion costs far
+// more than a lookup.
+const microsieverts = new WeakMap<Quantity, number>();
+const inMetres = new WeakMap<Quantity, number>();
+const inSeconds = new WeakMap<Quantity, number>();
+function cached(map: WeakMap<Quantity, number>, q: Quantity, compute: () => number): number {
+  let v = map.get(q);
+  if (v === undefined) map.set(q, (v = compute()));
+  return v;
+}
+
+export const metres = (q: Quantity) => cached(inMetres, q, () => convert(q.value, q.unit, "m"));
+export const seconds = (q: Quantity) => cached(inSeconds, q, () => convert(q.value, q.unit, "s"));
 /** "5ft", "1.5m": a distance or duration as an id part. */
 export const idLabel = (q: Quantity) => shortLabel(q).replace(/\s+/g, "");
 

@@ -4,7 +4,7 @@
 // by a unit word the product does not convert ("mrad", "kVp", "%", "times") is kept as unread, with the reason, so
 // the sentence is reported as not checked rather than dropped.
 import {dimensionOf, parseUnit, type Dimension} from "../units/index.js";
-import {span, type TextSpan} from "./policy-text.js";
+import {append, span, type TextSpan} from "./policy-text.js";
 
 export interface Quantity extends TextSpan {
   value: number;
@@ -253,8 +253,8 @@ function attachRestatements(text: string, s: TextSpan, found: (Quantity | Unread
     }
     filler += text.slice(at, close);
     if (!RESTATEMENT_FILLER.test(filler)) continue;
-    item.alternatives.push(...inside.filter(isQuantity));
-    item.unreadAlternatives.push(...inside.filter((x): x is Unread => !isQuantity(x)));
+    append(item.alternatives, inside.filter(isQuantity));
+    append(item.unreadAlternatives, inside.filter((x): x is Unread => !isQuantity(x)));
     i += inside.length;
   }
   return {quantities, unread};

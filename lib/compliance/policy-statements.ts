@@ -7,7 +7,7 @@
 //   - recognised phrases that are not numbers (PHRASES below): standards named, a risk called trivial by a body;
 //   - every other number with a unit, kept with its sentence as not read, never dropped.
 // Statements are read one sentence at a time; a figure is never taken from another sentence.
-import {healthAndSafetySections, readPolicyText, span, type PolicyDocument, type PolicySentence, type TextSpan} from "./policy-text.js";
+import {append, healthAndSafetySections, readPolicyText, span, type PolicyDocument, type PolicySentence, type TextSpan} from "./policy-text.js";
 import {quantitiesIn, type Quantity, type Unread} from "./policy-quantities.js";
 
 /** How a statement's figures bound the quantity. */
@@ -87,8 +87,14 @@ const DOCUMENT = /\b(?:N43\.\d+(?:-\d{4})?|(?:Publication|Report|Commentary)\s+(
  * The first match wins: a risk called trivial by a body is not also a standards statement.
  */
 export const PHRASES = [
-  {id: "trivial", what: "a risk called trivial or negligible by a named body", test: new RegExp(String.raw`\b(trivial|negligible|insignificant|de minimis)\b[^.]*?\b(?:by|according to|under)\s+(?:the\s+)?(${BODY})\b`, "i")},
-  {id: "standards-named", what: "measurement or compliance according to standards of named bodies", test: new RegExp(String.raw`\b(?:standards?|guidelines?|procedures?|measured|complian\w*|compl(?:y|ies)|accordance|conform\w*)\b[^]*\b(?:${BODY})\b|\b(?:${BODY})\b[^]*\b(?:standards?|guidelines?|complian\w*)\b`)}
+  {
+    id: "trivial", what: "a risk called trivial or negligible by a named body",
+    match: (s: string) => new RegExp(String.raw`\b(trivial|negligible|insignificant|de minimis)\b[^.]{0,200}?\b(?:by|according to|under)\s+(?:the\s+)?(${BODY})\b`, "i").exec(s)
+  },
+  {
+    id: "standards-named", what: "measurement or compliance according to standards of named bodies",
+    match: (s: string) => (/\b(?:standards?|guidelines?|procedures?|measured|complian\w*|compl(?:y|ies)|accordance|conform\w*)\b/.test(s) ? new RegExp(String.raw`\b(?:${BODY})\b`).exec(s) : null)
+  }
 ] as const;
 
 const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|screening|inspection)\b|\b(?:a|one|single)\s+(?:single\s+)?(?:scan|screening)\b|directly\s+scanned|\b(?:person|people|individual|occupant|driver|passenger)s?\s+(?:who\s+(?:is|are)\s+|being\s+)?(?:directly\s+)?(?:scanned|screened)\b|\boccupants?\b/i;
@@ -103,7 +109,7 @@ const ABOUT_BEFORE = /(?:about|approximately|approx\.|around|roughly|nearly|some
 function relationBefore(text: string, first: Quantity, from: number, second: Quantity | undefined): Relation | null {
   const before = text.slice(from, first.start);
   if (second) {
-    const lastEnd = Math.max(first.end, ...first.alternatives.map((a) => a.end), ...first.unreadAlternatives.map((a) => a.end));
+    const lastEnd = [...first.alternatives, ...first.unreadAlternatives].reduce((e, a) => Math.max(e, a.end), first.end);
     const gap = text.slice(lastEnd, second.start);
     if ((/\bbetween\s*$/i.test(before) || /\bfrom\s*$/i.test(before) || first.rangeWithNext) && /^\)?\s*(?:and|to|through|–|—|-)\s*$/i.test(gap.replace(/^\s*\)/, ""))) return "between";
     return null;
@@ -116,7 +122,7 @@ function relationBefore(text: string, first: Quantity, from: number, second: Qua
 
 function phraseOf(sentence: PolicySentence): PhraseStatement | null {
   for (const p of PHRASES) {
-    const m = p.test.exec(sentence.text);
+    const m = p.match(sentence.text);
     if (!m) continue;
     const bodies = [...new Set([...sentence.text.matchAll(new RegExp(String.raw`\b(${BODY})\b`, "g"))].map((b) => b[1]!))];
     const documents = [...new Set([...sentence.text.matchAll(DOCUMENT)].map((d) => d[0]))];
@@ -187,7 +193,7 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
   const durations = quantities.filter((q) => q.dimension === "time" && !inComparison(q));
   const doses = quantities.filter((q) => q.dimension === "dose-equivalent" || q.dimension === "exposure");
   const rates = quantities.filter((q) => q.dimension === "dose-equivalent-rate" || q.dimension === "exposure-rate");
-  out.push(...comparisonsIn(text, sentence, distances, used));
+  append(out, comparisonsIn(text, sentence, distances, used));
 
   const whyNot = (q: Quantity, reason: string) => notRead.push({...span(text, q.start, q.end), reason});
   if (doses.length + rates.length > 0) {
@@ -200,7 +206,7 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
       const duration = durations[0] ?? null;
       for (const [figures, kind] of [[doses, "dose"], [rates, "rate"]] as const) {
         if (figures.length === 0) continue;
-        const from = Math.max(sentence.start, ...quantities.filter((q) => q.end <= figures[0]!.start && !figures.includes(q)).map((q) => q.end));
+        const from = quantities.filter((q) => q.end <= figures[0]!.start && !figures.includes(q)).reduce((e, q) => Math.max(e, q.end), sentence.start);
         const relation = figures.length <= 2 ? relationBefore(text, figures[0]!, from, figures[1]) : null;
         if (relation === null) {
           for (const q of figures) whyNot(q, `one of ${figures.length} figures whose relation ("between … and …") is not recognised`);

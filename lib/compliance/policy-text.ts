@@ -35,6 +35,12 @@ export interface PolicyDocument {
 /** A section whose heading names health, safety or radiation holds the statements the check reads. */
 export const HEALTH_AND_SAFETY_HEADING = /\b(health|safety|radiation|radiological)\b/i;
 
+/** Push every item (a loop, not push(...items): a text may hold more sentences than a call has arguments). */
+export function append<T>(to: T[], items: readonly T[]): T[] {
+  for (const item of items) to.push(item);
+  return to;
+}
+
 export function span(text: string, start: number, end: number): TextSpan {
   return {start, end, text: text.slice(start, end)};
 }
@@ -157,15 +163,15 @@ export function readPolicyText(text: string): PolicyDocument {
     const last = block.at(-1)!;
     if (MARKDOWN_HEADING.test(first.text)) {
       open(headingText(first.text), first.start);
-      if (block.length > 1) current.sentences.push(...sentencesIn(text, block[1]!.start, last.end, current.heading));
+      if (block.length > 1) append(current.sentences, sentencesIn(text, block[1]!.start, last.end, current.heading));
     } else if (isCapsBlock(block) || isTitleLine(block)) {
       open(headingText(text.slice(first.start, last.end)), first.start);
     } else if (block.every((l) => TABLE_ROW.test(l.text))) {
-      for (const line of block) for (const [s, e] of tableCells(text, line)) current.sentences.push(...sentencesIn(text, s, e, current.heading));
+      for (const line of block) for (const [s, e] of tableCells(text, line)) append(current.sentences, sentencesIn(text, s, e, current.heading));
     } else if (block.length > 1 && block.every((l) => LIST_ITEM.test(l.text))) {
-      for (const line of block) current.sentences.push(...sentencesIn(text, line.start, line.end, current.heading));
+      for (const line of block) append(current.sentences, sentencesIn(text, line.start, line.end, current.heading));
     } else {
-      current.sentences.push(...sentencesIn(text, first.start, last.end, current.heading));
+      append(current.sentences, sentencesIn(text, first.start, last.end, current.heading));
     }
   }
   open("", text.length);

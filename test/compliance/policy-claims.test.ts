@@ -317,6 +317,26 @@ describe("another agency's layout (test/fixtures/policy/other-agency-policy.txt)
   });
 });
 
+describe("many statements", () => {
+  /** Doses at 1 … n ft for 10 s from a point source of 400 µrem·ft² (exactly inverse square, 4 significant digits). */
+  const text = (n: number) => `HEALTH & SAFETY\n\n${Array.from({length: n}, (_, i) => `Total exposure at ${i + 1} feet for 10 seconds is ${(400 / (i + 1) ** 2).toPrecision(4)} urem.`).join(" ")}\n`;
+
+  it("compares every pair of a few, and each with its neighbour in distance beyond twelve, all consistent with the inverse square law", () => {
+    const few = checkPolicyClaims(text(4), input).filter((c) => c.id.startsWith("inverse-square"));
+    expect(few).toHaveLength(6); // 4 × 3 / 2
+    const many = checkPolicyClaims(text(20), input).filter((c) => c.id.startsWith("inverse-square"));
+    expect(many.map((c) => c.id)).toEqual(Array.from({length: 19}, (_, i) => `inverse-square-${i + 1}ft-${i + 2}ft`));
+    expect(many.every((c) => c.verdict === "consistent")).toBe(true);
+  });
+
+  it("reads a text of hundreds of statements and quotes it exactly", () => {
+    const long = text(12).repeat(50);
+    const list = checkPolicyClaims(long, input);
+    expect(list.length).toBeGreaterThan(600);
+    for (const c of list) expect(long.includes(c.quote)).toBe(true);
+  });
+});
+
 describe("texts that cannot be checked", () => {
   it("say when there is no health-and-safety section, or no figure in it", () => {
     const none = policyTextProblems(checkPolicy(fixture("no-health-section.txt"), input), "no-health-section.txt");
