@@ -154,7 +154,7 @@ export function checkPolicy(text: string, input: PolicyCheckInput): PolicyCheck 
       const u = units.get(s) ?? null;
       if (u) own.push(u);
       if (s.kind === "dose" && s.perScan) own.push(perScanClaim(s, input.limits));
-      if (s.distance !== null && (s.kind === "rate" || s.duration !== null)) own.push(fieldClaim(s, input.estimate, u?.verdict === "inconsistent"));
+      if (s.distance !== null && !(s.kind === "dose" && s.perScan)) own.push(fieldClaim(s, input.estimate, u?.verdict === "inconsistent"));
       const paired = pairs.some((p) => p.quote.includes(s.sentence.text));
       if (own.length === 0 && !paired) own.push(uncheckableClaim(s));
       append(drafts, own);

@@ -41,6 +41,8 @@ export const REFERENTS: Referent[] = [
 ];
 
 const HOURS = {hour: 1, day: 24, year: 24 * 365} as const;
+/** A referent that is a limit or a rule, not an everyday dose: "below the limits set by the NRC". */
+const LIMIT_WORDS = /\b(?:limits?|standards?|regulat\w*|requirements?|guidelines?|thresholds?)\b/i;
 const cite = (e: EverydayDose) => `${e.source}${citeIds(e.sources)}, grade ${e.grade}`;
 const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 const normal = (s: string) => s.toLowerCase().replace(/[\s-]+/g, " ");
@@ -90,8 +92,9 @@ function subjectDose(c: ComparisonStatement, statements: readonly PolicyStatemen
   }
   if (c.subject.kind === "distance") {
     const at = metres(c.subject.distance);
-    const stated = doses.find((s) => s.distance !== null && metres(s.distance) === at && (s.duration !== null || s.perScan) && s.relation !== "at-least");
-    if (!stated) return `The policy gives no dose at ${shortLabel(c.subject.distance)} for a duration or a scan, so there is nothing to compare with the everyday dose.`;
+    const here = doses.filter((s) => s.distance !== null && metres(s.distance) === at && s.relation !== "at-least");
+    const stated = here.find((s) => s.duration !== null || s.perScan) ?? here[0];
+    if (!stated) return `The policy gives no dose at ${shortLabel(c.subject.distance)}, so there is nothing to compare with the everyday dose.`;
     const r = statedRange(stated);
     return {low_uSv: r.low, high_uSv: r.high, text: `The policy states ${r.text} at ${whereText(stated)}.`, short: `dose at ${shortLabel(c.subject.distance)}`, against: `the policy's ${shortLabel(c.subject.distance)} figures (${r.text})`, gradeC: false};
   }
@@ -231,6 +234,13 @@ export function comparisonClaim(c: ComparisonStatement, statements: readonly Pol
         ? c.relation === "similar" ? `Does the dose at ${shortLabel(c.subject.distance)} compare with ${m.name}?` : `Is the dose at ${shortLabel(c.subject.distance)} ${rel} ${m.name}?`
         : `Is the dose ${rel} ${m.name}?`;
   const base = {id: subjectId, quote: c.quote.text, section: c.sentence.section, at: c.sentence.start, check};
+  if (!m.entry && LIMIT_WORDS.test(c.referent.text)) {
+    return {
+      ...base, id: subjectId.replace(new RegExp(`${m.slug}$`), "limits"), verdict: "unsupported",
+      explanation: `A comparison with "${c.referent.text.trim()}" is a claim of compliance, not a comparison with an everyday dose: the policy names no limit value here, so the words cannot be checked. This site judges the device against each limit from the field data (the compliance verdicts).`,
+      numbers: {}
+    };
+  }
   if (!m.entry) {
     return {
       ...base, verdict: "unsupported",

@@ -346,7 +346,7 @@ export function uncheckableClaim(s: Figured): DraftClaim {
   return {
     id: `figure-${s.kind}`, quote: s.sentence.text, section: s.sentence.section, at: s.sentence.start,
     check: `Can the ${s.kind === "rate" ? "dose rate" : "dose"} figure be checked?`, verdict: "unsupported",
-    explanation: `The statement gives ${r.text} without a distance${s.kind === "dose" ? ", a duration or a scan" : ""} it holds for, so it cannot be compared with the other figures, the limits or the field data.`,
+    explanation: `The statement gives ${r.text} without a distance it holds at, so it cannot be compared with the other figures${s.kind === "dose" && s.perScan ? "" : ", the limits"} or the field data.`,
     numbers: {stated_high_uSv: r.high === Infinity ? null : r3(r.high)}
   };
 }

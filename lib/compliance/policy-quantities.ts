@@ -191,6 +191,8 @@ function numbersIn(text: string, s: TextSpan): NumberToken[] {
 }
 
 /** Filler allowed inside the parentheses of a restatement: "(or 16 urem)", "(i.e., 0.16 µSv)", "(about 3 µrem)". */
+/** A restatement without parentheses: "0.016 mrem, or 16 µrem", "0.016 mrem or 0.16 µSv" (another unit of the same kind). */
+const RESTATEMENT_JOIN = /\s*,?\s*(?:or|i\.e\.,?|that is,?)\s+/y;
 const RESTATEMENT_FILLER = /^[\s,;/]*(?:(?:or|i\.e\.,?|that is,?|about|approximately|approx\.|roughly|=|≈|~)[\s,;/]*)*$/i;
 
 /** Every number with a unit in the span, restatements attached to the figure they restate, and unread units. */
@@ -224,6 +226,9 @@ export function quantitiesIn(text: string, s: TextSpan): {quantities: Quantity[]
 }
 
 const isQuantity = (x: Quantity | Unread): x is Quantity => "unit" in x;
+const DOSE_KINDS = new Set(["dose-equivalent", "exposure"]);
+const RATE_KINDS = new Set(["dose-equivalent-rate", "exposure-rate"]);
+const sameKind = (a: Quantity, b: Quantity) => (DOSE_KINDS.has(a.dimension) && DOSE_KINDS.has(b.dimension)) || (RATE_KINDS.has(a.dimension) && RATE_KINDS.has(b.dimension));
 
 function attachRestatements(text: string, s: TextSpan, found: (Quantity | Unread)[]): {quantities: Quantity[]; unread: Unread[]} {
   const quantities: Quantity[] = [];
@@ -237,6 +242,13 @@ function attachRestatements(text: string, s: TextSpan, found: (Quantity | Unread
       continue;
     }
     quantities.push(item);
+    RESTATEMENT_JOIN.lastIndex = item.end;
+    const next = found[i];
+    if (next && isQuantity(next) && RESTATEMENT_JOIN.exec(text) && RESTATEMENT_JOIN.lastIndex === next.start && next.unit !== item.unit && sameKind(item, next)) {
+      item.alternatives.push(next);
+      i++;
+      continue;
+    }
     const open = /\s*\(/y;
     open.lastIndex = item.end;
     if (!open.exec(text.slice(0, s.end))) continue;

@@ -192,7 +192,14 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
   const distances = quantities.filter((q) => q.dimension === "length" && !inComparison(q));
   const durations = quantities.filter((q) => q.dimension === "time" && !inComparison(q));
   const doses = quantities.filter((q) => q.dimension === "dose-equivalent" || q.dimension === "exposure");
-  const rates = quantities.filter((q) => q.dimension === "dose-equivalent-rate" || q.dimension === "exposure-rate");
+  // A dose per day or per year is a dose averaged over time, not the level while the beam is on: it cannot be set
+  // against the figures for seconds or hours, so it is listed as not read.
+  const averaged = (q: Quantity) => /\/(?:day|week|month|year)$/.test(q.unit);
+  const rates = quantities.filter((q) => (q.dimension === "dose-equivalent-rate" || q.dimension === "exposure-rate") && !averaged(q));
+  for (const q of quantities.filter((x) => x.dimension.endsWith("rate") && averaged(x))) {
+    notRead.push({...span(text, q.start, q.end), reason: `a dose per ${q.unit.split("/")[1]}, averaged over time: the check compares doses for stated durations and hourly rates only`});
+    used.add(q);
+  }
   append(out, comparisonsIn(text, sentence, distances, used));
 
   const whyNot = (q: Quantity, reason: string) => notRead.push({...span(text, q.start, q.end), reason});

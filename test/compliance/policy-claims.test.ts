@@ -317,6 +317,31 @@ describe("another agency's layout (test/fixtures/policy/other-agency-policy.txt)
   });
 });
 
+describe("sentences the check reads with care", () => {
+  const text = [
+    "HEALTH AND SAFETY",
+    "",
+    "The annual dose to a member of the public is less than 1 mrem per year. The dose at 5 ft, 0.016 mrem, is less than a chest x-ray. " +
+      "The dose is well below the limits set by the NRC. The dose at 10 ft is 0.004 mrem, or 4 µrem."
+  ].join("\n");
+  const list = checkPolicyClaims(text, input);
+
+  it("does not set a dose per year against the level while the beam is on", () => {
+    expect(claim("not-checked", list).explanation).toMatch(/^"1 mrem per year": a dose per year, averaged over time/);
+    expect(list.filter((c) => c.id.startsWith("rate-"))).toEqual([]);
+  });
+
+  it("compares a figure with a chest X-ray of 20 µSv [Mettler-2008], and says a figure without a duration cannot meet field data", () => {
+    expect(claim("5ft-chest-x-ray", list)).toMatchObject({verdict: "consistent", numbers: {subject_high_uSv: 0.16, everyday_high_uSv: 20, ratio_low: 125}});
+    expect(claim("field-data-5ft", list).explanation).toMatch(/without a duration/);
+  });
+
+  it("calls a comparison with a limit a claim of compliance, and reads a restatement after a comma", () => {
+    expect(claim("comparison-limits", list).explanation).toMatch(/claim of compliance/);
+    expect(claim("units-10ft", list)).toMatchObject({verdict: "consistent", numbers: {"0.004 mrem in urem": 4}});
+  });
+});
+
 describe("many statements", () => {
   /** Doses at 1 … n ft for 10 s from a point source of 400 µrem·ft² (exactly inverse square, 4 significant digits). */
   const text = (n: number) => `HEALTH & SAFETY\n\n${Array.from({length: n}, (_, i) => `Total exposure at ${i + 1} feet for 10 seconds is ${(400 / (i + 1) ** 2).toPrecision(4)} urem.`).join(" ")}\n`;

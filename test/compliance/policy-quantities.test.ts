@@ -26,7 +26,9 @@ describe("numbers with units in a policy sentence", () => {
   });
 
   it("reads rates written with a slash, 'per' or 'an'", () => {
-    expect(brief("does not exceed 0.5 mrem per hour, 5 µSv/h or 2 mR an hour").map((q) => q.unit)).toEqual(["mrem/h", "uSv/h", "mR/h"]);
+    expect(brief("does not exceed 0.5 mrem per hour; 5 µSv/h; 2 mR an hour").map((q) => q.unit)).toEqual(["mrem/h", "uSv/h", "mR/h"]);
+    // "…, or …" in another unit of the same kind restates the figure.
+    expect(brief("0.5 mrem per hour, or 5 µSv/h")).toEqual([{text: "0.5 mrem per hour", value: 0.5, unit: "mrem/h", alternatives: ["5 uSv/h"]}]);
     expect(read("0.5 mrem per hour").quantities[0]!.dimension).toBe("dose-equivalent-rate");
   });
 
