@@ -13,6 +13,17 @@ import {MANUFACTURER_PER_SCAN, type DraftClaim} from "./policy-figure-checks.js"
 /** "Similar" in a comparison in words: within this factor either way. */
 export const SIMILAR = 3;
 
+/**
+ * A comparison's outcome. The policy's side is a range (its figures allow any value in it) and must hold throughout;
+ * the everyday side is read generously (any value of its range will do). "open": the policy's figures allow both.
+ */
+export function compare(relation: "similar" | "at-most", low: number, high: number, refLow: number, refHigh: number): "holds" | "fails" | "open" {
+  if (relation === "at-most") return high <= refHigh ? "holds" : low > refHigh ? "fails" : "open";
+  if (Math.max(refLow, high / SIMILAR) <= Math.min(refHigh, low * SIMILAR)) return "holds";
+  return low > refHigh * SIMILAR || high < refLow / SIMILAR ? "fails" : "open";
+}
+const VERDICT = {holds: "consistent", fails: "inconsistent", open: "unsupported"} as const;
+
 export interface Referent {
   /** Part of the claim id: direct-scan-flight, background-comparison. */
   slug: string;
@@ -105,7 +116,9 @@ interface Level {
   where: string;
   /** How the explanation names a level after the first: "at 12 ft it is", "the stated dose rate at 12 ft is at most". */
   said: string;
+  /** The highest rate the statement allows (µSv/h), and the lowest (0 for "at most"). */
   rate_uSv_per_h: number;
+  low_uSv_per_h: number;
   dose?: {written: string; uSv: number; duration: string; adjective: string; distance: string};
 }
 
@@ -120,10 +133,12 @@ function levels(statements: readonly PolicyStatement[]): Level[] {
     if (s.kind === "dose" && s.distance && s.duration) {
       const top = byValue(s)[0]!;
       const uSv = inMicrosievert(top);
-      out.push({where: shortLabel(s.distance), said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: (uSv / seconds(s.duration)) * 3600, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
+      const per_h = 3600 / seconds(s.duration);
+      out.push({where: shortLabel(s.distance), said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: uSv * per_h, low_uSv_per_h: statedRange(s).low * per_h, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
     } else if (s.kind === "rate" && s.relation !== "at-least") {
       const where = s.distance ? shortLabel(s.distance) : "anywhere";
-      out.push({where, said: `the stated dose rate ${s.distance ? `at ${where} ` : ""}is at most`, rate_uSv_per_h: statedRange(s).high});
+      const r = statedRange(s);
+      out.push({where, said: `the stated dose rate ${s.distance ? `at ${where} ` : ""}is ${s.relation === "at-most" ? "at most" : "up to"}`, rate_uSv_per_h: r.high, low_uSv_per_h: r.low});
     }
   }
   const seen = new Set<string>();
@@ -151,11 +166,17 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
   const hours = HOURS[e.per];
   const refLow = e.value_uSv / hours;
   const refHigh = (e.value_high_uSv ?? e.value_uSv) / hours;
-  const inconsistent = c.relation === "at-most" ? top.rate_uSv_per_h > refHigh : !(top.rate_uSv_per_h / refHigh <= SIMILAR && top.rate_uSv_per_h / refLow >= 1 / SIMILAR);
-  const verdict = e.grade === "C" ? "unsupported" : inconsistent ? "inconsistent" : "consistent";
+  // "No more than" is about every level the policy states; "similar" about the highest.
+  const outcome = c.relation === "at-most"
+    ? compare("at-most", all.reduce((m, l) => Math.max(m, l.low_uSv_per_h), 0), top.rate_uSv_per_h, refLow, refHigh)
+    : compare("similar", top.low_uSv_per_h, top.rate_uSv_per_h, refLow, refHigh);
+  const verdict = e.grade === "C" ? "unsupported" : VERDICT[outcome];
   const short = m.referent?.slug === "background" ? "background" : m.name;
   const others = all.slice(1, 1 + OTHER_LEVELS_NAMED).map((l) => `${l.said} ${r3(l.rate_uSv_per_h)} µSv/h`);
-  const opening = verdict === "inconsistent" ? "The statement gives no period, and the policy's own figures contradict it as a level." : "The statement gives no period; as a level, the policy's own figures agree with it.";
+  const opening =
+    outcome === "fails" ? "The statement gives no period, and the policy's own figures contradict it as a level."
+    : outcome === "holds" ? "The statement gives no period; as a level, the policy's own figures agree with it."
+    : "The statement gives no period, and as a level the policy's own figures allow values on both sides of it.";
   const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate at ${top.where} is ${r3(top.rate_uSv_per_h)} µSv/h`;
   const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${m.name} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} a ${e.per}; ${cite(e)})`;
   let asDose = "";
@@ -167,7 +188,7 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     asDose =
       ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of a ${e.per}'s ${short}, ` +
       `but a person at ${d.distance} receives a whole ${e.per}'s ${short} after ${range(minutes(e.value_uSv, top.rate_uSv_per_h), minutes(high, top.rate_uSv_per_h))} minutes of beam-on time` +
-      `${otherMinutes.length ? ` (${otherMinutes.join("; ")})` : ""}${verdict === "inconsistent" ? ": the statement holds only for exposures of a few minutes." : "."}`;
+      `${otherMinutes.length ? ` (${otherMinutes.join("; ")})` : ""}${outcome === "fails" ? ": the statement holds only for exposures of a few minutes." : "."}`;
   }
   const gradeNote = e.grade === "C" ? ` The everyday figure does not rest on a reliable source (grade C), so the comparison can be neither confirmed nor refuted.` : "";
   return {
@@ -188,9 +209,8 @@ function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, sub
   const refHigh = (e.value_high_uSv ?? e.value_uSv) * (hours ?? 1);
   const ratioLow = refLow / subject.high_uSv;
   const ratioHigh = subject.low_uSv > 0 ? refHigh / subject.low_uSv : Infinity;
-  const similar = ratioHigh >= 1 / SIMILAR && ratioLow <= SIMILAR;
-  const holds = c.relation === "similar" ? similar : subject.high_uSv <= refHigh;
-  const verdict = e.grade === "C" ? "unsupported" : holds ? "consistent" : "inconsistent";
+  const outcome = compare(c.relation, subject.low_uSv, subject.high_uSv, refLow, refHigh);
+  const verdict = e.grade === "C" ? "unsupported" : VERDICT[outcome];
   let refText: string;
   if (e.per === "hour") {
     const minutes = (subject.high_uSv / e.value_uSv) * 60;
@@ -206,14 +226,16 @@ function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, sub
   if (e.grade === "C") {
     refText = refText.replace(/\.$/, "");
     verdictText = `, but ${subject.gradeC ? "neither side of the comparison rests" : "the everyday figure does not rest"} on a reliable source, so it can be neither confirmed nor refuted.`;
+  } else if (outcome === "open") {
+    verdictText = ` The policy's figures (${range(subject.low_uSv, subject.high_uSv, " µSv")}) allow values for which the comparison holds and values for which it does not, so it can be neither confirmed nor refuted.`;
   } else if (c.relation === "similar") {
-    verdictText = similar
+    verdictText = outcome === "holds"
       ? ` The two are within a factor of ${SIMILAR}, so the comparison holds.`
       : ratioLow > SIMILAR
         ? ` The comparison overstates the ${subject.short} by a factor of ${r3(ratioLow)} or more, far beyond "similar" (within a factor of ${SIMILAR}), so it does not hold as stated, though it errs on the side of caution.`
         : ` The comparison understates the ${subject.short} by a factor of ${r3(1 / ratioHigh)} or more, far beyond "similar" (within a factor of ${SIMILAR}), so it does not hold as stated, and not on the side of caution.`;
   } else {
-    verdictText = holds ? ` The ${subject.short} is below it, so the comparison holds.` : ` The ${subject.short} can be above it, so the comparison does not hold.`;
+    verdictText = outcome === "holds" ? ` The ${subject.short} is below it, so the comparison holds.` : ` The ${subject.short} is above it, so the comparison does not hold.`;
   }
   return {
     ...base, verdict,

@@ -15,6 +15,7 @@ import {
   type PolicyCheckInput
 } from "../../lib/compliance/index.js";
 import {extractStatements} from "../../lib/compliance/policy-statements.js";
+import {compare} from "../../lib/compliance/policy-comparisons.js";
 
 // The policy as published [NYPD-IUP], in the copy the product ships; its absence is a failure, never a fallback.
 const POLICY = new URL("../../data/policy/2021-04-11-mobile-xray-impact-and-use-policy.txt", import.meta.url);
@@ -314,6 +315,23 @@ describe("another agency's layout (test/fixtures/policy/other-agency-policy.txt)
     checkPolicyClaims(otherAgency, {...input, estimate: (q) => (asked.push([q.distance_m, q.duration_s]), fixed(0.1)(q))});
     expect(asked).toContainEqual([10, 3600]);
     expect(asked).toContainEqual([2, 30]);
+  });
+});
+
+describe("a comparison in words", () => {
+  it("holds only when every value the policy allows does, reading the everyday side generously", () => {
+    // "less than" 20 µSv: at most 0.05 µSv holds, 30–40 µSv fails, 10–30 µSv could be either.
+    expect([compare("at-most", 0, 0.05, 20, 20), compare("at-most", 30, 40, 20, 20), compare("at-most", 10, 30, 20, 20)]).toEqual(["holds", "fails", "open"]);
+    // "similar" (within 3×) to 6 µSv: 0.1 µSv is 60× less, 2 µSv 3× less, 1–10 µSv both; 4 µSv is within 3× of 8–10 µSv.
+    expect([compare("similar", 0.1, 0.1, 6, 6), compare("similar", 2, 2, 6, 6), compare("similar", 1, 10, 6, 6), compare("similar", 4, 4, 8, 10)]).toEqual(["fails", "holds", "open", "holds"]);
+    expect(compare("similar", 0, 0.05, 6, 6)).toBe("fails");
+  });
+
+  it("is unsupported when the policy's figures allow both outcomes", () => {
+    const text = "SAFETY\n\nA person directly scanned receives between 0.5 and 5 mrem per scan. The exposure to a person directly scanned is less than a chest x-ray.";
+    const c = claim("direct-scan-chest-x-ray", checkPolicyClaims(text, input));
+    expect(c.verdict).toBe("unsupported"); // 5 to 50 µSv against 20 µSv
+    expect(c.explanation).toMatch(/allow values for which the comparison holds and values for which it does not/);
   });
 });
 
