@@ -283,15 +283,23 @@ export function perScanClaim(s: DoseStatement, limits: readonly Limit[]): DraftC
   const lines = perScreening.map((l) =>
     l.value_uSv === null
       ? `${l.id} (${l.document}): its number is not publicly available, so it cannot be compared.`
-      : `${r.high <= l.value_uSv ? (l.kind === "reference-level" ? "Below the reference level" : "Within") : l.kind === "reference-level" ? "Above the reference level" : "Above"} ${cite(l)}.`
+      : `${r.high <= l.value_uSv ? (l.kind === "reference-level" ? "Below the reference level" : "Within") : r.low > l.value_uSv ? (l.kind === "reference-level" ? "Above the reference level" : "Above") : l.kind === "reference-level" ? "Possibly above the reference level" : "Possibly above"} ${cite(l)}.`
   );
-  const ok = strictest !== null && r.high <= strictest.value_uSv!;
+  // Within only if every dose the statement allows is; above only if every one is ("at most 0.5 µSv" is neither).
+  const limit = strictest?.value_uSv ?? null;
+  const within = limit !== null && r.high <= limit;
+  const above = limit !== null && r.low > limit;
+  const summary = strictest === null ? "" : within
+    ? ` It is within the strictest per-screening limit (${strictest.id}).`
+    : above
+      ? ` It is above the strictest per-screening limit (${strictest.id}, ${uSvText(limit!)}).`
+      : ` The stated figure allows doses both within and above the strictest per-screening limit (${strictest.id}, ${uSvText(limit!)}), so it cannot be judged.`;
   return {
     ...base,
-    verdict: strictest === null ? "unsupported" : ok ? "consistent" : "inconsistent",
+    verdict: within ? "consistent" : above ? "inconsistent" : "unsupported",
     explanation:
       `The policy states ${stated}${s.figures.every((f) => f.unit === "uSv") ? "" : ` (${s.relation === "at-most" ? "at most " : ""}${uSvText(r.high)})`}${s.distance ? " (a dose away from the scan plane: the per-screening limits are for the person screened, so the comparison is generous)" : ""}. ` +
-      lines.join(" ") + (strictest === null ? "" : ok ? ` It is within the strictest per-screening limit (${strictest.id}).` : ` It is above the strictest per-screening limit (${strictest.id}, ${uSvText(strictest.value_uSv!)}).`),
+      lines.join(" ") + summary,
     numbers: {stated_high_uSv: r3(r.high), ...Object.fromEntries(perScreening.map((l) => [`${l.id}_uSv`, l.value_uSv]))}
   };
 }

@@ -269,6 +269,13 @@ describe("a revised policy with new figures (test/fixtures/policy/2026-04-01-rev
     expect(claim("direct-scan-flight", list).explanation).toMatch(/^The policy states at most 0.005 mrem per scan.*at least 120 times more/);
   });
 
+  it("judges a per-scan figure against N43.17 only when every dose it allows is within or above 0.25 µSv", () => {
+    const text = "SAFETY\n\nAn occupant receives less than 0.05 mrem per scan. An occupant receives 0.05 mrem per scan.";
+    const list = checkPolicyClaims(text, input); // at most 0.5 µSv: either side of 0.25 µSv; exactly 0.5 µSv: above
+    expect([claim("per-scan-limits", list).verdict, claim("per-scan-limits-2", list).verdict]).toEqual(["unsupported", "inconsistent"]);
+    expect(claim("per-scan-limits", list).explanation).toMatch(/Possibly above L1.*Within L2/);
+  });
+
   it("names what the everyday-dose table lacks, and compares once the table has an entry with the policy's words", () => {
     expect(claim("direct-scan-dental-x-ray", list).explanation).toMatch(/has no entry "dental-x-ray" for a dental X-ray/);
     const bitewing: EverydayDose = {id: "dental-bitewing", anchor: "a dental X-ray (bitewing)", value: 5, value_high: null, unit: "µSv", per: null, source: "a test source", sources: [], grade: "B", note: "", phrases: ["dental x-ray"], value_uSv: 5, value_high_uSv: null};
