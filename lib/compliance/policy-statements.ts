@@ -71,7 +71,6 @@ export interface UnreadStatement {
 export type PolicyStatement = DoseStatement | RateStatement | ComparisonStatement | PhraseStatement | UnreadStatement;
 
 export interface PolicyStatements {
-  document: PolicyDocument;
   /** Headings of the sections read as health and safety. */
   sections: string[];
   statements: PolicyStatement[];
@@ -87,12 +86,14 @@ const DOCUMENT = /\b(?:N43\.\d+(?:-\d{4})?|(?:Publication|Report|Commentary)\s+(
  * The first match wins: a risk called trivial by a body is not also a standards statement.
  */
 export const PHRASES = [
+  // A risk called trivial or negligible by a named body.
   {
-    id: "trivial", what: "a risk called trivial or negligible by a named body",
+    id: "trivial",
     match: (s: string) => new RegExp(String.raw`\b(trivial|negligible|insignificant|de minimis)\b[^.]{0,200}?\b(?:by|according to|under)\s+(?:the\s+)?(${BODY})\b`, "i").exec(s)
   },
+  // Measurement or compliance according to the standards of named bodies.
   {
-    id: "standards-named", what: "measurement or compliance according to standards of named bodies",
+    id: "standards-named",
     match: (s: string) => (/\b(?:standards?|guidelines?|procedures?|measured|complian\w*|compl(?:y|ies)|accordance|conform\w*)\b/.test(s) ? new RegExp(String.raw`\b(?:${BODY})\b`).exec(s) : null)
   }
 ] as const;
@@ -254,7 +255,6 @@ export function extractStatements(text: string): PolicyStatements {
   const document = readPolicyText(text);
   const sections = healthAndSafetySections(document);
   return {
-    document,
     sections: sections.map((s) => s.heading),
     statements: sections.flatMap((s) => s.sentences.flatMap((sentence) => statementsOf(text, sentence))),
     centre: centreOf(document)
