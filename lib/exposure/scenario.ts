@@ -1,13 +1,18 @@
 // Dose to a person standing at a distance, continuously for a duration or through N scans of a given dwell time.
 import type {FitResult} from "../models/index.js";
-import {BOUND_METHOD, predictRate} from "./predict.js";
+import {BOUND_METHOD, predictRate, type BoundInterval, type PredictOptions, type UncertaintyBudget} from "./predict.js";
 
 export type Scenario = {distance_m: number; duration_s: number} | {distance_m: number; scans: number; dwell_s: number};
 
 export interface ScenarioDose {
   dose_uSv: number;
+  /** One-sided 95 % upper bound (docs/methodology.md, "What 95 % means"). */
   upper95_uSv: number;
+  /** One-sided 95 % lower bound. */
   lower95_uSv: number;
+  interval: BoundInterval;
+  /** The uncertainty budget at the distance; null when the model's uncertainty is unknown. */
+  budget: UncertaintyBudget | null;
   /** The exposure time used: duration_s, or scans × dwell_s. */
   exposure_s: number;
   method: string;
@@ -23,15 +28,17 @@ export function exposureSeconds(scenario: Scenario): number {
 }
 
 /** Dose = rate × time; the bounds scale the rate's bounds (the time is taken as exact). */
-export function scenarioDose(model: FitResult, scenario: Scenario): ScenarioDose {
+export function scenarioDose(model: FitResult, scenario: Scenario, options: PredictOptions = {}): ScenarioDose {
   const t_s = exposureSeconds(scenario);
-  const rate = predictRate(model, scenario.distance_m);
+  const rate = predictRate(model, scenario.distance_m, options);
   const hours = t_s / 3600;
   return {
     dose_uSv: rate.rate_uSv_per_h * hours,
     upper95_uSv: rate.upper95_uSv_per_h * hours,
     lower95_uSv: rate.lower95_uSv_per_h * hours,
     exposure_s: t_s,
+    interval: rate.interval,
+    budget: rate.budget,
     method: BOUND_METHOD,
     uncertaintyKnown: rate.uncertaintyKnown,
     extrapolated: rate.extrapolated

@@ -4,6 +4,7 @@
 import type {ModelContext, ModelName} from "./types.js";
 // One copy of the formulas, shared with the browser's dose field and simulations; the fit adds the derivatives.
 import {modelRate} from "../field/formulas.js";
+import {airBuildupFactor, type AirBuildup} from "../physics/buildup.js";
 
 export interface ParameterDefinition {
   name: string;
@@ -16,7 +17,7 @@ export interface ModelDefinition {
   formula: string;
   description: string;
   parameters: readonly ParameterDefinition[];
-  /** True when the model needs `ctx.mu_per_m` (a tabulated physical constant, never fitted). */
+  /** True when the model needs `ctx.mu_per_m` and `ctx.buildup` (tabulated physics, never fitted). */
   needsMu: boolean;
   /** Dose rate in µSv/h at r metres. */
   rate(r_m: number, params: ArrayLike<number>, ctx: ModelContext): number;
@@ -32,6 +33,17 @@ function mu(ctx: ModelContext): number {
   // Guarded by the fitter, which refuses this model without μ; a NaN here would only hide that bug.
   if (ctx.mu_per_m === undefined || !Number.isFinite(ctx.mu_per_m)) throw new Error("inverse-square-air needs ctx.mu_per_m");
   return ctx.mu_per_m;
+}
+
+function buildup(ctx: ModelContext): AirBuildup {
+  if (ctx.buildup === undefined) throw new Error("inverse-square-air needs ctx.buildup");
+  return ctx.buildup;
+}
+
+/** e^(−μr)·B(μr)/r²: the air model's shape, narrow-beam attenuation times the build-up of scattered photons. */
+export function airShape(r: number, ctx: ModelContext): number {
+  const x = mu(ctx) * r;
+  return (airBuildupFactor(x, buildup(ctx)) * Math.exp(-x)) / (r * r);
 }
 
 export const MODELS: Record<ModelName, ModelDefinition> = {
@@ -84,13 +96,13 @@ export const MODELS: Record<ModelName, ModelDefinition> = {
   },
   "inverse-square-air": {
     name: "inverse-square-air",
-    formula: "D = S * exp(-mu * r) / r^2",
-    description: "A point source with attenuation in air; mu is the tabulated (NIST) coefficient at the effective energy.",
+    formula: "D = S * B(mu * r) * exp(-mu * r) / r^2",
+    description: "A point source in air: attenuation (mu, the tabulated NIST coefficient at the effective energy) and the build-up B of photons scattered in air (the ANSI/ANS-6.4.3 geometric-progression fit at that energy).",
     parameters: [{name: "S", unit: S_UNIT, description: "dose rate at 1 m without air attenuation"}],
     needsMu: true,
-    rate: (r, p, ctx) => modelRate("inverse-square-air", p[0]!, 0, mu(ctx), r),
+    rate: (r, p, ctx) => modelRate("inverse-square-air", p[0]!, 0, mu(ctx), r, buildup(ctx)),
     jacobian: (r, _p, ctx, out) => {
-      out[0] = Math.exp(-mu(ctx) * r) / (r * r);
+      out[0] = airShape(r, ctx);
     },
     valid: (p) => p[0]! > 0
   }

@@ -3,7 +3,8 @@
 // The data are packed once into Float64Arrays; every iteration is then a single loop over those arrays that
 // accumulates χ², JᵀWJ and JᵀW·(y − f) together, with no per-point allocation, so 10⁶ readings fit in well under
 // a second per iteration. Models have one or two parameters, so the normal equations are solved by hand.
-import {MODELS, type ModelDefinition} from "./definitions.js";
+import {MODELS, airShape, type ModelDefinition} from "./definitions.js";
+import {defaultInstrumentUncertainty, instrumentUncertainty} from "./instruments.js";
 import type {CensoredCheck, FitPoint, FitResult, ModelContext, ModelName, ParameterEstimate, Residual} from "./types.js";
 
 /** Readings beyond this many stated σ from the fit are flagged. */
@@ -118,7 +119,7 @@ function startPoint(model: ModelDefinition, packed: PackedPoints, ctx: ModelCont
     case "inverse-square":
       return [linearScaleFit(packed, invSq).S];
     case "inverse-square-air":
-      return [linearScaleFit(packed, (r) => Math.exp(-ctx.mu_per_m! * r) / (r * r)).S];
+      return [linearScaleFit(packed, (r) => airShape(r, ctx)).S];
     case "power-law": {
       const s = logLinearPowerLaw(packed);
       return s ? [s.k, s.n] : [linearScaleFit(packed, invSq).S, 2];
@@ -268,6 +269,9 @@ function refusal(model: ModelDefinition, packed: PackedPoints, ctx: ModelContext
   if (model.needsMu && !(ctx.mu_per_m !== undefined && Number.isFinite(ctx.mu_per_m) && ctx.mu_per_m >= 0)) {
     return `${model.name} needs the linear attenuation coefficient of air (mu_per_m) at the effective photon energy`;
   }
+  if (model.needsMu && ctx.buildup === undefined) {
+    return `${model.name} needs the build-up factor of air (buildup) at the effective photon energy`;
+  }
   for (let i = 0; i < packed.n; i++) {
     const r = packed.r[i]!;
     const w = packed.w[i]!;
@@ -288,8 +292,25 @@ function emptyResult(model: ModelDefinition, n: number, ctx: ModelContext, reaso
   return {
     model: model.name, basis: "fit", n, parameters, parameterNames: model.parameters.map((d) => d.name), covariance: null,
     chiSquare: NaN, dof: n - model.parameters.length, reducedChiSquare: null, covarianceScale: 1, residuals: [], censored: [],
-    converged: false, reason, iterations: 0, aic: null, aicc: null, distanceRange_m: null, context: ctx, notes: []
+    converged: false, reason, iterations: 0, aic: null, aicc: null, distanceRange_m: null, context: ctx, notes: [],
+    instrumentUncertainty: null, occasionScatter: null
   };
+}
+
+/**
+ * Relative scatter between occasions τ (an sd of ln rate) by the method of moments: if every reading also varies by a
+ * relative τ from occasion to occasion, E[χ²] ≈ ν + τ²·Σ w·f²·ν/n (the fitted parameters absorb p/n of it), so
+ * τ² = (χ² − ν) / (Σ w·f² · ν/n), and 0 when χ² ≤ ν. One pass over the points at the minimum.
+ */
+export function occasionScatter(model: ModelDefinition, packed: PackedPoints, params: ArrayLike<number>, ctx: ModelContext, chi2: number): number {
+  const dof = packed.n - params.length;
+  if (!(dof > 0) || !(chi2 > dof)) return 0;
+  let information = 0;
+  for (let i = 0; i < packed.n; i++) {
+    const f = model.rate(packed.r[i]!, params, ctx);
+    information += packed.w[i]! * f * f;
+  }
+  return information > 0 ? Math.sqrt((chi2 - dof) / ((information * dof) / packed.n)) : 0;
 }
 
 /**
@@ -324,7 +345,10 @@ export function fitPacked(packed: PackedPoints, modelName: ModelName, ctx: Model
     chiSquare: min.chi2, dof, reducedChiSquare, covarianceScale, residuals: [], censored: [], converged, reason, iterations: min.iterations,
     aic: converged ? aic : null,
     aicc: converged && packed.n - p - 1 > 0 ? aic + (2 * p * (p + 1)) / (packed.n - p - 1) : null,
-    distanceRange_m: [packed.minR, packed.maxR], context: ctx, notes
+    distanceRange_m: [packed.minR, packed.maxR], context: ctx, notes,
+    // Arrays carry no instruments: the default stands until fitModel, which knows them, replaces it.
+    instrumentUncertainty: converged ? defaultInstrumentUncertainty(packed.n) : null,
+    occasionScatter: converged ? occasionScatter(model, packed, min.params, ctx, min.chi2) : null
   };
 }
 
@@ -357,7 +381,8 @@ export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx:
   if (flagged > 0) notes.push(`${flagged} reading${flagged > 1 ? "s lie" : " lies"} more than ${FLAG_SIGMA} sigma from the fit`);
   const inconsistent = censored.filter((c) => !c.consistent).length;
   if (inconsistent > 0) notes.push(`${inconsistent} reading${inconsistent > 1 ? "s" : ""} below the detection limit where the fit predicts a clearly detectable dose`);
-  return {...result, residuals, censored, notes};
+  const instruments = result.converged ? instrumentUncertainty(points, (r) => model.rate(r, params, ctx)) : null;
+  return {...result, residuals, censored, notes, instrumentUncertainty: instruments};
 }
 
 /** The parameter values of a result, in model order, for rate() and jacobian(). */

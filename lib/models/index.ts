@@ -5,3 +5,5 @@ export * from "./points.js";
 export * from "./compare.js";
 export * from "./groups.js";
 export * from "./reference.js";
+export * from "./instruments.js";
+export * from "./context.js";

@@ -17,6 +17,12 @@ export interface PointOptions {
    * energy (lib/physics convertDose). Without it such readings are refused: the conversion is physics, not units.
    */
   toDoseEquivalent?: (value: number, reading: Reading) => number;
+  /**
+   * For a reading whose duration is elapsed time (`duration_basis` = elapsed): the fraction of that time the beam was
+   * on, from the deployment that covers the reading. Without it, or when it returns null, such a reading is refused:
+   * its beam-on time, and so its dose rate, cannot be determined.
+   */
+  beamOnFraction?: (reading: Reading) => {fraction: number; basis: string} | null;
 }
 
 export interface PointsResult {
@@ -54,6 +60,19 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
       problems.push({severity: "error", ...where, column: "duration", message: `reading ${reading.reading_id} lasts ${reading.duration_s} s; a dose rate needs a positive duration`});
       continue;
     }
+    // The rate is per hour of beam-on time: an elapsed-time reading is converted with its deployment's beam-on fraction.
+    let beamOn_s = reading.duration_s;
+    if (reading.duration_basis === "elapsed") {
+      const f = options.beamOnFraction?.(reading) ?? null;
+      if (f === null || !(f.fraction > 0 && f.fraction <= 1)) {
+        problems.push({
+          severity: "error", ...where, column: "duration_basis",
+          message: `reading ${reading.reading_id} gives elapsed time, and ${f === null ? "no deployment of the log covers it" : `its deployment's beam-on fraction is ${f.fraction}`}, so its beam-on time cannot be determined; record the beam-on time and write duration_basis beam-on, or add the deployment (with its beam-on time) that covers the reading`
+        });
+        continue;
+      }
+      beamOn_s = reading.duration_s * f.fraction;
+    }
     // Background is taken as exact: the reading format states no uncertainty for it, so σ(net) = σ(gross).
     let sigma = reading.uncertainty ?? relative * Math.abs(reading.gross);
     // A zero σ (a relative uncertainty of a zero dose, typically below the detection limit) would give the reading
@@ -64,7 +83,7 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
       continue;
     }
     quantities.add(reading.quantity);
-    const perHour = SECONDS_PER_HOUR / reading.duration_s;
+    const perHour = SECONDS_PER_HOUR / beamOn_s;
     points.push({
       reading_id: reading.reading_id,
       device_id: reading.device_id,
@@ -74,7 +93,13 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
       sigma_uSv_per_h: toUSv(sigma) * perHour,
       censored: reading.censored,
       mdl_rate_uSv_per_h: reading.censored && reading.mdl !== null ? toUSv(reading.mdl) * perHour : null,
-      source: reading.source
+      source: reading.source,
+      instrument: {
+        id: reading.instrument_id ?? reading.dosimeter_id,
+        type: reading.instrument_type,
+        calibration: reading.calibration_uncertainty,
+        energyResponse: reading.energy_response_uncertainty
+      }
     });
   }
   if (quantities.size > 1) {

@@ -31,6 +31,8 @@ export function referenceModel(figure: ReferenceFigure): FitResult {
     parameters: {S: {value: S, stderr: null, unit: def.parameters[0]!.unit}}, parameterNames: ["S"], covariance: null,
     chiSquare: 0, dof: 0, reducedChiSquare: null, covarianceScale: 1, residuals: [], censored: [], converged: true, reason: null,
     iterations: 0, aic: null, aicc: null, distanceRange_m: [distance_m, distance_m], context: {},
+    // Unknown, not zero: a bound on one published figure cannot be formed, and the answers say so.
+    instrumentUncertainty: null, occasionScatter: null,
     notes: [
       `inverse square law through one published figure (${dose_uSv} µSv in ${duration_s} s at ${distance_m} m), not a fit to readings`,
       "the uncertainty of that figure is unknown: the 95% bounds shown equal the point estimate and understate the real uncertainty"

@@ -1,5 +1,6 @@
 // Shapes shared by the exposure models, the fitter and everything that consumes a fitted model.
 // Numbers are plain and in the unit their name states: metres, µSv/h, seconds, degrees.
+import type {AirBuildup} from "../physics/buildup.js";
 
 /** One fitted observation: a net dose rate at a distance, with its 1-sigma uncertainty. */
 export interface FitPoint {
@@ -17,6 +18,21 @@ export interface FitPoint {
   mdl_rate_uSv_per_h: number | null;
   /** Where the reading came from. */
   source: {file: string; line: number} | null;
+  /**
+   * The instrument that took the reading and its stated type B relative standard uncertainties (k = 1), null where
+   * the data state none (the budget then applies the documented default, lib/models/instruments.ts).
+   */
+  instrument?: FitInstrument;
+}
+
+export interface FitInstrument {
+  /** instrument_id, else dosimeter_id; null when the reading names neither. */
+  id: string | null;
+  type: "integrating" | "rate-meter" | null;
+  /** Relative standard uncertainty (k = 1) of the instrument's calibration factor; null when not stated. */
+  calibration: number | null;
+  /** Relative standard uncertainty (k = 1) of its response at the beam's energy; null when not stated. */
+  energyResponse: number | null;
 }
 
 export type ModelName = "inverse-square" | "inverse-square-offset" | "power-law" | "inverse-square-air";
@@ -31,6 +47,8 @@ export interface ModelContext {
   effectiveEnergy_keV?: number;
   /** Where μ came from, for the record. */
   mu_source?: string;
+  /** Build-up of scattered photons in air at the effective energy (lib/physics airBuildup); inverse-square-air needs it. */
+  buildup?: AirBuildup;
 }
 
 export interface ParameterEstimate {
@@ -94,4 +112,43 @@ export interface FitResult {
   context: ModelContext;
   /** Plain-language caveats a reader of the result must see (e.g. unknown uncertainty). */
   notes: string[];
+  /**
+   * Type B: the instruments' calibration and energy-response uncertainty, which every reading of an instrument shares
+   * and no number of readings averages away; null for a model with unknown uncertainty (a reference figure).
+   */
+  instrumentUncertainty: InstrumentUncertainty | null;
+  /**
+   * Relative scatter between occasions (an sd of ln rate) beyond the stated uncertainties, estimated from the excess
+   * χ² (0 when χ²ν ≤ 1); it widens the prediction interval for one occasion. Null when the fit did not converge.
+   */
+  occasionScatter: number | null;
+}
+
+/** One instrument's share of a fit's type B uncertainty. */
+export interface InstrumentContribution {
+  id: string | null;
+  type: "integrating" | "rate-meter" | null;
+  readings: number;
+  /**
+   * Relative uncertainties (k = 1) as stated, or the default where one is stated and the other not; both null when the
+   * instrument states neither (its `relative` is then the default, covering both).
+   */
+  calibration: number | null;
+  energyResponse: number | null;
+  /** Which of the two were not stated. */
+  defaulted: ("calibration" | "energy response")[];
+  /** √(calibration² + energy response²), or the default for an instrument that states neither. */
+  relative: number;
+  /** The instrument's share of the fit's information about the dose scale (Σ w·f² over its readings ÷ the total). */
+  share: number;
+}
+
+export interface InstrumentUncertainty {
+  /** The fit's type B relative standard uncertainty (k = 1), used as an sd of ln rate. */
+  relative: number;
+  /** How the instruments' uncertainties were combined, in words. */
+  method: string;
+  instruments: InstrumentContribution[];
+  /** True when any instrument took the default for a component it does not state. */
+  defaulted: boolean;
 }

@@ -1,7 +1,10 @@
 // Converting a dose between kinds of quantity (exposure, air kerma, H*(10), Hp(10), effective dose). Every route
 // goes through air kerma, one stated step at a time, so a reader can check each coefficient and its source.
 import type {Quantity} from "../readings/types.js";
-import {airKermaPerExposure_uGy_per_uR, ambientDoseEquivalentPerAirKerma_Sv_per_Gy, effectiveDosePerAirKerma_Sv_per_Gy} from "./dose-coefficients.js";
+import {
+  airKermaPerExposure_uGy_per_uR, ambientDoseEquivalentPerAirKerma_Sv_per_Gy, effectiveDosePerAirKerma_Sv_per_Gy,
+  personalDoseEquivalentPerAirKerma_Sv_per_Gy
+} from "./dose-coefficients.js";
 import {PhysicsError, type Coefficient} from "./table.js";
 
 export interface ConversionStep {
@@ -25,10 +28,6 @@ export interface Conversion {
   steps: ConversionStep[];
 }
 
-// The reference data carry no Hp(10)/Ka coefficients, so Hp(10) is related to air kerma through H*(10)/Ka: for a
-// badge worn facing the beam the two operational quantities are close, but not equal. The step says so.
-const HP10_NOTE = "; Hp(10) taken as equal to H*(10) (a badge facing the source): the reference data hold no Hp(10)/Ka coefficients";
-
 function needEnergy(quantity: Quantity, options: ConversionOptions): number {
   const energy = options.effectiveEnergy_keV;
   if (energy === undefined) {
@@ -49,9 +48,12 @@ function fromAirKerma(to: Quantity, options: ConversionOptions): ConversionStep 
       c = airKermaPerExposure_uGy_per_uR;
       return {from: "air-kerma", to, coefficient: 1 / c.coefficient, unit: "uR/uGy", source: `inverse of ${c.source}`};
     case "H*(10)":
-    case "Hp(10)":
       c = ambientDoseEquivalentPerAirKerma_Sv_per_Gy(needEnergy(to, options));
-      return {from: "air-kerma", to, coefficient: c.coefficient, unit: c.unit, source: `at ${options.effectiveEnergy_keV} keV: ${c.source}${to === "Hp(10)" ? HP10_NOTE : ""}`};
+      return {from: "air-kerma", to, coefficient: c.coefficient, unit: c.unit, source: `at ${options.effectiveEnergy_keV} keV: ${c.source}`};
+    case "Hp(10)":
+      // The ICRU slab at normal incidence: a badge worn on the trunk, facing the source.
+      c = personalDoseEquivalentPerAirKerma_Sv_per_Gy(needEnergy(to, options));
+      return {from: "air-kerma", to, coefficient: c.coefficient, unit: c.unit, source: `at ${options.effectiveEnergy_keV} keV, ICRU slab at 0°: ${c.source}`};
     case "effective": {
       const geometry = options.geometry ?? "AP";
       c = effectiveDosePerAirKerma_Sv_per_Gy(needEnergy(to, options), geometry);

@@ -27,6 +27,20 @@ export const AMBIENT_DOSE_EQUIVALENT_PER_FLUENCE: Table = {
   source: "ICRP Publication 74 (1996), H*(10) per fluence for photons [ICRP-74]"
 };
 
+/**
+ * Personal dose equivalent in the ICRU slab per air kerma, Hp,slab(10, 0°)/Ka, for photons at normal incidence, Sv/Gy
+ * (ICRP 74 and ICRU 57, the slab table) [ICRP-74] [ICRU-57]. Grade C as used here: the values were written from a
+ * secondary listing, not read in either publication nor found in a public transcription (docs/sources.md, ICRU-57).
+ * Tabulated directly against air kerma, so no fluence step is needed.
+ */
+export const PERSONAL_DOSE_EQUIVALENT_SLAB_PER_AIR_KERMA: Table = {
+  name: "Hp,slab(10, 0°)/Ka (ICRP 74, ICRU 57)",
+  energies_keV: [20, 30, 40, 50, 60, 80, 100, 150, 200],
+  values: [0.611, 1.112, 1.49, 1.766, 1.892, 1.903, 1.811, 1.607, 1.492],
+  unit: "Sv/Gy",
+  source: "ICRP Publication 74 / ICRU Report 57, Hp,slab(10, 0°) per air kerma for photons, from a secondary listing (grade C) [ICRP-74] [ICRU-57]"
+};
+
 /** ICRP 116 effective dose per air kerma, AP geometry, corrigendum applied [ICRP-116] (grade B). */
 export const EFFECTIVE_DOSE_PER_AIR_KERMA_AP: Table = {
   name: "E/Ka, AP geometry (ICRP 116)",
@@ -65,6 +79,14 @@ export function ambientDoseEquivalentPerAirKerma_Sv_per_Gy(energy_keV: number): 
     unit: "Sv/Gy",
     source: `${hPerFluence.source} ÷ (E × μen/ρ of air, ${muEn.source})`
   };
+}
+
+/**
+ * Hp(10) per air kerma, Sv/Gy, 20–200 keV: the ICRU slab at normal incidence (a badge worn on the trunk facing the
+ * source), interpolated log–log. About 1.89 at 60 keV, some 8 % above H*(10)/Ka there: the slab's backscatter.
+ */
+export function personalDoseEquivalentPerAirKerma_Sv_per_Gy(energy_keV: number): Coefficient {
+  return interpolateLogLog(PERSONAL_DOSE_EQUIVALENT_SLAB_PER_AIR_KERMA, energy_keV);
 }
 
 /**

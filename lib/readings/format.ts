@@ -6,7 +6,7 @@ import type {Reading} from "./types.js";
 const COLUMNS = [
   "reading_id", "device_id", "dosimeter_id", "measured_at", "distance", "distance_unit", "angle_deg", "duration",
   "duration_unit", "dose", "dose_unit", "quantity", "uncertainty", "background", "mdl", "instrument_type",
-  "instrument_id", "instrument_calibrated_on", "notes"
+  "instrument_id", "instrument_calibrated_on", "notes", "duration_basis", "calibration_uncertainty", "energy_response_uncertainty"
 ] as const;
 
 // String(n) is the shortest text that reads back as exactly the same double, which the round trip relies on.
@@ -21,7 +21,8 @@ export function formatReadingsCsv(readings: readonly Reading[]): string {
     rows.push([
       r.reading_id, r.device_id, txt(r.dosimeter_id), r.measured_at, num(r.distance_m), "m", num(r.angle_deg),
       num(r.duration_s), "s", num(r.gross), r.unit, r.quantity, num(r.uncertainty), num(r.background), num(r.mdl),
-      txt(r.instrument_type), txt(r.instrument_id), txt(r.instrument_calibrated_on), txt(r.notes),
+      txt(r.instrument_type), txt(r.instrument_id), txt(r.instrument_calibrated_on), txt(r.notes), r.duration_basis,
+      num(r.calibration_uncertainty), num(r.energy_response_uncertainty),
       ...extras.map((name) => r.extra[name] ?? "")
     ]);
   }

@@ -4,7 +4,7 @@
 import type {Problem} from "../io/problems.js";
 import type {Dimension} from "../units/index.js";
 import {fieldLine, parseCsv, type CsvRow} from "./csv.js";
-import {QUANTITIES, QUANTITY_UNIT, type InstrumentType, type Quantity, type Reading} from "./types.js";
+import {DURATION_BASES, QUANTITIES, QUANTITY_UNIT, type DurationBasis, type InstrumentType, type Quantity, type Reading} from "./types.js";
 import {readUnit, type ResolvedUnit} from "./units.js";
 import {addCalendarMonths, compareDates, formatDate, readDate, readInstant, readNumber, type CalendarDate} from "./values.js";
 
@@ -131,6 +131,17 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     if (!r.ok) return fail(name, r.message), null;
     return r.value;
   };
+  /** A relative standard uncertainty: "4%" or a fraction such as 0.04; below 100 %. */
+  const relativeUncertainty = (name: string): number | null => {
+    const text = trimmed(name);
+    if (text === null) return null;
+    const percent = text.endsWith("%");
+    const r = readNumber(percent ? text.slice(0, -1) : text);
+    if (!r.ok) return fail(name, `"${text}" is not a relative uncertainty; write a percentage such as 5% or a fraction such as 0.05`), null;
+    const value = percent ? r.value / 100 : r.value;
+    if (!(value >= 0 && value < 1)) return fail(name, `${text} must be a relative standard uncertainty (k = 1) from 0 to below 100 %`), null;
+    return value;
+  };
   const positive = (v: number) => (v > 0 ? null : "must be greater than zero");
   const nonNegative = (v: number) => (v >= 0 ? null : "must not be negative");
 
@@ -224,6 +235,16 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       }
     }
 
+    const basisText = trimmed("duration_basis");
+    let duration_basis: DurationBasis = "beam-on";
+    if (basisText !== null) {
+      const b = DURATION_BASES.find((d) => d === basisText.toLowerCase());
+      if (b) duration_basis = b;
+      else fail("duration_basis", `"${basisText}" is not a duration basis; write beam-on (the duration is the time the beam was on) or elapsed (the wall-clock time, converted with the deployment's beam-on fraction)`);
+    }
+    const calibration_uncertainty = relativeUncertainty("calibration_uncertainty");
+    const energy_response_uncertainty = relativeUncertainty("energy_response_uncertainty");
+
     if (!rowOk || device_id === null || measured === null || distance === null || distanceUnit === null || duration === null
       || durationUnit === null || gross === null || doseUnit === null || quantity === null) continue;
 
@@ -254,6 +275,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       distance_m,
       angle_deg: angle === null ? null : angle % 360,
       duration_s,
+      duration_basis,
       quantity,
       unit: QUANTITY_UNIT[quantity],
       gross: gross_c,
@@ -265,6 +287,8 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       instrument_type,
       instrument_id: trimmed("instrument_id"),
       instrument_calibrated_on: calibrated ? formatDate(calibrated) : null,
+      calibration_uncertainty,
+      energy_response_uncertainty,
       notes: cell("notes") || null,
       source: {file, line: row.line},
       extra

@@ -19,6 +19,13 @@ export const QUANTITY_UNIT: Record<Quantity, DoseUnit> = {
 
 export type InstrumentType = "integrating" | "rate-meter";
 
+/**
+ * What a reading's duration counts: `beam-on`, the time the beam was on while it integrated (the default), or
+ * `elapsed`, the wall-clock time it was exposed, beam on or off (converted with the deployment's beam-on fraction).
+ */
+export type DurationBasis = "beam-on" | "elapsed";
+export const DURATION_BASES: readonly DurationBasis[] = ["beam-on", "elapsed"];
+
 export interface Reading {
   reading_id: string;
   device_id: string;
@@ -31,6 +38,8 @@ export interface Reading {
   /** Direction from the beam axis, degrees in [0, 360); null when not stated. */
   angle_deg: number | null;
   duration_s: number;
+  /** Whether duration_s is beam-on time (default) or elapsed time. */
+  duration_basis: DurationBasis;
   quantity: Quantity;
   /** The unit of gross, background, uncertainty, mdl and net: QUANTITY_UNIT[quantity]. */
   unit: DoseUnit;
@@ -48,6 +57,10 @@ export interface Reading {
   instrument_id: string | null;
   /** ISO date (YYYY-MM-DD) of the instrument's last calibration; null when not stated. */
   instrument_calibrated_on: string | null;
+  /** Relative standard uncertainty (k = 1) of the instrument's calibration factor, as a fraction; null when not stated. */
+  calibration_uncertainty: number | null;
+  /** Relative standard uncertainty (k = 1) of the instrument's response at the beam's energy, as a fraction; null when not stated. */
+  energy_response_uncertainty: number | null;
   notes: string | null;
   /** Where the reading came from, for traceability and messages. */
   source: {file: string; line: number};

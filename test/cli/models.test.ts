@@ -9,7 +9,7 @@ import {exclusionCommand} from "../../cli/commands/exclusion.js";
 import {timeToLimitCommand} from "../../cli/commands/time-to-limit.js";
 import {InputError} from "../../lib/io/index.js";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
-import {fitModel, readingsToPoints} from "../../lib/models/index.js";
+import {airContext, fitModel, readingsToPoints} from "../../lib/models/index.js";
 import {exclusionDistance, scenarioDose, timeToLimit} from "../../lib/exposure/index.js";
 import {TEST_NOW} from "../clock.js";
 
@@ -37,7 +37,7 @@ async function run(command: {run(args: string[], io: Io): Promise<number>}, args
 
 async function libraryFit(path: string, model: Parameters<typeof fitModel>[1] = "inverse-square") {
   const {readings} = await readReadingsPaths([path], {now: TEST_NOW});
-  return fitModel(readingsToPoints(readings).points, model, {mu_per_m: 0.0226});
+  return fitModel(readingsToPoints(readings).points, model, airContext(60));
 }
 
 describe("xray-dose fit", () => {

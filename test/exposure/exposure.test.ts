@@ -2,23 +2,34 @@ import {randomLcg, randomNormal} from "d3";
 import {describe, expect, it} from "vitest";
 import {fitModel, referenceModel} from "../../lib/models/index.js";
 import {Z95, exclusionDistance, predictRate, scenarioDose, timeToLimit} from "../../lib/exposure/index.js";
+import {DEFAULT_INSTRUMENT_UNCERTAINTY} from "../../lib/models/index.js";
 import {point, range, synthetic} from "../models/helpers.js";
 
 const inverseSquare = fitModel(synthetic((r) => 133.8 / r ** 2, range(1, 6, 12), 0.1, 21), "inverse-square");
 const S = inverseSquare.parameters.S!.value;
 const sS = inverseSquare.parameters.S!.stderr!;
+// The combined sd of ln rate: the fit's σ_S/S and the instruments' default 10 % (no instrument stated), in quadrature.
+const sdIS = Math.hypot(sS / S, DEFAULT_INSTRUMENT_UNCERTAINTY);
 const offset = fitModel(synthetic((r) => 133.8 / (r + 0.4) ** 2, range(0.5, 8, 20), 0.08, 4), "inverse-square-offset");
 const powerLaw = fitModel(synthetic((r) => 60 * r ** -1.8, range(0.5, 8, 20), 0.08, 8), "power-law");
 
 describe("predictRate", () => {
-  it("inverse-square: sd of ln Ḋ is σ_S/S, bounds Ḋ·exp(±1.96·σ_S/S) when the scatter is within the stated σ", () => {
+  it("inverse-square: sd² of ln Ḋ is (σ_S/S)² + u_B², one-sided bounds Ḋ·exp(±1.645·sd) when the scatter is within the stated σ", () => {
     expect(inverseSquare.covarianceScale).toBe(1);
     const p = predictRate(inverseSquare, 3);
+    // One-sided 95 % normal quantile, 1.6449 (standard tables).
+    expect(p.coverageFactor).toBeCloseTo(1.6449, 4);
     expect(p.coverageFactor).toBe(Z95);
     expect(p.rate_uSv_per_h).toBeCloseTo(S / 9, 12);
-    expect(p.logSd).toBeCloseTo(sS / S, 12);
-    expect(p.upper95_uSv_per_h).toBeCloseTo((S / 9) * Math.exp(1.96 * (sS / S)), 4);
-    expect(p.lower95_uSv_per_h).toBeCloseTo((S / 9) * Math.exp(-1.96 * (sS / S)), 4);
+    expect(p.logSd).toBeCloseTo(sdIS, 12);
+    expect(p.upper95_uSv_per_h).toBeCloseTo((S / 9) * Math.exp(1.6448536 * sdIS), 4);
+    expect(p.lower95_uSv_per_h).toBeCloseTo((S / 9) * Math.exp(-1.6448536 * sdIS), 4);
+    const [fit, instruments] = p.budget!.components;
+    expect(fit).toMatchObject({id: "fit", type: "A", dof: null});
+    expect(fit!.logSd).toBeCloseTo(sS / S, 12);
+    expect(instruments).toMatchObject({id: "instruments", type: "B", logSd: 0.1, dof: null});
+    expect(fit!.share + instruments!.share).toBeCloseTo(1, 12);
+    expect(instruments!.share).toBeCloseTo(0.01 / sdIS ** 2, 12);
     expect(p.extrapolated).toBe(false);
     expect(predictRate(inverseSquare, 20).extrapolated).toBe(true);
   });
@@ -37,16 +48,25 @@ describe("predictRate", () => {
     }
     const mean = logs.reduce((s, x) => s + x, 0) / logs.length;
     const sd = Math.sqrt(logs.reduce((s, x) => s + (x - mean) ** 2, 0) / (logs.length - 1));
-    expect(predictRate(powerLaw, r).logSd! / sd).toBeCloseTo(1, 1);
+    expect(predictRate(powerLaw, r).budget!.components[0]!.logSd / sd).toBeCloseTo(1, 1);
   });
 
-  it("uses Student's t(0.975, ν) when the covariance was widened by the observed scatter", () => {
-    // Four readings scattered at 4× their stated σ: ν = 3, t(0.975, 3) = 3.182 (standard tables).
-    const scattered = fitModel(synthetic((r) => 100 / r ** 2, [1, 2, 3, 4], 0.05, 2, 4), "inverse-square");
+  it("uses Student's t(0.95, ν_eff) with Welch–Satterthwaite when the covariance was widened by the observed scatter", () => {
+    // Four readings scattered at 4× their stated σ: ν = 3, and instruments stated as exactly 0 % leave the fit alone:
+    // ν_eff = 3 and t(0.95, 3) = 2.353 (standard tables).
+    const exact = {id: "A", type: null, calibration: 0, energyResponse: 0};
+    const pts = synthetic((r) => 100 / r ** 2, [1, 2, 3, 4], 0.05, 2, 4).map((p) => ({...p, instrument: exact}));
+    const scattered = fitModel(pts, "inverse-square");
     expect(scattered.covarianceScale).toBeGreaterThan(1);
     const p = predictRate(scattered, 2);
-    expect(p.coverageFactor).toBeCloseTo(3.182, 3);
+    expect(p.budget!.effectiveDof).toBeCloseTo(3, 12);
+    expect(p.coverageFactor).toBeCloseTo(2.353, 3);
     expect(p.upper95_uSv_per_h).toBeCloseTo(p.rate_uSv_per_h * Math.exp(p.coverageFactor * p.logSd!), 12);
+    // With the default 10 % instruments: ν_eff = (u_A² + u_B²)² / (u_A⁴ / 3), computed here by hand.
+    const withDefault = fitModel(synthetic((r) => 100 / r ** 2, [1, 2, 3, 4], 0.05, 2, 4), "inverse-square");
+    const uA = withDefault.parameters.S!.stderr! / withDefault.parameters.S!.value;
+    const nu = (uA ** 2 + 0.01) ** 2 / (uA ** 4 / 3);
+    expect(predictRate(withDefault, 2).budget!.effectiveDof).toBeCloseTo(nu, 9);
   });
 
   it("refuses a fit that did not converge", () => {
@@ -59,8 +79,8 @@ describe("scenarioDose", () => {
   it("continuous: dose = rate × time, bounds scale with the rate's bounds", () => {
     const d = scenarioDose(inverseSquare, {distance_m: 2, duration_s: 1800});
     expect(d.dose_uSv).toBeCloseTo(S / 4 / 2, 10);
-    expect(d.upper95_uSv).toBeCloseTo((S / 8) * Math.exp(Z95 * (sS / S)), 10);
-    expect(d.method).toMatch(/delta method on ln/);
+    expect(d.upper95_uSv).toBeCloseTo((S / 8) * Math.exp(Z95 * sdIS), 10);
+    expect(d.method).toMatch(/one-sided 95% bounds on ln/);
   });
 
   it("N scans of a dwell time equal the same total time of continuous exposure", () => {
@@ -73,9 +93,10 @@ describe("scenarioDose", () => {
 });
 
 describe("exclusionDistance", () => {
-  it("inverse-square: closed form r = √(S·e^(1.96 σ_S/S)·T / L)", () => {
+  it("inverse-square: closed form r = √(S·e^(1.645 sd)·T / L)", () => {
     const e = exclusionDistance(inverseSquare, {limit_uSv: 20, period_s: 3600});
-    expect(e.distance_m!).toBeCloseTo(Math.sqrt((S * Math.exp(Z95 * (sS / S))) / 20), 8);
+    expect(e.distance_m!).toBeCloseTo(Math.sqrt((S * Math.exp(1.6448536 * sdIS)) / 20), 6);
+    expect(e.status).toBe("found");
     expect(e.pointDistance_m!).toBeCloseTo(Math.sqrt(S / 20), 8);
     expect(e.distance_m!).toBeGreaterThan(e.pointDistance_m!);
   });
@@ -105,16 +126,20 @@ describe("exclusionDistance", () => {
   }
 
   it("returns null beyond the search range and 0 when the limit is met everywhere", () => {
-    expect(exclusionDistance(inverseSquare, {limit_uSv: 1e-9, period_s: 3600}).distance_m).toBeNull();
+    const far = exclusionDistance(inverseSquare, {limit_uSv: 1e-9, period_s: 3600});
+    expect(far.distance_m).toBeNull();
+    expect(far.status).toBe("beyond-search-range");
     const farSource = fitModel(range(1, 5, 6).map((r) => point(r, 1 / (r + 10) ** 2, 0.001 / (r + 10) ** 2)), "inverse-square-offset");
-    expect(exclusionDistance(farSource, {limit_uSv: 1, period_s: 3600}).distance_m).toBe(0);
+    const everywhere = exclusionDistance(farSource, {limit_uSv: 1, period_s: 3600});
+    expect(everywhere.distance_m).toBe(0);
+    expect(everywhere.status).toBe("met-everywhere");
   });
 });
 
 describe("timeToLimit", () => {
   it("inverse-square: closed form t = L / (upper-bound rate)", () => {
     const t = timeToLimit(inverseSquare, {distance_m: 1.524, limit_uSv: 1000});
-    expect(t.duration_s).toBeCloseTo((1000 / ((S / 1.524 ** 2) * Math.exp(Z95 * (sS / S)))) * 3600, 6);
+    expect(t.duration_s).toBeCloseTo((1000 / ((S / 1.524 ** 2) * Math.exp(1.6448536 * sdIS))) * 3600, 2);
     expect(t.pointDuration_s).toBeCloseTo((1000 / (S / 1.524 ** 2)) * 3600, 6);
   });
 

@@ -1,11 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {compareModels} from "../../lib/models/index.js";
+import {airContext, compareModels} from "../../lib/models/index.js";
 import {range, synthetic} from "./helpers.js";
 
 describe("compareModels", () => {
   it("prefers the offset model when the source sits well behind the reference point", () => {
     const pts = synthetic((r) => 130 / (r + 0.5) ** 2, range(0.5, 10, 30), 0.05, 5);
-    const ranked = compareModels(pts, {mu_per_m: 0.0226});
+    const ranked = compareModels(pts, airContext(60));
     expect(ranked[0]!.model).toBe("inverse-square-offset");
     expect(ranked[0]!.delta).toBe(0);
     expect(ranked[0]!.criterion).toBe("aicc");

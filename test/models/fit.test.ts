@@ -1,3 +1,4 @@
+import {airContext} from "../../lib/models/index.js";
 import {describe, expect, it} from "vitest";
 import {fitModel, logLinearPowerLaw, packPoints, MODELS, type FitPoint} from "../../lib/models/index.js";
 import {chiSquare, nelderMead, point, range, synthetic} from "./helpers.js";
@@ -37,14 +38,25 @@ describe("inverse-square: the closed form", () => {
 });
 
 describe("inverse-square-air", () => {
-  it("is linear in S with g(r) = e^(−μr)/r², μ given not fitted", () => {
+  it("is linear in S with g(r) = B(μr)·e^(−μr)/r², μ and the build-up given, not fitted", () => {
+    const ctx = airContext(60);
     const mu = 0.0226; // 60 keV: 0.1875 cm²/g × 1.205e-3 g/cm³ (NIST [NIST-SRD-126]) = 2.26e-4 /cm
-    const truth = (r: number) => (200 * Math.exp(-mu * r)) / (r * r);
+    expect(ctx.mu_per_m).toBeCloseTo(mu, 4);
+    // The GP build-up at 60 keV (b = 4.837, c = 1.653, a = −0.115, X = 13.66, d = 0.0511 [ANSI-ANS-6.4.3]), written out here.
+    const K = (x: number) => 1.653 * x ** -0.115 + (0.0511 * (Math.tanh(x / 13.66 - 2) - Math.tanh(-2))) / (1 - Math.tanh(-2));
+    const B = (x: number) => 1 + (3.837 * (K(x) ** x - 1)) / (K(x) - 1);
+    const truth = (r: number) => (200 * B(ctx.mu_per_m! * r) * Math.exp(-ctx.mu_per_m! * r)) / (r * r);
     const pts = range(1, 40, 12).map((r) => point(r, truth(r), 0.1 * truth(r)));
-    const fit = fitModel(pts, "inverse-square-air", {mu_per_m: mu});
+    const fit = fitModel(pts, "inverse-square-air", ctx);
     expect(fit.converged).toBe(true);
     expect(fit.parameters.S!.value).toBeCloseTo(200, 8);
     expect(fit.chiSquare).toBeLessThan(1e-12);
+  });
+
+  it("refuses μ without the build-up factor: narrow-beam attenuation alone would understate the dose far out", () => {
+    const fit = fitModel(range(1, 40, 12).map((r) => point(r, 1 / r ** 2, 0.1 / r ** 2)), "inverse-square-air", {mu_per_m: 0.0226});
+    expect(fit.converged).toBe(false);
+    expect(fit.reason).toMatch(/build-up factor of air/);
   });
 
   it("refuses to fit without μ, with a reason, instead of throwing", () => {

@@ -8,9 +8,9 @@ export function reading(overrides: Partial<Reading> = {}): Reading {
   const background = overrides.background ?? null;
   return {
     reading_id: "R1", device_id: "VAN-1", dosimeter_id: null, measured_at: "2025-01-01T00:00:00Z", measured_at_ms: 1735689600000,
-    distance_m: 1, angle_deg: null, duration_s: 3600, quantity: "H*(10)", unit: "uSv", gross, background, uncertainty: null,
+    distance_m: 1, angle_deg: null, duration_s: 3600, duration_basis: "beam-on", quantity: "H*(10)", unit: "uSv", gross, background, uncertainty: null,
     mdl: null, net: gross - (background ?? 0), censored: false, instrument_type: null, instrument_id: null,
-    instrument_calibrated_on: null, notes: null, source: {file: "readings.csv", line: 2}, extra: {},
+    instrument_calibrated_on: null, calibration_uncertainty: null, energy_response_uncertainty: null, notes: null, source: {file: "readings.csv", line: 2}, extra: {},
     ...overrides
   };
 }

@@ -93,9 +93,15 @@ describe("convertDose", () => {
     expect(r.steps[0]).toMatchObject({from: "H*(10)", to: "air-kerma", unit: "Gy/Sv"});
   });
 
-  it("states that Hp(10) is taken as H*(10)", () => {
-    const r = convertDose(1, "Hp(10)", "effective", {effectiveEnergy_keV: 60});
-    expect(r.steps[0]!.source).toMatch(/Hp\(10\) taken as equal to H\*\(10\)/);
+  it("relates Hp(10) to air kerma through the ICRU slab at 0°, not H*(10)", () => {
+    // 1 µSv Hp(10) ÷ 1.892 Sv/Gy (ICRP 74 / ICRU 57 slab table at 60 keV) = 0.52854 µGy.
+    const r = convertDose(1, "Hp(10)", "air-kerma", {effectiveEnergy_keV: 60});
+    expect(r.value).toBeCloseTo(1 / 1.892, 12);
+    expect(r.steps[0]!.source).toMatch(/ICRU slab at 0°/);
+    // At 60 keV Hp(10) is about 8 % above H*(10) for the same air kerma: 1.892 / 1.745 (the project's H*(10)/Ka).
+    const hp = convertDose(1, "air-kerma", "Hp(10)", {effectiveEnergy_keV: 60}).value;
+    const hstar = convertDose(1, "air-kerma", "H*(10)", {effectiveEnergy_keV: 60}).value;
+    expect(hp / hstar).toBeCloseTo(1.892 / 1.745, 2);
   });
 
   it("uses the geometry asked for", () => {

@@ -38,6 +38,9 @@ const reading: fc.Arbitrary<Omit<Reading, "source" | "reading_id">> = fc
     instrument_id: fc.option(id, {nil: null}),
     instrument_calibrated_on: fc.option(date.map((d) => d.toISOString().slice(0, 10)), {nil: null}),
     notes: fc.option(text, {nil: null}),
+    duration_basis: fc.constantFrom("beam-on" as const, "elapsed" as const),
+    calibration_uncertainty: fc.option(fc.double({min: 0, max: 0.99, noNaN: true}).map((x) => x + 0), {nil: null}),
+    energy_response_uncertainty: fc.option(fc.double({min: 0, max: 0.99, noNaN: true}).map((x) => x + 0), {nil: null}),
     site: text
   })
   .map(({when, site, ...r}) => ({
