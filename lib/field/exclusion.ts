@@ -1,7 +1,7 @@
 // The exclusion perimeter: the distance beyond which a person present for a period receives less than a limit, with
 // its uncertainty from Monte Carlo draws of the model parameters.
 import {quantileOfSorted} from "../simulation/stats.js";
-import {parameterSampler} from "../simulation/parameters.js";
+import {parameterSampler, type DrawInterval} from "../simulation/parameters.js";
 import {streams} from "../simulation/random.js";
 import {distanceForRate, fieldFor, parameterIndices, type DoseFieldModel} from "./formulas.js";
 import {rateForLimit} from "./grid.js";
@@ -13,12 +13,17 @@ export interface ExclusionQuestion {
   angle_deg?: number;
   /** Fraction of the period the beam is on; default 1 (continuous, the conservative reading). */
   beamOnFraction?: number;
+  /** "prediction" when the limit is about one occasion (any one hour): adds the scatter between occasions. */
+  interval?: DrawInterval;
 }
 
 export interface ExclusionRadius {
   /** Radius (m) from the nominal (fitted) parameters. */
   nominal_m: number;
-  /** Radius (m) at each requested quantile of the parameter uncertainty, e.g. p 0.5 and 0.95. */
+  /**
+   * Radius (m) at each requested quantile of the uncertainty (parameters, instruments and, for one occasion, the
+   * scatter between occasions), e.g. p 0.5 and 0.95; p 0.95 is the one-sided 95 % upper bound of the radius.
+   */
   quantiles: {p: number; radius_m: number}[];
   /** The rate (µSv/h) whose contour is the perimeter. */
   rate_uSv_per_h: number;
@@ -45,15 +50,16 @@ export function exclusionRadius(
     f.parameters[names[scale]!]!,
     shape < 0 ? 0 : f.parameters[names[shape]!]!,
     mu,
-    rate
+    rate,
+    f.buildup
   );
-  const sampler = parameterSampler(f);
+  const sampler = parameterSampler(f, question.interval);
   const s = streams(seed);
   const row = new Float64Array(sampler.p);
   const radii = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     sampler.draw(s, row);
-    radii[i] = distanceForRate(f.model, row[sampler.scaleIndex]!, sampler.shapeIndex < 0 ? 0 : row[sampler.shapeIndex]!, mu, rate);
+    radii[i] = distanceForRate(f.model, row[sampler.scaleIndex]!, sampler.shapeIndex < 0 ? 0 : row[sampler.shapeIndex]!, mu, rate, f.buildup);
   }
   radii.sort();
   return {nominal_m, quantiles: quantiles.map((p) => ({p, radius_m: quantileOfSorted(radii, p)})), rate_uSv_per_h: rate};

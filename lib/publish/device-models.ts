@@ -9,6 +9,7 @@ import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, ty
 import {predictRate, scenarioDose} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {CurvePoint, PublishedFit} from "./types.js";
+import type {DoseFieldModel} from "../field/formulas.js";
 
 /** Fewer fitted (uncensored) readings than this in a group and its figures cannot be determined. */
 export const MIN_FITTED_READINGS = 5;
@@ -76,6 +77,28 @@ export function conservativeEstimator(device: DeviceModels): (q: {distance_m: nu
     const worst = doses.reduce((a, b) => (b.d.upper95_uSv > a.d.upper95_uSv ? b : a));
     const basis = `${worst.m.fit.model} fit, ${worst.m.sector === null ? "all angles" : `sector ${worst.m.sector}`}${worst.d.extrapolated ? ", extrapolated beyond the measured distances" : ""}`;
     return {dose_uSv: worst.d.dose_uSv, upper95_uSv: worst.d.upper95_uSv, lower95_uSv: worst.d.lower95_uSv, determinable: true, reason: basis, basis};
+  };
+}
+
+/**
+ * A fit as the browser's dose field: parameter values, covariance, the air physics, and the rest of the uncertainty
+ * budget (instruments' type B, the degrees of freedom of a widened covariance, the scatter between occasions), so that
+ * the field map and the Monte Carlo bound what lib/exposure bounds.
+ */
+export function fitAsField(fit: FitResult): DoseFieldModel {
+  const parameters = Object.fromEntries(fit.parameterNames.map((name) => [name, fit.parameters[name]!.value]));
+  return {
+    model: fit.model, parameters, parameterNames: fit.parameterNames, covariance: fit.covariance ?? [],
+    ...(fit.context.mu_per_m !== undefined ? {mu_per_m: fit.context.mu_per_m} : {}),
+    ...(fit.context.buildup !== undefined ? {buildup: fit.context.buildup} : {}),
+    ...(fit.distanceRange_m ? {minDistance_m: fit.distanceRange_m[0]} : {}),
+    ...(fit.instrumentUncertainty !== null ? {
+      uncertainty: {
+        typeB_logSd: fit.instrumentUncertainty.relative,
+        dof: fit.covarianceScale > 1 && fit.dof > 0 ? fit.dof : null,
+        occasion_logSd: fit.occasionScatter ?? 0
+      }
+    } : {})
   };
 }
 

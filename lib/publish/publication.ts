@@ -4,21 +4,22 @@
 //
 // Pure: no file access, no clock (the data-as-of date is the newest reading), so the same inputs always give the same
 // output, byte for byte.
-import {readingsToPoints, type FitPoint, type ModelContext, type Residual} from "../models/index.js";
+import {airContext, readingsToPoints, type FitPoint, type ModelContext, type Residual} from "../models/index.js";
+import {beamOnFractionLookup} from "../deployments/index.js";
+import {InputError} from "../io/problems.js";
 import {exclusionDistance} from "../exposure/index.js";
 import {bystanderScenarios, cordonHourScenario, occupantScenarios, operatorScenarios, publicAnnualScenario, type ScenarioResult} from "../compliance/scenarios.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {Limit} from "../compliance/limits.js";
 import {publishPolicy} from "./policy.js";
-import {airLinearAttenuation_per_m, convertDose} from "../physics/index.js";
+import {convertDose} from "../physics/index.js";
 import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Dataset} from "../io/load-dataset.js";
 import type {CodeVersion} from "../io/code-version.js";
 import type {Reading} from "../readings/types.js";
 import type {Audience} from "./audience.js";
 import type {DoseFieldModel} from "../field/formulas.js";
-import type {FitResult} from "../models/index.js";
-import {conservativeEstimator, fitDevice, publishedFits, sectorLabel, usableModels, type DeviceModels} from "./device-models.js";
+import {conservativeEstimator, fitAsField, fitDevice, publishedFits, sectorLabel, usableModels, type DeviceModels} from "./device-models.js";
 import {busiestYear, publishCertificates, publishInstruments, summariseUse} from "./usage.js";
 import {briefing} from "./briefing.js";
 import {publishedTables} from "./tables.js";
@@ -102,8 +103,8 @@ interface DeviceAnalysis {
 }
 
 /** Convert non-dose-equivalent readings (air kerma, exposure) to H*(10) at the device's effective energy. */
-function pointsFor(readings: readonly Reading[], energy_keV: number) {
-  return readingsToPoints(readings, {toDoseEquivalent: (value, r) => convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value});
+function pointsFor(readings: readonly Reading[], energy_keV: number, beamOnFraction: ReturnType<typeof beamOnFractionLookup>) {
+  return readingsToPoints(readings, {toDoseEquivalent: (value, r) => convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value, beamOnFraction});
 }
 
 function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
@@ -111,9 +112,11 @@ function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
   return ids.map((device_id) => {
     const readings = dataset.readings.filter((r) => r.device_id === device_id);
     const {energy_keV, source} = effectiveEnergy(dataset.certificates, device_id);
-    const mu = airLinearAttenuation_per_m(energy_keV);
-    const ctx: ModelContext = {mu_per_m: mu.coefficient, effectiveEnergy_keV: energy_keV, mu_source: `${mu.source}; energy from ${source}`};
-    const {points} = pointsFor(readings, energy_keV);
+    const ctx: ModelContext = airContext(energy_keV, source);
+    const {points, problems} = pointsFor(readings, energy_keV, beamOnFractionLookup(dataset.deployments));
+    // A reading that cannot become a fit point (an elapsed time no deployment covers) stops the build: leaving it out
+    // would publish figures that silently ignore it.
+    if (problems.some((p) => p.severity === "error")) throw new InputError(problems);
     const distances = points.map((p) => p.distance_m);
     const range: [number, number] = distances.length > 0 ? [Math.min(...distances), Math.max(...distances)] : [1, 10];
     return {device_id, readings, points, models: fitDevice(device_id, points, ctx), range};
@@ -204,23 +207,13 @@ function publishPoints(a: DeviceAnalysis, audience: Audience): PublishedPoint[] 
   });
 }
 
-/** A fit as the browser's dose field: plain parameter values and covariance (none when the fit carries none). */
-function asField(fit: FitResult): DoseFieldModel {
-  const parameters = Object.fromEntries(fit.parameterNames.map((name) => [name, fit.parameters[name]!.value]));
-  return {
-    model: fit.model, parameters, parameterNames: fit.parameterNames, covariance: fit.covariance ?? [],
-    ...(fit.context.mu_per_m !== undefined ? {mu_per_m: fit.context.mu_per_m} : {}),
-    ...(fit.distanceRange_m ? {minDistance_m: fit.distanceRange_m[0]} : {})
-  };
-}
-
 function deviceField(a: DeviceAnalysis): (DoseFieldModel & {device_id: string}) | null {
   const all = a.models.groups[0]?.selected;
   if (!all) return null;
   const sectors = a.models.groups
     .filter((g) => g.sector !== null && g.selected)
-    .map((g) => ({centre_deg: Number.parseFloat(g.sector!), width_deg: 45, field: asField(g.selected!)}));
-  return {device_id: a.device_id, ...asField(all), ...(sectors.length > 0 ? {sectors} : {})};
+    .map((g) => ({centre_deg: Number.parseFloat(g.sector!), width_deg: 45, field: fitAsField(g.selected!)}));
+  return {device_id: a.device_id, ...fitAsField(all), ...(sectors.length > 0 ? {sectors} : {})};
 }
 
 export function publish(dataset: Dataset, audience: Audience, code: CodeVersion, options: {withBriefing?: boolean} = {}): PublishResult {

@@ -127,6 +127,7 @@ interface CompiledModel {
   scale: number;
   shape: number;
   mu: number;
+  buildup: DoseFieldModel["buildup"];
 }
 
 /** The nominal parameters pulled out once, so the inner loop does no name lookups. */
@@ -143,7 +144,8 @@ function compileModel(field: DoseFieldModel): CompiledModel {
     model: field.model,
     scale: field.parameters[names[scale]!]!,
     shape: shape < 0 ? 0 : field.parameters[names[shape]!]!,
-    mu: field.mu_per_m ?? 0
+    mu: field.mu_per_m ?? 0,
+    buildup: field.buildup
   };
 }
 
@@ -164,7 +166,7 @@ function modelAtAngle(f: CompiledField, angle_deg: number): CompiledModel {
 function rateAtPoint(f: CompiledField, x: number, y: number): number {
   const r = Math.sqrt(x * x + y * y);
   const m = f.sectors.length === 0 ? f.all : modelAtAngle(f, angleOf(x, y));
-  return modelRate(m.model, m.scale, m.shape, m.mu, r);
+  return modelRate(m.model, m.scale, m.shape, m.mu, r, m.buildup);
 }
 
 // Simpson steps per characteristic passage time d/v: the rate along the path is a Lorentzian of that width, and
@@ -319,7 +321,7 @@ export function simulateCheckpoint(field: DoseFieldModel, parameters: Partial<Ch
   const beamOnFraction = schedule.beamOn_s / schedule.period_s;
   const operators = p.operators.map((o): OperatorResult => {
     const m = modelAtAngle(f, o.angle_deg ?? 180);
-    const rate = modelRate(m.model, m.scale, m.shape, m.mu, o.distance_m);
+    const rate = modelRate(m.model, m.scale, m.shape, m.mu, o.distance_m, m.buildup);
     // A post is fixed, so its dose is the rate times the beam-on time; the schedule is periodic, so every whole hour
     // holds the same beam-on time (fraction × 3600 s) up to at most one partial scan, which the fraction averages.
     const dosePerHour_uSv = rate * beamOnFraction;

@@ -2,7 +2,7 @@
 // distance, duration and the dose conversion coefficient. Typed arrays and one seeded stream throughout.
 import {deviation, mean as arrayMean} from "d3-array";
 import {fieldFor, modelRate, type DoseFieldModel} from "../field/formulas.js";
-import {parameterSampler} from "./parameters.js";
+import {parameterSampler, type DrawInterval} from "./parameters.js";
 import {streams, type Streams} from "./random.js";
 import {quantileOfSorted} from "./stats.js";
 
@@ -17,10 +17,14 @@ export interface DoseScenario {
   durationSigma_s?: number;
   /** Relative standard uncertainty of the conversion coefficient (e.g. 0.05 for 5 %), applied as a factor N(1, σ). */
   coefficientRelSigma?: number;
+  /** "prediction" for a question about one occasion (adds the scatter between occasions); default "confidence". */
+  interval?: DrawInterval;
 }
 
+/** p95 is the one-sided 95 % upper bound and p5 the lower one, the meaning "95 %" has throughout the product. */
 export interface DosePercentiles {
   p2_5: number;
+  p5: number;
   p50: number;
   p95: number;
   p97_5: number;
@@ -65,7 +69,7 @@ export function doseDistribution(field: DoseFieldModel, scenario: DoseScenario, 
   const sigmaT = checkNonNegative("durationSigma_s", scenario.durationSigma_s);
   const sigmaC = checkNonNegative("coefficientRelSigma", scenario.coefficientRelSigma);
   const f = fieldFor(field, scenario.angle_deg ?? 0);
-  const sampler = parameterSampler(f);
+  const sampler = parameterSampler(f, scenario.interval);
   const s = streams(seed);
   const row = new Float64Array(sampler.p);
   const counter = new Int32Array(1);
@@ -78,7 +82,7 @@ export function doseDistribution(field: DoseFieldModel, scenario: DoseScenario, 
     const t = truncatedNormal(s, scenario.duration_s, sigmaT, 0, counter);
     const c = truncatedNormal(s, 1, sigmaC, 0, counter);
     const shape = sampler.shapeIndex < 0 ? 0 : row[sampler.shapeIndex]!;
-    samples[i] = (modelRate(f.model, row[sampler.scaleIndex]!, shape, mu, r) * t * c) / 3600;
+    samples[i] = (modelRate(f.model, row[sampler.scaleIndex]!, shape, mu, r, f.buildup) * t * c) / 3600;
   }
   const sorted = Float64Array.from(samples).sort();
   return {
@@ -87,6 +91,7 @@ export function doseDistribution(field: DoseFieldModel, scenario: DoseScenario, 
     sd: deviation(samples)!,
     percentiles: {
       p2_5: quantileOfSorted(sorted, 0.025)!,
+      p5: quantileOfSorted(sorted, 0.05)!,
       p50: quantileOfSorted(sorted, 0.5)!,
       p95: quantileOfSorted(sorted, 0.95)!,
       p97_5: quantileOfSorted(sorted, 0.975)!,
@@ -117,13 +122,14 @@ export function percentileBand(
   distances_m: readonly number[],
   n: number,
   seed: number,
-  probabilities: number[] = [0.025, 0.5, 0.975],
-  angle_deg = 0
+  probabilities: number[] = [0.05, 0.5, 0.95],
+  angle_deg = 0,
+  interval: DrawInterval = "confidence"
 ): PercentileBand {
   if (!Number.isInteger(n) || n < 2) throw new Error(`the number of samples must be an integer ≥ 2, got ${n}`);
   for (const d of distances_m) if (!(d > 0)) throw new Error(`distances must be > 0, got ${d}`);
   const f = fieldFor(field, angle_deg);
-  const sampler = parameterSampler(f);
+  const sampler = parameterSampler(f, interval);
   const s = streams(seed);
   const row = new Float64Array(sampler.p);
   const m = distances_m.length;
@@ -133,7 +139,7 @@ export function percentileBand(
   for (let i = 0; i < n; i++) {
     sampler.draw(s, row);
     const shape = sampler.shapeIndex < 0 ? 0 : row[sampler.shapeIndex]!;
-    for (let j = 0; j < m; j++) rates[j * n + i] = modelRate(f.model, row[sampler.scaleIndex]!, shape, mu, distances_m[j]!);
+    for (let j = 0; j < m; j++) rates[j * n + i] = modelRate(f.model, row[sampler.scaleIndex]!, shape, mu, distances_m[j]!, f.buildup);
   }
   const bands = probabilities.map(() => new Float64Array(m));
   for (let j = 0; j < m; j++) {

@@ -6,8 +6,20 @@
 // Shape parameters (r0, n) are drawn on their own scale; a draw that is not physical (n ≤ 0, or an offset source beyond
 // the nearest calibration distance, r_min + r0 ≤ 0) is redrawn whole, i.e. the normal is truncated, and the number of
 // redraws is reported so that a heavily truncated fit is visible.
+//
+// The rest of the uncertainty budget (docs/methodology.md) travels with the field as `uncertainty`, and the draws carry
+// it so that a Monte Carlo percentile means what the analytic bound means:
+// - a covariance widened by a reduced χ² > 1 rests on σ estimated from ν degrees of freedom: the draws are
+//   multivariate Student's t with ν degrees of freedom (the normal draw divided by √(χ²_ν/ν)), not normal;
+// - the instruments' type B multiplies the scale by exp(u_B·z), z standard normal, independent of the fit;
+// - for a question about one occasion (`interval: "prediction"`), the scatter between occasions multiplies it by
+//   exp(τ·z′), sharing the fit's χ²_ν divisor because τ was estimated from the same scatter.
+import {randomGamma} from "d3-random";
 import {parameterIndices, type DoseFieldModel} from "../field/formulas.js";
 import {cholesky, streams, type Streams} from "./random.js";
+
+/** Which interval the draws represent: the curve (many occasions) or one occasion; see lib/exposure/predict.ts. */
+export type DrawInterval = "confidence" | "prediction";
 
 const DEFAULT_MIN_DISTANCE_M = 0.5;
 const MAX_REDRAWS_PER_SAMPLE = 1000;
@@ -29,7 +41,7 @@ export interface ParameterSampler {
   draw(s: Streams, out: Float64Array): number;
 }
 
-export function parameterSampler(field: DoseFieldModel): ParameterSampler {
+export function parameterSampler(field: DoseFieldModel, interval: DrawInterval = "confidence"): ParameterSampler {
   const {scale, shape} = parameterIndices(field);
   const names = field.parameterNames;
   const p = names.length;
@@ -50,17 +62,36 @@ export function parameterSampler(field: DoseFieldModel): ParameterSampler {
   const minDistance_m = field.minDistance_m ?? DEFAULT_MIN_DISTANCE_M;
   const z = new Float64Array(p);
   const model = field.model;
+  const u = field.uncertainty;
+  const typeB = u?.typeB_logSd ?? 0;
+  const occasion = interval === "prediction" ? (u?.occasion_logSd ?? 0) : 0;
+  const dof = u?.dof ?? null;
+  if (!(typeB >= 0) || !(occasion >= 0) || (dof !== null && !(dof > 0))) {
+    throw new Error(`the field's uncertainty must have typeB_logSd ≥ 0, occasion_logSd ≥ 0 and dof > 0 or null; got ${JSON.stringify(u)}`);
+  }
+  // χ²_ν = Gamma(ν/2, 2), drawn from the same seeded source as everything else.
+  let gammaSource: Streams | null = null;
+  let chiSquare: () => number = () => 1;
   return {
     p,
     scaleIndex: scale,
     shapeIndex: shape,
     draw(s, out) {
+      if (dof !== null && gammaSource !== s) {
+        gammaSource = s;
+        chiSquare = randomGamma.source(s.source)(dof / 2, 2);
+      }
       for (let attempt = 0; attempt < MAX_REDRAWS_PER_SAMPLE; attempt++) {
         for (let j = 0; j < p; j++) z[j] = s.normal();
+        const t = dof === null ? 1 : 1 / Math.sqrt(chiSquare() / dof);
+        // The parts outside the covariance, on ln(scale): instruments (normal) and occasions (sharing the t divisor).
+        let extra = 0;
+        if (typeB > 0) extra += typeB * s.normal();
+        if (occasion > 0) extra += occasion * t * s.normal();
         for (let i = 0; i < p; i++) {
           let v = i === scale ? logScale : mean[i]!;
-          for (let k = 0; k <= i; k++) v += l[i * p + k]! * z[k]!;
-          out[i] = i === scale ? Math.exp(v) : v;
+          for (let k = 0; k <= i; k++) v += l[i * p + k]! * z[k]! * t;
+          out[i] = i === scale ? Math.exp(v + extra) : v;
         }
         const h = shape < 0 ? 0 : out[shape]!;
         const physical =
@@ -75,8 +106,8 @@ export function parameterSampler(field: DoseFieldModel): ParameterSampler {
 }
 
 /** n seeded draws of the parameter vector. */
-export function sampleParameters(field: DoseFieldModel, n: number, seed: number): ParameterSamples {
-  const sampler = parameterSampler(field);
+export function sampleParameters(field: DoseFieldModel, n: number, seed: number, interval: DrawInterval = "confidence"): ParameterSamples {
+  const sampler = parameterSampler(field, interval);
   const s = streams(seed);
   const values = new Float64Array(n * sampler.p);
   const row = new Float64Array(sampler.p);

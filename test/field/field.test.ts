@@ -14,6 +14,7 @@ import {
   rateForLimit,
   type DoseFieldModel
 } from "../../lib/field/index.js";
+import {airBuildup, airLinearAttenuation_per_m} from "../../lib/physics/index.js";
 
 const iso = (S: number, sdS = 0.1 * S): DoseFieldModel => ({model: "inverse-square", parameters: {S}, parameterNames: ["S"], covariance: [[sdS * sdS]]});
 
@@ -22,20 +23,29 @@ describe("formulas", () => {
     expect(rateAt(iso(80), 2)).toBe(20);
     expect(rateAt({model: "inverse-square-offset", parameters: {S: 90, r0: 1}, parameterNames: ["S", "r0"], covariance: []}, 2)).toBe(10);
     expect(rateAt({model: "power-law", parameters: {k: 100, n: 2.5}, parameterNames: ["k", "n"], covariance: []}, 4)).toBeCloseTo(100 / 32, 12);
-    const air: DoseFieldModel = {model: "inverse-square-air", parameters: {S: 90}, parameterNames: ["S"], covariance: [], mu_per_m: 0.02};
-    expect(rateAt(air, 3)).toBeCloseTo((90 * Math.exp(-0.06)) / 9, 12);
+    // Air at 60 keV: μ from NIST and the GP build-up B(μr) = 1 + 3.837·(K^x − 1)/(K − 1) [ANSI-ANS-6.4.3], written out.
+    const mu = airLinearAttenuation_per_m(60).coefficient;
+    const air: DoseFieldModel = {model: "inverse-square-air", parameters: {S: 90}, parameterNames: ["S"], covariance: [], mu_per_m: mu, buildup: airBuildup(60)};
+    const x = mu * 3;
+    const K = 1.653 * x ** -0.115 + (0.0511 * (Math.tanh(x / 13.66 - 2) - Math.tanh(-2))) / (1 - Math.tanh(-2));
+    expect(rateAt(air, 3)).toBeCloseTo((90 * (1 + (3.837 * (K ** x - 1)) / (K - 1)) * Math.exp(-x)) / 9, 10);
   });
 
   it("invert each model: the distance at which a rate is reached", () => {
     expect(distanceForRate("inverse-square", 80, 0, 0, 20)).toBe(2);
     expect(distanceForRate("inverse-square-offset", 90, 1, 0, 10)).toBeCloseTo(2, 12);
     expect(distanceForRate("power-law", 100, 2.5, 0, 100 / 32)).toBeCloseTo(4, 12);
-    expect(distanceForRate("inverse-square-air", 90, 0, 0.02, (90 * Math.exp(-0.06)) / 9)).toBeCloseTo(3, 10);
+    // Air: the inverse of the forward formula, near the source (build-up outweighs attenuation) and far out.
+    const b = airBuildup(60), mu = airLinearAttenuation_per_m(60).coefficient;
+    for (const r of [0.5, 3, 40, 300, 2000]) {
+      expect(distanceForRate("inverse-square-air", 90, 0, mu, rateAt({model: "inverse-square-air", parameters: {S: 90}, parameterNames: ["S"], covariance: [], mu_per_m: mu, buildup: b}, r), b) / r).toBeCloseTo(1, 9);
+    }
   });
 
   it("refuse a description without the model's parameter", () => {
     expect(() => rateAt({model: "power-law", parameters: {k: 1}, parameterNames: ["k"], covariance: []}, 1)).toThrow(/"n"/);
     expect(() => rateAt({model: "inverse-square-air", parameters: {S: 1}, parameterNames: ["S"], covariance: []}, 1)).toThrow(/mu_per_m/);
+    expect(() => rateAt({model: "inverse-square-air", parameters: {S: 1}, parameterNames: ["S"], covariance: [], mu_per_m: 0.02}, 1)).toThrow(/buildup/);
   });
 
   it("measure angles from the beam axis (+y) towards +x and pick the sector of a direction", () => {

@@ -7,6 +7,11 @@ import {
   airMassAttenuation_cm2_per_g,
   airMassEnergyAbsorption_cm2_per_g,
   ambientDoseEquivalentPerAirKerma_Sv_per_Gy,
+  personalDoseEquivalentPerAirKerma_Sv_per_Gy,
+  AIR_GP_COEFFICIENTS,
+  airBuildup,
+  airBuildupFactor,
+  gpBuildup,
   convertDose,
   effectiveDosePerAirKerma_Sv_per_Gy,
   PhysicsError
@@ -118,5 +123,69 @@ describe("convertDose", () => {
     const there = convertDose(5, "exposure", "H*(10)", {effectiveEnergy_keV: 45});
     const back = convertDose(there.value, "H*(10)", "exposure", {effectiveEnergy_keV: 45});
     expect(back.value).toBeCloseTo(5, 12);
+  });
+});
+
+describe("Hp(10) per air kerma: the ICRU slab at 0° (ICRP 74 / ICRU 57)", () => {
+  it("reproduces the table at its energies and interpolates log–log between them", () => {
+    // The table's values (Sv/Gy): 30 keV 1.112, 60 keV 1.892, 100 keV 1.811.
+    expect(personalDoseEquivalentPerAirKerma_Sv_per_Gy(30).coefficient).toBe(1.112);
+    expect(personalDoseEquivalentPerAirKerma_Sv_per_Gy(60).coefficient).toBe(1.892);
+    expect(personalDoseEquivalentPerAirKerma_Sv_per_Gy(100).coefficient).toBe(1.811);
+    // Between 50 (1.766) and 60 keV (1.892): exp(ln 1.766 + ln(55/50)/ln(60/50)·ln(1.892/1.766)).
+    const t = Math.log(55 / 50) / Math.log(60 / 50);
+    expect(personalDoseEquivalentPerAirKerma_Sv_per_Gy(55).coefficient).toBeCloseTo(Math.exp(Math.log(1.766) + t * Math.log(1.892 / 1.766)), 12);
+    expect(() => personalDoseEquivalentPerAirKerma_Sv_per_Gy(10)).toThrow(PhysicsError);
+  });
+
+  it("lies above H*(10)/Ka from 30 to 200 keV (the slab's backscatter), by less than 12 %", () => {
+    for (const e of [30, 40, 50, 60, 80, 100, 150, 200]) {
+      const ratio = personalDoseEquivalentPerAirKerma_Sv_per_Gy(e).coefficient / ambientDoseEquivalentPerAirKerma_Sv_per_Gy(e).coefficient;
+      expect(ratio).toBeGreaterThan(1);
+      expect(ratio).toBeLessThan(1.12);
+    }
+  });
+});
+
+describe("build-up of scattered photons in air (ANSI/ANS-6.4.3 geometric progression)", () => {
+  it("is 1 at the source and b at one mean free path, the GP form's definition of b", () => {
+    for (const row of AIR_GP_COEFFICIENTS) {
+      expect(gpBuildup(0, row)).toBe(1);
+      expect(gpBuildup(1, row)).toBeCloseTo(row.b, 10);
+    }
+    // At 60 keV: b = 4.837 [ANSI-ANS-6.4.3].
+    expect(airBuildupFactor(1, airBuildup(60))).toBeCloseTo(4.837, 10);
+  });
+
+  it("follows the closed form 1 + (b − 1)(K^x − 1)/(K − 1) with Harima's K(x), written out independently", () => {
+    const g = {energy_keV: 80, b: 4.929, c: 1.983, a: -0.159, X: 13.74, d: 0.073};
+    const K = (x: number) => g.c * x ** g.a + (g.d * (Math.tanh(x / g.X - 2) - Math.tanh(-2))) / (1 - Math.tanh(-2));
+    for (const x of [0.1, 0.5, 2, 5, 10, 30]) expect(gpBuildup(x, g)).toBeCloseTo(1 + ((g.b - 1) * (K(x) ** x - 1)) / (K(x) - 1), 8);
+    // K = 1 exactly (c = 1, a = 0, d = 0): the linear form 1 + (b − 1)·x.
+    expect(gpBuildup(3, {energy_keV: 0, b: 2, c: 1, a: 0, X: 14, d: 0})).toBeCloseTo(4, 12);
+  });
+
+  it("interpolates ln B linearly in ln E between tabulated energies, and refuses energies outside 20–200 keV", () => {
+    const b = airBuildup(70);
+    const t = Math.log(70 / 60) / Math.log(80 / 60);
+    const lo = gpBuildup(2, AIR_GP_COEFFICIENTS.find((r) => r.energy_keV === 60)!);
+    const hi = gpBuildup(2, AIR_GP_COEFFICIENTS.find((r) => r.energy_keV === 80)!);
+    expect(airBuildupFactor(2, b)).toBeCloseTo(Math.exp((1 - t) * Math.log(lo) + t * Math.log(hi)), 12);
+    expect(() => airBuildup(10)).toThrow(PhysicsError);
+  });
+
+  it("keeps the air model's rate falling with distance from 1 cm to 1000 km at every tabulated energy", () => {
+    for (const row of AIR_GP_COEFFICIENTS) {
+      const mu = airLinearAttenuation_per_m(row.energy_keV).coefficient;
+      const b = airBuildup(row.energy_keV);
+      let previous = Infinity;
+      for (let i = 0; i <= 4000; i++) {
+        const r = 0.01 * 1e8 ** (i / 4000);
+        const rate = (airBuildupFactor(mu * r, b) * Math.exp(-mu * r)) / (r * r);
+        // Far out the rate underflows to 0, which is still "not rising".
+        expect(rate < previous || rate === 0).toBe(true);
+        previous = rate;
+      }
+    }
   });
 });

@@ -84,8 +84,9 @@ describe("percentile band", () => {
     const s = 0.1;
     [1, 2, 4].forEach((r, i) => {
       expect(band.bands[1]![i]! / (100 / (r * r))).toBeCloseTo(1, 2);
-      expect(band.bands[2]![i]! / ((100 * Math.exp(Z975 * s)) / (r * r))).toBeCloseTo(1, 2);
-      expect(band.bands[0]![i]! / ((100 * Math.exp(-Z975 * s)) / (r * r))).toBeCloseTo(1, 2);
+      // The default band is the one-sided 95 % bounds: the 5th and 95th percentiles.
+      expect(band.bands[2]![i]! / ((100 * Math.exp(Z95 * s)) / (r * r))).toBeCloseTo(1, 2);
+      expect(band.bands[0]![i]! / ((100 * Math.exp(-Z95 * s)) / (r * r))).toBeCloseTo(1, 2);
     });
   });
 
@@ -99,7 +100,7 @@ describe("percentile band", () => {
     const lr = Math.log(r);
     const sdLn = Math.sqrt(C[0]![0]! / (k * k) + lr * lr * C[1]![1]! - (2 * lr * C[0]![1]!) / k);
     const band = percentileBand(field, [r], 100_000, 3);
-    const mcSd = (Math.log(band.bands[2]![0]!) - Math.log(band.bands[0]![0]!)) / (2 * Z975);
+    const mcSd = (Math.log(band.bands[2]![0]!) - Math.log(band.bands[0]![0]!)) / (2 * Z95);
     expect(mcSd / sdLn).toBeGreaterThan(0.98);
     expect(mcSd / sdLn).toBeLessThan(1.02);
     expect(band.bands[1]![0]! / (k * Math.pow(r, -2))).toBeCloseTo(1, 2);
