@@ -50,10 +50,24 @@ export interface Limit {
   sources: SourceId[];
   grade: Grade | null;
   note: string;
-  /** For a limit stated as exposure (R): the stated conversion to dose equivalent. */
-  conversion: {rem_per_R: number; basis: string} | null;
-  /** Derived on loading: the value in µSv (dose equivalent), or null when the value is. */
+  /**
+   * For a limit stated as exposure (R): how it is compared with a dose, through air kerma to H*(10) at the effective
+   * photon energy of the device whose dose it is held against (lib/physics convertDose).
+   */
+  conversion: ExposureConversion | null;
+  /**
+   * Derived on loading: the value in µSv (dose equivalent); null when the value is null, and for a limit stated as
+   * exposure, whose value in µSv depends on the photon energy (see value_uR).
+   */
   value_uSv: number | null;
+  /** Derived on loading for a limit stated as exposure: the value in µR; null otherwise. */
+  value_uR: number | null;
+}
+
+export interface ExposureConversion {
+  via: "air-kerma";
+  to: "H*(10)";
+  basis: string;
 }
 
 export interface AlaraLevel {
@@ -146,6 +160,7 @@ function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefine
   let grade: Grade | null | undefined;
   let conversion: Limit["conversion"] | undefined = null;
   let value_uSv: number | null | undefined = null;
+  let value_uR: number | null = null;
   if (o.value === null) {
     // A number that is not publicly available: the entry exists to show the gap, so it must say so.
     value = null;
@@ -157,7 +172,13 @@ function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefine
     grade = r.oneOf(o.grade, `${path}.grade`, GRADES);
     if (o.conversion !== undefined && o.conversion !== null) conversion = readConversion(r, o.conversion, `${path}.conversion`);
     if (value !== undefined && unit !== undefined && conversion !== undefined) {
-      value_uSv = toMicrosievert(r, value, unit, conversion, path);
+      if (conversion !== null) {
+        // Exposure: kept in µR; the comparison converts it at the device's effective energy (lib/compliance/verdict.ts).
+        value_uR = toMicroroentgen(r, value, unit, path) ?? null;
+        value_uSv = null;
+      } else {
+        value_uSv = toMicrosievert(r, value, unit, path);
+      }
     }
   }
 
@@ -166,42 +187,50 @@ function readLimit(r: FieldReader, raw: unknown, path: string): Limit | undefine
     id: id!, body: body!, document: document!, edition: edition!, clause: clause!, protects: protects as Protected[],
     quantity: quantity!, value: value!, unit: unit!, stated: stated!, period: period!, period_note: period_note!,
     kind: kind!, jurisdiction: jurisdiction!, source: source!, sources: sources!, grade: grade!, note: note!, conversion: conversion!,
-    value_uSv: value_uSv!
+    value_uSv: value_uSv!, value_uR
   };
 }
 
 function readConversion(r: FieldReader, raw: unknown, path: string): Limit["conversion"] | undefined {
   const o = r.object(raw, path);
   if (!o) return undefined;
-  const rem_per_R = r.positiveNumber(o.rem_per_R, `${path}.rem_per_R`);
+  const via = o.via === "air-kerma" ? "air-kerma" : r.error(`${path}.via`, `must be "air-kerma": an exposure is compared as air kerma converted to H*(10) at the device's effective energy`);
+  const to = o.to === "H*(10)" ? "H*(10)" : r.error(`${path}.to`, `must be "H*(10)", the quantity the models fit`);
   const basis = r.string(o.basis, `${path}.basis`);
-  if (rem_per_R === undefined || basis === undefined) return undefined;
-  return {rem_per_R, basis};
+  if (via === undefined || to === undefined || basis === undefined) return undefined;
+  return {via, to, basis};
 }
 
-/** A dose-equivalent value converts directly; an exposure (R) only through the conversion the entry states. */
-function toMicrosievert(r: FieldReader, value: number, unit: string, conversion: Limit["conversion"], path: string): number | undefined {
-  let dimension;
+function unitDimension(r: FieldReader, unit: string, path: string) {
   try {
-    dimension = dimensionOf(parseUnit(unit));
+    return dimensionOf(parseUnit(unit));
   } catch (error) {
     const why = error instanceof UnitError ? error.message : String(error);
-    return r.error(`${path}.unit`, `${why}; write a dose unit such as "µSv", "mSv", "mrem" or "mR"`);
+    r.error(`${path}.unit`, `${why}; write a dose unit such as "µSv", "mSv", "mrem" or "mR"`);
+    return undefined;
   }
-  if (dimension === "dose-equivalent") {
-    if (conversion) return r.error(`${path}.conversion`, "is only for limits stated in roentgen; remove it for a Sv or rem value");
-    return roundOffNoise(toCanonical(math.unit(value, parseUnit(unit).formatUnits()), "dose-equivalent"));
-  }
+}
+
+/** A dose-equivalent value converts directly; an exposure (R) needs a stated conversion (readConversion). */
+function toMicrosievert(r: FieldReader, value: number, unit: string, path: string): number | undefined {
+  const dimension = unitDimension(r, unit, path);
+  if (dimension === undefined) return undefined;
+  if (dimension === "dose-equivalent") return roundOffNoise(toCanonical(math.unit(value, parseUnit(unit).formatUnits()), "dose-equivalent"));
   if (dimension === "exposure") {
-    if (!conversion) {
-      return r.error(
-        `${path}.conversion`,
-        `is missing: "${unit}" is an exposure, not a dose; state {"rem_per_R": ..., "basis": "..."} with its source, or give the value in Sv or rem`
-      );
-    }
-    return roundOffNoise(convert(convert(value, unit, "R") * conversion.rem_per_R, "rem", "uSv"));
+    return r.error(
+      `${path}.conversion`,
+      `is missing: "${unit}" is an exposure, not a dose; state {"via": "air-kerma", "to": "H*(10)", "basis": "..."} so that it is converted at each device's effective energy, or give the value in Sv or rem`
+    );
   }
   return r.error(`${path}.unit`, `"${unit}" is not a dose; use Sv or rem (e.g. "µSv", "mrem"), or R with a stated conversion`);
+}
+
+/** An exposure value in µR; a conversion on a value that is not an exposure is refused. */
+function toMicroroentgen(r: FieldReader, value: number, unit: string, path: string): number | undefined {
+  const dimension = unitDimension(r, unit, path);
+  if (dimension === undefined) return undefined;
+  if (dimension !== "exposure") return r.error(`${path}.conversion`, "is only for limits stated in roentgen; remove it for a Sv or rem value");
+  return roundOffNoise(convert(value, unit, "uR"));
 }
 
 /** Drop binary floating-point noise from unit conversion (250.00000000000003 → 250): 12 digits exceed any source's. */

@@ -5,7 +5,18 @@ import type {LimitsRegistry} from "./limits.js";
 import {limitById} from "./limits.js";
 import {judge, formatMicrosievert, type DoseEstimate, type LimitVerdict} from "./verdict.js";
 
-export type Estimator = (q: {distance_m: number; duration_s: number}) => DoseEstimate;
+/**
+ * Which bound a question needs (docs/methodology.md, "Which interval"): `prediction` for a dose on one occasion (one
+ * person, one event, one hour, one shift), which adds the variation between occasions the readings show beyond their
+ * stated uncertainties; `confidence` for a sum over many occasions (a year), where that variation averages out and
+ * the uncertainty of the curve itself remains.
+ */
+export type EstimateInterval = "confidence" | "prediction";
+
+export type Estimator = (q: {distance_m: number; duration_s: number; interval?: EstimateInterval}) => DoseEstimate;
+
+const ONE_OCCASION = "The bounds are for one occasion (a prediction interval): they include the variation between occasions that the readings show beyond their stated uncertainties.";
+const MANY_OCCASIONS = "The bounds are on the average dose over many occasions (a confidence interval): variation from one occasion to the next averages out over a year, the uncertainty of the fitted curve and of the instruments does not.";
 
 export const SCENARIO_IDS = [
   "bystander-event",
@@ -75,7 +86,12 @@ export function sumEstimates(parts: readonly DoseEstimate[]): DoseEstimate {
   }
   const add = (pick: (p: DoseEstimate) => number | null | undefined): number | null =>
     parts.every((p) => typeof pick(p) === "number") ? parts.reduce((s, p) => s + (pick(p) as number), 0) : null;
-  return {dose_uSv: add((p) => p.dose_uSv), upper95_uSv: add((p) => p.upper95_uSv), lower95_uSv: add((p) => p.lower95_uSv), determinable: true};
+  const energies = new Set(parts.map((p) => p.effectiveEnergy_keV));
+  const energy = energies.size === 1 ? [...energies][0] : undefined;
+  return {
+    dose_uSv: add((p) => p.dose_uSv), upper95_uSv: add((p) => p.upper95_uSv), lower95_uSv: add((p) => p.lower95_uSv), determinable: true,
+    ...(energy !== undefined ? {effectiveEnergy_keV: energy} : {})
+  };
 }
 
 function checkPositive(name: string, value: number): void {
@@ -94,14 +110,15 @@ export function bystanderScenarios(registry: LimitsRegistry, estimate: Estimator
       description: `The dose to a person standing ${where}.`,
       assumptions: [
         "The person stays at the same distance for the whole beam-on time.",
-        "The annual limits are compared with this event's dose alone; other exposures in the year add to it (see the public's annual dose)."
+        "The annual limits are compared with this event's dose alone; other exposures in the year add to it (see the public's annual dose).",
+        ONE_OCCASION
       ]
-    }, estimate(p)),
+    }, estimate({...p, interval: "prediction"})),
     result(registry, "bystander-hour", {
       title: "A bystander's worst hour",
       description: `The most dose the same person can receive in any one hour while standing ${where}.`,
-      assumptions: [ANY_ONE_HOUR, p.duration_s <= HOUR_S ? "The whole event fits within one hour, so its whole dose counts." : "The beam is on for the whole of the worst hour."]
-    }, estimate({distance_m: p.distance_m, duration_s: hour_s}))
+      assumptions: [ANY_ONE_HOUR, p.duration_s <= HOUR_S ? "The whole event fits within one hour, so its whole dose counts." : "The beam is on for the whole of the worst hour.", ONE_OCCASION]
+    }, estimate({distance_m: p.distance_m, duration_s: hour_s, interval: "prediction"}))
   ];
 }
 
@@ -111,8 +128,13 @@ export function cordonHourScenario(registry: LimitsRegistry, estimate: Estimator
   return result(registry, "cordon-hour", {
     title: "Anyone at the cordon for an hour",
     description: `The dose in any one hour of continuous operation to a person at the cordon, ${p.cordon_m} m from the device.`,
-    assumptions: [ANY_ONE_HOUR, "The beam is on for the whole hour (continuous operation), the worst case for a cordon.", "L15 is stated in roentgen and is compared through its stated conversion (1 R ≈ 1 rem, about 10 %)."]
-  }, estimate({distance_m: p.cordon_m, duration_s: HOUR_S}));
+    assumptions: [
+      ANY_ONE_HOUR, "The beam is on for the whole hour (continuous operation), the worst case for a cordon.",
+      "This is a person continuously present at the cordon for the hour; someone walking past receives far less (see the checkpoint simulation).",
+      "L15 is stated in roentgen (exposure): it is converted through air kerma to H*(10) at the device's effective photon energy (2 mR is 30.6 µSv at 60 keV).",
+      ONE_OCCASION
+    ]
+  }, estimate({distance_m: p.cordon_m, duration_s: HOUR_S, interval: "prediction"}));
 }
 
 /** A person inside a scanned vehicle: per scan, and per year for someone scanned `scans_per_year` times. */
@@ -150,17 +172,18 @@ export function operatorScenarios(registry: LimitsRegistry, estimate: Estimator,
     result(registry, "operator-shift", {
       title: "An operator over a shift",
       description: `The dose to an operator ${position} during the deployment with the most beam-on time (${worstShift.beam_on_s} s, deployment ${worstShift.deployment_id}).`,
-      assumptions: common
-    }, estimate({distance_m: p.operator_distance_m, duration_s: worstShift.beam_on_s})),
+      assumptions: [...common, ONE_OCCASION]
+    }, estimate({distance_m: p.operator_distance_m, duration_s: worstShift.beam_on_s, interval: "prediction"})),
     result(registry, "operator-year", {
       title: "An operator over the year",
       description: `The dose to the most-exposed operator ${position} over the ${yearly_s} s of beam-on time of the deployments they worked.`,
       assumptions: [
         ...common,
         perOperator.size > 0 ? "Doses are summed per operator from the log's operator lists; names are not shown." : "The log names no operators, so one person is assumed to have worked every deployment.",
-        "The deployments given are one calendar year's."
+        "The deployments given are one calendar year's.",
+        MANY_OCCASIONS
       ]
-    }, estimate({distance_m: p.operator_distance_m, duration_s: yearly_s}))
+    }, estimate({distance_m: p.operator_distance_m, duration_s: yearly_s, interval: "confidence"}))
   ];
 }
 
@@ -168,14 +191,15 @@ export function operatorScenarios(registry: LimitsRegistry, estimate: Estimator,
 export function publicAnnualScenario(registry: LimitsRegistry, estimate: Estimator, p: {deployments: readonly DeploymentUse[]}): ScenarioResult {
   if (p.deployments.length === 0) throw new RangeError("publicAnnualScenario needs at least one deployment");
   const total_s = p.deployments.reduce((s, d) => s + d.beam_on_s, 0);
-  const e = sumEstimates(p.deployments.map((d) => estimate({distance_m: d.cordon_m, duration_s: d.beam_on_s})));
+  const e = sumEstimates(p.deployments.map((d) => estimate({distance_m: d.cordon_m, duration_s: d.beam_on_s, interval: "confidence"})));
   return result(registry, "public-annual", {
     title: "The public's annual dose from all deployments",
     description: `A hypothetical member of the public at the cordon of each of the ${p.deployments.length} deployments for all ${total_s} s of beam-on time${e.dose_uSv !== null ? `: ${formatMicrosievert(e.dose_uSv)}` : ""}.`,
     assumptions: [
       "Nobody really attends every deployment at the cordon for its whole beam-on time: this bounds any real person's dose from above.",
       "The deployments given are one calendar year's.",
-      "Doses from the deployments are added with their bounds (one device, one model: the errors do not cancel)."
+      "Doses from the deployments are added with their bounds (one device, one model: the errors do not cancel).",
+      MANY_OCCASIONS
     ]
   }, e);
 }

@@ -1,14 +1,15 @@
-// Verdicts of a dose estimate against one limit, decided on the 95 % bounds, never on the point estimate alone.
-// Rules (docs/compliance.md):
-//   within                iff upper95 ≤ limit
-//   exceeds               iff lower95 > limit; with no lower bound, iff the point estimate > limit (protective
-//                         reading: the verdict then says the true dose may be lower)
+// Verdicts of a dose estimate against one limit, decided on the one-sided 95 % bounds (docs/methodology.md, "What
+// 95 % means"), never on the point estimate alone. Rules (docs/compliance.md):
+//   within                iff upper95 ≤ limit (the one-sided 95 % upper bound)
+//   exceeds               iff lower95 > limit (the one-sided 95 % lower bound); with no lower bound, iff the point
+//                         estimate > limit (protective reading: the verdict then says the true dose may be lower)
 //   cannot-be-determined  otherwise: the interval straddles the limit, the estimate is not determinable, or the
 //                         limit's number is not publicly available.
 // Reference levels (negligible dose, a recommendation for scale) get "below-reference"/"above-reference" instead:
 // they are not limits, and being above one is not a breach.
 import type {AlaraConfig, Limit} from "./limits.js";
 import {citeIds} from "../sources.js";
+import {convertDose} from "../physics/convert-dose.js";
 
 /** A dose estimate as any model produces it; lib/compliance does not care how it was made. */
 export interface DoseEstimate {
@@ -18,6 +19,13 @@ export interface DoseEstimate {
   determinable: boolean;
   /** Why the estimate is not determinable (too little data, no convergence...), or how it was made. */
   reason?: string;
+  /**
+   * The effective photon energy of the beam the dose is from (keV): needed to compare with a limit stated as exposure
+   * (L15, in roentgen), which is converted through air kerma to H*(10) at this energy.
+   */
+  effectiveEnergy_keV?: number;
+  /** What the bounds are made of, largest share first or in any order; explanations name the largest. */
+  budget?: {components: readonly {label: string; share: number}[]} | null;
 }
 
 export type ComplianceVerdict = "within" | "exceeds" | "cannot-be-determined";
@@ -49,17 +57,45 @@ export function formatMicrosievert(value_uSv: number): string {
   return `${Number(value_uSv.toPrecision(3))} µSv`;
 }
 
+/** A limit stated as exposure, in µSv of H*(10) at the estimate's effective energy, with how it was converted. */
+function exposureLimit(limit: Limit, estimate: DoseEstimate): {uSv: number; text: string} | string {
+  const energy = estimate.effectiveEnergy_keV;
+  if (energy === undefined) return `the limit ${limit.id} is stated as exposure (${limit.value} ${limit.unit}), and converting it to a dose needs the beam's effective photon energy, which the estimate does not state`;
+  try {
+    const c = convertDose(limit.value_uR!, "exposure", "H*(10)", {effectiveEnergy_keV: energy});
+    return {uSv: c.value, text: `${limit.value} ${limit.unit} converted at ${energy} keV through air kerma to ${formatMicrosievert(c.value)} H*(10)`};
+  } catch (error) {
+    return `the limit ${limit.id} is stated as exposure and cannot be converted at ${energy} keV: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The budget component with the largest share, in words, for explanations; "" when none is given. */
+function dominant(estimate: DoseEstimate): string {
+  const parts = estimate.budget?.components ?? [];
+  if (parts.length === 0) return "";
+  const top = parts.reduce((a, b) => (b.share > a.share ? b : a));
+  return ` The largest part of the uncertainty is ${top.label} (${Math.round(top.share * 100)} % of the variance).`;
+}
+
 export function judge(estimate: DoseEstimate, limit: Limit, alara?: AlaraConfig): LimitVerdict {
   const role = limit.kind === "reference-level" ? "reference" : "compliance";
-  const base = {limit_id: limit.id, role, limit_uSv: limit.value_uSv} as const;
+  let converted: {uSv: number; text: string} | null = null;
+  if (limit.value_uR !== null && estimate.determinable) {
+    const c = exposureLimit(limit, estimate);
+    if (typeof c === "string") return {limit_id: limit.id, role, limit_uSv: null, verdict: "cannot-be-determined", margin: null, alara: [], explanation: `Cannot be determined: ${c}.`};
+    converted = c;
+  }
+  const limitValue = converted?.uSv ?? limit.value_uSv;
+  const base = {limit_id: limit.id, role, limit_uSv: limitValue} as const;
   const cannot = (explanation: string): LimitVerdict => ({...base, verdict: "cannot-be-determined", margin: null, alara: [], explanation});
 
-  if (limit.value_uSv === null) {
+  if (limit.value === null) {
     return cannot(`Cannot be determined: the limit of ${limit.document} is not publicly available, so no comparison is possible.`);
   }
   if (!estimate.determinable) {
     return cannot(`Cannot be determined: the dose could not be estimated (${estimate.reason ?? "no reason given"}).`);
   }
+  if (limitValue === null) return cannot(`Cannot be determined: the limit ${limit.id} has no value in µSv.`);
   const {dose_uSv: point, upper95_uSv: upper} = estimate;
   const lower = estimate.lower95_uSv ?? null;
   if (upper === null || !Number.isFinite(upper)) {
@@ -71,11 +107,11 @@ export function judge(estimate: DoseEstimate, limit: Limit, alara?: AlaraConfig)
     );
   }
 
-  const L = limit.value_uSv;
+  const L = limitValue;
   const margin = upper > 0 ? L / upper : null;
   const what = role === "reference" ? "reference level" : "limit";
-  const limitText = `the ${what} ${limit.id} of ${formatMicrosievert(L)} (${limit.stated}; ${limit.source}${citeIds(limit.sources)}, grade ${limit.grade ?? "none"})`;
-  const flags = role === "compliance" ? alaraFlags(upper, lower ?? point, limit, alara) : [];
+  const limitText = `the ${what} ${limit.id} of ${formatMicrosievert(L)} (${limit.stated}${converted ? `, ${converted.text}` : ""}; ${limit.source}${citeIds(limit.sources)}, grade ${limit.grade ?? "none"})`;
+  const flags = role === "compliance" ? alaraFlags(upper, lower ?? point, L, limit, alara) : [];
   const alaraText = flags.length ? ` ALARA: ${flags.map((f) => `${f.level} (${pct(f.fraction)} of the limit, ${formatMicrosievert(f.threshold_uSv)}) ${f.status}`).join("; ")}.` : "";
 
   if (upper <= L) {
@@ -103,16 +139,16 @@ export function judge(estimate: DoseEstimate, limit: Limit, alara?: AlaraConfig)
     verdict: "cannot-be-determined",
     margin,
     alara: flags,
-    explanation: `Cannot be determined: the 95 % interval ${interval} straddles ${limitText}; more or better data would narrow it.${alaraText}`
+    explanation: `Cannot be determined: the 95 % interval ${interval} straddles ${limitText}; more or better data would narrow it.${dominant(estimate)}${alaraText}`
   };
 }
 
 /** Flags for the ALARA investigation levels a dose may have reached; only for the periods the program applies them to. */
-function alaraFlags(upper: number, floor: number | null, limit: Limit, alara: AlaraConfig | undefined): AlaraFlag[] {
-  if (!alara || !alara.applies_to_periods.includes(limit.period) || limit.value_uSv === null) return [];
+function alaraFlags(upper: number, floor: number | null, limit_uSv: number, limit: Limit, alara: AlaraConfig | undefined): AlaraFlag[] {
+  if (!alara || !alara.applies_to_periods.includes(limit.period)) return [];
   const flags: AlaraFlag[] = [];
   for (const level of alara.levels) {
-    const threshold_uSv = level.fraction * limit.value_uSv;
+    const threshold_uSv = level.fraction * limit_uSv;
     if (upper < threshold_uSv) continue;
     const status = floor !== null && floor >= threshold_uSv ? "reached" : "possibly-reached";
     flags.push({level: level.id, fraction: level.fraction, threshold_uSv, status, action: level.action});

@@ -6,7 +6,7 @@
 // together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
 // reader cannot choose which side of the van to stand on.
 import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext} from "../models/index.js";
-import {predictRate, scenarioDose} from "../exposure/index.js";
+import {predictRate, scenarioDose, type BoundInterval} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {CurvePoint, PublishedFit} from "./types.js";
 import type {DoseFieldModel} from "../field/formulas.js";
@@ -66,17 +66,21 @@ export function usableModels(device: DeviceModels): {sector: string | null; fit:
 }
 
 /** A dose estimate for the compliance scenarios: the usable model with the highest upper bound at that spot. */
-export function conservativeEstimator(device: DeviceModels): (q: {distance_m: number; duration_s: number}) => DoseEstimate & {basis: string | null} {
+export function conservativeEstimator(device: DeviceModels): (q: {distance_m: number; duration_s: number; interval?: BoundInterval}) => DoseEstimate & {basis: string | null} {
   const models = usableModels(device);
   return (q) => {
     if (models.length === 0) {
       const reason = device.groups[0]?.reason ?? "no readings";
       return {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: `no usable model for ${device.device_id}: ${reason}`, basis: null};
     }
-    const doses = models.map((m) => ({m, d: scenarioDose(m.fit, q)}));
+    const doses = models.map((m) => ({m, d: scenarioDose(m.fit, q, {interval: q.interval ?? "confidence"})}));
     const worst = doses.reduce((a, b) => (b.d.upper95_uSv > a.d.upper95_uSv ? b : a));
     const basis = `${worst.m.fit.model} fit, ${worst.m.sector === null ? "all angles" : `sector ${worst.m.sector}`}${worst.d.extrapolated ? ", extrapolated beyond the measured distances" : ""}`;
-    return {dose_uSv: worst.d.dose_uSv, upper95_uSv: worst.d.upper95_uSv, lower95_uSv: worst.d.lower95_uSv, determinable: true, reason: basis, basis};
+    const energy = worst.m.fit.context.effectiveEnergy_keV;
+    return {
+      dose_uSv: worst.d.dose_uSv, upper95_uSv: worst.d.upper95_uSv, lower95_uSv: worst.d.lower95_uSv, determinable: true, reason: basis, basis,
+      budget: worst.d.budget, ...(energy !== undefined ? {effectiveEnergy_keV: energy} : {})
+    };
   };
 }
 

@@ -7,7 +7,7 @@
 import {airContext, readingsToPoints, type FitPoint, type ModelContext, type Residual} from "../models/index.js";
 import {beamOnFractionLookup} from "../deployments/index.js";
 import {InputError} from "../io/problems.js";
-import {exclusionDistance} from "../exposure/index.js";
+import {Z95, exclusionDistance} from "../exposure/index.js";
 import {bystanderScenarios, cordonHourScenario, occupantScenarios, operatorScenarios, publicAnnualScenario, type ScenarioResult} from "../compliance/scenarios.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {Limit} from "../compliance/limits.js";
@@ -140,7 +140,8 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
     const label = id === "L5" ? `${limit.value} ${limit.unit} in any one hour of continuous operation` : `${limit.value} ${limit.unit} over the busiest year's beam-on time`;
     if (models.length === 0) return {limit_id: id, label, distance_m: null, reason: a.models.groups[0]?.reason ?? "no usable model"};
     if (period_s === null) return {limit_id: id, label, distance_m: null, reason: "no deployments in the log"};
-    const distances = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}).distance_m);
+    // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
+    const distances = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}).distance_m);
     if (distances.some((d) => d === null)) return {limit_id: id, label, distance_m: null, reason: "the upper bound stays above the limit over the whole search range"};
     return {limit_id: id, label, distance_m: Math.max(...(distances as number[])), reason: null};
   });
@@ -159,7 +160,8 @@ function scenarios(a: DeviceAnalysis, dataset: Dataset): ScenarioResult[] {
   if (cert && year) {
     const s = cert.scan_plane_dose;
     const perScan: DoseEstimate = s.unit === "uSv"
-      ? {dose_uSv: s.dose, upper95_uSv: s.dose + 1.96 * s.sigma, lower95_uSv: Math.max(0, s.dose - 1.96 * s.sigma), determinable: true,
+      // One-sided 95 % bounds from the certificate's stated 1σ (docs/methodology.md, "What 95 % means").
+      ? {dose_uSv: s.dose, upper95_uSv: s.dose + Z95 * s.sigma, lower95_uSv: Math.max(0, s.dose - Z95 * s.sigma), determinable: true,
         reason: `certificate ${cert.certificate_id}: per-scan dose at the scan plane, ${s.distance_m} m, ${s.scan_speed_km_per_h} km/h (${s.quantity})`}
       : {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: `the certificate's per-scan dose is ${s.quantity}, not a dose equivalent`};
     results.push(...occupantScenarios(registry, {per_scan: perScan, scans_per_year: Math.max(1, year.deployments.length)}));

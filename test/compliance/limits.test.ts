@@ -6,8 +6,9 @@ const FILE = "data/limits.json";
 const registry = loadLimits(readFileSync(new URL("../../data/limits.json", import.meta.url), "utf8"), FILE);
 
 // Independent values: each limit as its source states it (docs/sources.md says where each was read), converted by
-// hand (1 mSv = 1000 µSv; 1 mrem = 10 µSv; L15: 2 mR × 1 rem/R = 2 mrem = 20 µSv).
-const EXPECTED: [id: string, value: number, unit: string, uSv: number, period: string, source: string, grade: string][] = [
+// hand (1 mSv = 1000 µSv; 1 mrem = 10 µSv). L15 is an exposure: no fixed µSv value (it is converted at each device's
+// effective energy when judged), 2 mR = 2000 µR.
+const EXPECTED: [id: string, value: number, unit: string, uSv: number | null, period: string, source: string, grade: string][] = [
   ["L1", 0.25, "µSv", 0.25, "per-screening", "ANSI/HPS N43.17-2009, as summarised by US Army Public Health Command (2011) and in state rules (e.g. Colorado 6 CCR 1007-1 §8.11.3)", "B"],
   ["L2", 10, "µSv", 10, "per-screening", "N43.17-2009 (same summary)", "B"],
   ["L3", 0.25, "mSv", 250, "calendar-year", "N43.17-2009 (same); Washington WAC 246-230-040(3), in force 2025", "B"],
@@ -22,7 +23,7 @@ const EXPECTED: [id: string, value: number, unit: string, uSv: number, period: s
   ["L12", 1, "mSv", 1000, "calendar-year", "2013/59/Euratom Art. 12 (same values as ICRP 103; text not read)", "B"],
   ["L13", 10, "µSv", 10, "calendar-year", "NCRP (negligible individual dose); basis of IAEA exemption levels (RS-G-1.7); Euratom Annex VII \"of the order of 10 µSv a year\" (text not read)", "B"],
   ["L14", 0.1, "µSv", 0.1, "per-screening", "NCRP (reported as Commentary No. 16, 2003) via a summary of two 2011 Radiology articles", "C"],
-  ["L15", 2, "mR", 20, "any-one-hour", "UFC 4-022-01 (2005)", "B"]
+  ["L15", 2, "mR", null, "any-one-hour", "UFC 4-022-01 (2005)", "B"]
 ];
 
 describe("the limits registry in data/limits.json", () => {
@@ -34,7 +35,8 @@ describe("the limits registry in data/limits.json", () => {
     const limit = limitById(registry, id);
     expect(limit.value).toBe(value);
     expect(limit.unit).toBe(unit);
-    expect(limit.value_uSv).toBeCloseTo(uSv, 12);
+    if (uSv === null) expect(limit.value_uSv).toBeNull();
+    else expect(limit.value_uSv).toBeCloseTo(uSv, 12);
     expect(limit.period).toBe(period);
     expect(limit.source).toBe(source);
     expect(limit.grade).toBe(grade);
@@ -64,8 +66,9 @@ describe("the limits registry in data/limits.json", () => {
   it("states the conversion of the one limit given in roentgen", () => {
     const l15 = limitById(registry, "L15");
     expect(l15.quantity).toBe("exposure");
-    expect(l15.conversion?.rem_per_R).toBe(1);
-    expect(l15.conversion?.basis).toMatch(/10 %/);
+    expect(l15.conversion).toMatchObject({via: "air-kerma", to: "H*(10)"});
+    expect(l15.conversion?.basis).toMatch(/30\.6 µSv H\*\(10\)/);
+    expect(l15.value_uR).toBeCloseTo(2000, 9);
     expect(registry.limits.filter((l) => l.conversion !== null).map((l) => l.id)).toEqual(["L15"]);
   });
 
@@ -125,7 +128,7 @@ describe("loadLimits on bad input", () => {
   it("refuses a value in roentgen without a stated conversion", () => {
     const {problems} = loadLimits(oneLimit({unit: "mR"}), "f.json");
     expect(problems.map((p) => p.column)).toEqual(["$.limits[0].conversion"]);
-    expect(problems[0]!.message).toMatch(/exposure, not a dose.*rem_per_R/);
+    expect(problems[0]!.message).toMatch(/exposure, not a dose.*air-kerma/);
   });
 
   it("reports an unknown unit, a bad enum and a missing field together", () => {

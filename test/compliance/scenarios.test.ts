@@ -22,8 +22,11 @@ const registry = loadLimits(readFileSync(new URL("../../data/limits.json", impor
  */
 const pointSource = (S: number): Estimator => ({distance_m, duration_s}) => {
   const dose = (S * duration_s) / 3600 / distance_m ** 2;
-  return {dose_uSv: dose, lower95_uSv: 0.8 * dose, upper95_uSv: 1.2 * dose, determinable: true};
+  return {dose_uSv: dose, lower95_uSv: 0.8 * dose, upper95_uSv: 1.2 * dose, determinable: true, effectiveEnergy_keV: 60};
 };
+// L15, 2 mR in any one hour, at 60 keV: 2000 µR × 8.764e-3 µGy/µR (2.58e-4 C/kg × 33.97 J/C) = 17.53 µGy of air
+// kerma, × 1.7446 Sv/Gy (H*(10)/Ka at 60 keV) = 30.58 µSv.
+const L15_AT_60_KEV = 2000 * 2.58e-4 * 33.97 * 1.7446;
 const notDeterminable: Estimator = () => ({dose_uSv: null, upper95_uSv: null, determinable: false, reason: "too few readings (2) to fit"});
 
 const verdictsOf = (r: ScenarioResult) => Object.fromEntries(r.verdicts.map((v) => [v.limit_id, v.verdict]));
@@ -35,17 +38,29 @@ describe("anyone at the cordon during any one hour", () => {
     expect(r.estimate.dose_uSv).toBeCloseTo(16.5, 10);
     expect(verdictsOf(r)).toEqual({L5: "within", L7: "within", L15: "within"});
     expect(r.verdicts[0]!.margin).toBeCloseTo(20 / 19.8, 10);
+    const l15 = r.verdicts.find((v) => v.limit_id === "L15")!;
+    expect(l15.limit_uSv!).toBeCloseTo(L15_AT_60_KEV, 1);
+    expect(l15.explanation).toMatch(/2 mR converted at 60 keV through air kerma to 30\.6 µSv H\*\(10\)/);
     expect(r.assumptions.join(" ")).toMatch(/HPPOS Q48/);
   });
 
-  it("exceeds all three when the lower bound sits just outside", () => {
-    const r = cordonHourScenario(registry, pointSource(2525), {cordon_m: 10}); // 25.25 µSv, lower 20.2
-    expect(verdictsOf(r)).toEqual({L5: "exceeds", L7: "exceeds", L15: "exceeds"});
+  it("exceeds L5 and L7 when the lower bound sits just outside 20 µSv, while the upper bound is within L15's 30.6 µSv", () => {
+    const r = cordonHourScenario(registry, pointSource(2525), {cordon_m: 10}); // 25.25 µSv, 20.2 to 30.3
+    expect(verdictsOf(r)).toEqual({L5: "exceeds", L7: "exceeds", L15: "within"});
+    const above = cordonHourScenario(registry, pointSource(4000), {cordon_m: 10}); // 40 µSv, lower 32
+    expect(verdictsOf(above).L15).toBe("exceeds");
   });
 
   it("cannot be determined when the interval straddles 20 µSv", () => {
     const r = cordonHourScenario(registry, pointSource(2000), {cordon_m: 10}); // 16 to 24 µSv
-    expect(verdictsOf(r)).toEqual({L5: "cannot-be-determined", L7: "cannot-be-determined", L15: "cannot-be-determined"});
+    expect(verdictsOf(r)).toEqual({L5: "cannot-be-determined", L7: "cannot-be-determined", L15: "within"});
+  });
+
+  it("cannot judge L15 (stated in roentgen) without the beam's effective energy", () => {
+    const noEnergy: Estimator = (q) => ({...pointSource(1650)(q), effectiveEnergy_keV: undefined});
+    const l15 = cordonHourScenario(registry, noEnergy, {cordon_m: 10}).verdicts.find((v) => v.limit_id === "L15")!;
+    expect(l15.verdict).toBe("cannot-be-determined");
+    expect(l15.explanation).toMatch(/effective photon energy/);
   });
 
   it("cannot be determined when the model cannot give a dose, with the model's reason", () => {
