@@ -1,7 +1,7 @@
 // Per-scan dose at other speeds and standoffs, scaled from one stated reference figure. The time any point spends in
-// the swept beam goes as 1/speed; the beam's fluence is taken to fall as 1/standoff^n with n = 2 (inverse square) by
-// default. See docs/imaging.md: for the direct beam of a pencil beam swept through a fixed angle, n = 1 is the better
-// geometric approximation, and n = 2 then gives LOWER doses than n = 1 beyond the reference standoff.
+// the swept beam goes as 1/speed; the beam's fluence falls as 1/standoff^n. The default is n = 1, what the geometry of
+// a pencil beam swept through a fixed angle gives (docs/imaging.md): beyond the reference standoff it gives the higher,
+// conservative dose, where the inverse square law (n = 2, shown beside it) would give a lower one.
 import {requirePositive} from "./validate.js";
 
 export interface DoseReference {
@@ -31,8 +31,16 @@ export const MANUFACTURER_DOSE_REFERENCE: Readonly<DoseReference> = Object.freez
   grade: "C"
 });
 
+/** The default exponent: a swept pencil beam's time-averaged fluence falls as 1/standoff. */
+export const SWEPT_BEAM_EXPONENT = 1;
+/** The inverse square law, shown beside the default. */
+export const INVERSE_SQUARE_EXPONENT = 2;
+
+export const DISTANCE_EXPONENT_CHOICE =
+  "the dose is scaled as 1/standoff, what a pencil beam swept through a fixed angle gives (fluence ≈ N₀/(θ·d·v)); the inverse square law, shown beside it, gives less beyond the reference standoff and more inside it";
+
 export interface DoseScalingOptions {
-  /** Exponent n of the standoff scaling (reference standoff / standoff)^n; default 2 (inverse square). */
+  /** Exponent n of the standoff scaling (reference standoff / standoff)^n; default 1 (a swept pencil beam). */
   distanceExponent?: number;
 }
 
@@ -50,9 +58,21 @@ export function perScanDose_uSv(
   requirePositive("reference.dose_uSv", reference.dose_uSv);
   requirePositive("reference.speed_m_per_s", reference.speed_m_per_s);
   requirePositive("reference.standoff_m", reference.standoff_m);
-  const n = options.distanceExponent ?? 2;
+  const n = options.distanceExponent ?? SWEPT_BEAM_EXPONENT;
   if (!Number.isFinite(n) || n < 0) throw new RangeError(`distanceExponent must be a finite number ≥ 0, got ${n}`);
   return (
     reference.dose_uSv * (reference.speed_m_per_s / scan.speed_m_per_s) * Math.pow(reference.standoff_m / scan.standoff_m, n)
   );
+}
+
+/** The per-scan dose with the default exponent (1/d) and, beside it, the inverse square law (1/d²), with the choice stated. */
+export function perScanDoseBoth(scan: {speed_m_per_s: number; standoff_m: number}, reference: DoseReference = MANUFACTURER_DOSE_REFERENCE): {
+  dose_uSv: number; inverseSquare_uSv: number; exponent: number; choice: string;
+} {
+  return {
+    dose_uSv: perScanDose_uSv(scan, reference, {distanceExponent: SWEPT_BEAM_EXPONENT}),
+    inverseSquare_uSv: perScanDose_uSv(scan, reference, {distanceExponent: INVERSE_SQUARE_EXPONENT}),
+    exponent: SWEPT_BEAM_EXPONENT,
+    choice: DISTANCE_EXPONENT_CHOICE
+  };
 }

@@ -1,5 +1,5 @@
 // The speed trade-off: slower scans give each pixel more photons (better SNR, longer range) and each person more dose.
-import {MANUFACTURER_DOSE_REFERENCE, perScanDose_uSv, type DoseReference} from "./dose.js";
+import {INVERSE_SQUARE_EXPONENT, MANUFACTURER_DOSE_REFERENCE, perScanDose_uSv, type DoseReference} from "./dose.js";
 import {countsPerPixel, effectiveRange_m, snr, type RangeLimit} from "./model.js";
 import type {ImagingParameters} from "./parameters.js";
 import {pixelExposure} from "./timing.js";
@@ -12,8 +12,10 @@ export interface TradeoffRow {
   /** Beam time on a pixel summed over the sweeps that fall on it (s); ∝ 1/speed. */
   beamTimePerPixel_s: number;
   lineSpacing_m: number;
-  /** Dose per scan at `standoff_m` (µSv), scaled from the reference. */
+  /** Dose per scan at `standoff_m` (µSv), scaled from the reference as 1/standoff (a swept pencil beam). */
   perScanDose_uSv: number;
+  /** The same scaled by the inverse square law, shown beside it. */
+  perScanDoseInverseSquare_uSv: number;
   /** "upper" when the reference is only a bound: read the dose as "< value". */
   doseBound: DoseReference["bound"];
   /** Mean counts per pixel at `standoff_m`. */
@@ -42,6 +44,7 @@ export function tradeoff(
       beamTimePerPixel_s: exposure.beamTimePerPixel_s,
       lineSpacing_m: exposure.lineSpacing_m,
       perScanDose_uSv: perScanDose_uSv({speed_m_per_s, standoff_m}, reference),
+      perScanDoseInverseSquare_uSv: perScanDose_uSv({speed_m_per_s, standoff_m}, reference, {distanceExponent: INVERSE_SQUARE_EXPONENT}),
       doseBound: reference.bound,
       counts,
       snr: snr(counts),

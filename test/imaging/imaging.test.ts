@@ -11,6 +11,7 @@ import {
   countsPerPixel,
   effectiveRange_m,
   perScanDose_uSv,
+  perScanDoseBoth,
   pixelExposure,
   scanTiming,
   snr,
@@ -174,16 +175,21 @@ describe("per-scan dose", () => {
     expect(d2 / d1).toBeCloseTo(2, 12);
   });
 
-  it("scales by hand: 1 km/h at 1 m is 0.1 × 5 × 2.25 = 1.125 µSv; 3 m is a quarter (n = 2) or a half (n = 1)", () => {
-    expect(perScanDose_uSv({speed_m_per_s: 1 / 3.6, standoff_m: 1})).toBeCloseTo(1.125, 12);
-    expect(perScanDose_uSv({speed_m_per_s: V5, standoff_m: 3})).toBeCloseTo(0.025, 12);
-    expect(perScanDose_uSv({speed_m_per_s: V5, standoff_m: 3}, MANUFACTURER_DOSE_REFERENCE, {distanceExponent: 1})).toBeCloseTo(0.05, 12);
+  it("scales by hand: 1 km/h at 1 m is 0.1 × 5 × 1.5 = 0.75 µSv (n = 1); 3 m is a half (n = 1, the default) or a quarter (n = 2)", () => {
+    expect(perScanDose_uSv({speed_m_per_s: 1 / 3.6, standoff_m: 1})).toBeCloseTo(0.75, 12);
+    expect(perScanDose_uSv({speed_m_per_s: V5, standoff_m: 3})).toBeCloseTo(0.05, 12);
+    expect(perScanDose_uSv({speed_m_per_s: V5, standoff_m: 3}, MANUFACTURER_DOSE_REFERENCE, {distanceExponent: 2})).toBeCloseTo(0.025, 12);
+    // Both side by side, the default stated: 2× apart at 3 m, 6.7× at 10 m (10/1.5).
+    const both = perScanDoseBoth({speed_m_per_s: V5, standoff_m: 10});
+    expect(both.dose_uSv / both.inverseSquare_uSv).toBeCloseTo(10 / 1.5, 12);
+    expect(both.exponent).toBe(1);
+    expect(both.choice).toMatch(/swept/);
   });
 
   it("uses a supplied reference", () => {
     const ref = {...MANUFACTURER_DOSE_REFERENCE, dose_uSv: 0.3, speed_m_per_s: 1, standoff_m: 2, bound: "estimate" as const};
-    // 0.3 × (1/0.5) × (2/1)² = 2.4.
-    expect(perScanDose_uSv({speed_m_per_s: 0.5, standoff_m: 1}, ref)).toBeCloseTo(2.4, 12);
+    // 0.3 × (1/0.5) × (2/1) = 1.2 (n = 1).
+    expect(perScanDose_uSv({speed_m_per_s: 0.5, standoff_m: 1}, ref)).toBeCloseTo(1.2, 12);
   });
 
   it("refuses invalid inputs", () => {

@@ -81,9 +81,12 @@ describe("a checkpoint deployment", () => {
     expect(r.operators[0]!.dosePerShift_uSv).toBeCloseTo((S / 9) * 8, 9);
     expect(r.operators[0]!.shiftsToAnnualLimit).toBeCloseTo(1000 / ((S / 9) * 8), 9);
     // S/9 = 15.6 µSv in an hour at the post: under the 20 µSv hourly limit; 124 µSv a shift, under 1 mSv a year.
+    // A person standing at the cordon (d = the identical walkers' distance) for an hour with the beam always on: S/d².
+    expect(r.cordonHour_uSv).toBeCloseTo(S / identical.cordon_m! ** 2, 9);
     expect(r.checks.map((c) => [c.quantity, c.limit.id, c.exceeded])).toEqual([
-      ["largest dose to a passer-by (one passage)", "L7", false],
-      ["largest dose to a passer-by (one passage)", "L6", false],
+      ["a person standing at the cordon: dose in any one hour", "L7", S / identical.cordon_m! ** 2 > 20],
+      ["largest dose to a passer-by (one passage), as part of a year", "L6", false],
+      ["largest dose to a passer-by (one passage), beside the negligible dose of a year", "L13", continuous > 10],
       ["post: dose in one hour", "L7", false],
       ["post: dose per shift", "L4", false]
     ]);
