@@ -27,6 +27,7 @@ export const SOURCES = {
   "NCRP-Commentary-16": {title: "NCRP Commentary No. 16", grade: "C"},
   "UFC-4-022-01": {title: "UFC 4-022-01 (2005)", grade: "B"},
   "ICRP-74": {title: "ICRP Publication 74", grade: "B"},
+  "ICRU-57": {title: "ICRU Report 57", grade: "C"},
   "ICRP-116": {title: "ICRP Publication 116", grade: "B"},
   "NIST-SRD-126": {title: "NIST SRD 126, X-Ray Mass Attenuation Coefficients", grade: "A"},
   "NIST-SP-811": {title: "NIST SP 811, Guide for the Use of the SI", grade: "B"},
@@ -38,7 +39,9 @@ export const SOURCES = {
   "RSNA-2014": {title: "RSNA News bulletin (2014)", grade: "B"},
   "NIST-2014": {title: "NIST news release (2014)", grade: "B"},
   "FAA-AC-120-52": {title: "FAA Advisory Circular 120-52", grade: "B"},
-  "Mettler-2008": {title: "Mettler et al., Radiology 2008", grade: "B"}
+  "Mettler-2008": {title: "Mettler et al., Radiology 2008", grade: "B"},
+  "JCGM-100": {title: "JCGM 100:2008 (GUM)", grade: "B"},
+  "ANSI-ANS-6.4.3": {title: "ANSI/ANS-6.4.3-1991", grade: "B"}
 } as const satisfies Record<string, SourceEntry>;
 
 export type SourceId = keyof typeof SOURCES;

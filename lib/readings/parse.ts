@@ -21,7 +21,7 @@ export interface ParsedReadings {
 export const REQUIRED_COLUMNS = ["device_id", "measured_at", "distance", "distance_unit", "duration", "duration_unit", "dose", "dose_unit"] as const;
 export const OPTIONAL_COLUMNS = [
   "reading_id", "dosimeter_id", "angle_deg", "quantity", "uncertainty", "background", "mdl", "instrument_type",
-  "instrument_id", "instrument_calibrated_on", "notes"
+  "instrument_id", "instrument_calibrated_on", "notes", "duration_basis", "calibration_uncertainty", "energy_response_uncertainty"
 ] as const;
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
 

@@ -1,3 +1,4 @@
+import {airBuildup, airBuildupFactor} from "../../lib/physics/index.js";
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {certificatePoints, certificateStatus, latestCertificates, parseCertificate} from "../../lib/certificates/index.js";
@@ -193,14 +194,17 @@ describe("sample readings fit back to the parameters they were generated from", 
 
     it(`${device.device_id}: lib/models' inverse-square-air fit agrees with the closed form`, () => {
       const readings = rows.filter((r) => r.device_id === device.device_id && r.angle_deg === 0 && usable(r));
-      const closed = proportionalFit(readings.map(asPoint));
+      // The model's shape includes the build-up of air (lib/physics, tested on its own): g = B(μr)·e^(−μr)/r².
+      const buildup = airBuildup(60);
+      const withBuildup = (r: Row) => ({...asPoint(r), x: asPoint(r).x * airBuildupFactor(MU * r.distance_m, buildup)});
+      const closed = proportionalFit(readings.map(withBuildup));
       const fit = fitModel(
         readings.map((r) => {
           const p = asPoint(r);
           return {reading_id: r.reading_id, device_id: r.device_id, distance_m: r.distance_m, angle_deg: 0, rate_uSv_per_h: p.y, sigma_uSv_per_h: p.sigma, censored: false, mdl_rate_uSv_per_h: null, source: null};
         }),
         "inverse-square-air",
-        {mu_per_m: MU}
+        {mu_per_m: MU, buildup}
       );
       expect(fit.converged).toBe(true);
       expect(fit.parameters.S!.value).toBeCloseTo(closed.S, 6);
