@@ -6,9 +6,9 @@
 // together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
 // reader cannot choose which side of the van to stand on.
 import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext} from "../models/index.js";
-import {predictRate, scenarioDose, type BoundInterval} from "../exposure/index.js";
+import {predictRate, scenarioDose, uncertaintyBudget, type BoundInterval} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
-import type {CurvePoint, PublishedFit} from "./types.js";
+import type {CurvePoint, PublishedBudget, PublishedFit} from "./types.js";
 import type {DoseFieldModel} from "../field/formulas.js";
 
 /** Fewer fitted (uncensored) readings than this in a group and its figures cannot be determined. */
@@ -106,6 +106,25 @@ export function fitAsField(fit: FitResult): DoseFieldModel {
   };
 }
 
+/** Where the published budget is evaluated: the policy's 5 ft (the fit's part depends on the distance, the rest does not). */
+export const BUDGET_DISTANCE_M = 5 * 0.3048;
+
+/** A fit's budget at 5 ft for one occasion (every component shown), as plain numbers for the pages. */
+export function publishedBudget(fit: FitResult): PublishedBudget | null {
+  if (!fit.converged) return null;
+  const b = uncertaintyBudget(fit, BUDGET_DISTANCE_M, "prediction");
+  if (b === null) return null;
+  return {
+    distance_m: BUDGET_DISTANCE_M,
+    components: b.components.map((c) => ({label: c.label, type: c.type, relative: c.logSd, share: c.share})),
+    effective_dof: b.effectiveDof,
+    coverage_factor: b.coverageFactor,
+    instruments: b.instruments.instruments.map((i) => ({
+      id: i.id, readings: i.readings, calibration: i.calibration, energy_response: i.energyResponse, relative: i.relative, share: i.share, defaulted: i.defaulted
+    }))
+  };
+}
+
 /** Log-spaced distances for drawing a curve over (and a little beyond) the measured range. */
 export function curveDistances(range: [number, number], count = 48): number[] {
   const lo = Math.max(range[0] / 1.5, 0.05);
@@ -141,7 +160,8 @@ export function publishedFits(device: DeviceModels, range: [number, number]): Pu
       aic_weight: g.weights[i] ?? null,
       selected: g.selected === fit,
       n_flagged: fit.residuals.filter((r) => r.flagged).length,
-      curve: curve(fit, range)
+      curve: curve(fit, range),
+      budget: publishedBudget(fit)
     }))
   );
 }

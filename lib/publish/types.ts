@@ -64,6 +64,19 @@ export interface PublishedFit {
   selected: boolean;
   n_flagged: number;
   curve: CurvePoint[];
+  /** The uncertainty budget of the fit's upper bound at the policy's 5 ft, for one occasion; null when not converged. */
+  budget: PublishedBudget | null;
+}
+
+export interface PublishedBudget {
+  distance_m: number;
+  /** Each component: its relative standard uncertainty (sd of ln rate, k = 1) and share of the variance. */
+  components: {label: string; type: "A" | "B"; relative: number; share: number}[];
+  /** Welch–Satterthwaite degrees of freedom (null: infinitely many) and the one-sided 95 % quantile. */
+  effective_dof: number | null;
+  coverage_factor: number;
+  /** The instruments behind the type B component. */
+  instruments: {id: string | null; readings: number; calibration: number | null; energy_response: number | null; relative: number; share: number; defaulted: string[]}[];
 }
 
 /** A fitted point for charts: one reading's net dose rate and how the selected model fits it. */
