@@ -4,11 +4,13 @@ import {UsageError} from "./command.js";
 import {readReadingsPaths} from "../lib/io/read-readings.js";
 import {InputError, clockFromEnv, hasErrors, formatProblem, type Problem} from "../lib/io/index.js";
 import {
-  MODEL_NAMES, compareModels, fitModel, isModelName, readingsToPoints, referenceModel,
+  MODEL_NAMES, airContext, compareModels, fitModel, isModelName, readingsToPoints, referenceModel,
   fitByGroup, sectorCentre, type FitPoint, type FitResult, type ModelComparison, type ModelContext, type ModelName,
   type Sector
 } from "../lib/models/index.js";
-import {PhysicsError, airLinearAttenuation_per_m, convertDose} from "../lib/physics/index.js";
+import {PhysicsError, convertDose} from "../lib/physics/index.js";
+import {fitDevice, usableModels, MIN_FITTED_READINGS} from "../lib/publish/device-models.js";
+import type {BoundInterval, UncertaintyBudget} from "../lib/exposure/index.js";
 import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
 import type {Io} from "./command.js";
 import type {Reading} from "../lib/readings/types.js";
@@ -29,8 +31,28 @@ export const MODEL_SOURCE_OPTIONS = {
   device: {type: "string"},
   "effective-energy": {type: "string"},
   angle: {type: "string"},
+  sector: {type: "string"},
+  interval: {type: "string"},
   json: {type: "boolean"}
 } as const;
+
+/** --interval: "prediction" (default: one occasion, the question these commands ask) or "confidence" (many occasions). */
+export function intervalOption(values: {interval?: string}): BoundInterval {
+  const v = values.interval ?? "prediction";
+  if (v !== "prediction" && v !== "confidence") throw new UsageError(`--interval "${v}" must be prediction (one occasion) or confidence (the average over many occasions)`);
+  return v;
+}
+
+/**
+ * Exit codes of the model commands: 0 an answer (including "the limit is met at every distance" and "never
+ * reached"); 1 bad input files; 2 a bad command line, or a distance the model cannot answer for (inside the offset
+ * model's pole); 3 no answer within the model's range: the limit is still exceeded at the end of the distance search,
+ * or the dose is infinite.
+ */
+export const EXIT_NO_ANSWER = 3;
+
+export const EXIT_CODES_HELP = `Exit codes: 0 an answer; 1 bad input files; 2 bad command line; 3 no answer within the model's range
+(a limit still exceeded at ${"10 km"}, an infinite dose).`;
 
 export const MODEL_SOURCE_HELP = `Model source (one of):
   --readings FILE        readings CSV (repeat for several files); the model is fitted to them
@@ -39,7 +61,9 @@ export const MODEL_SOURCE_HELP = `Model source (one of):
                          through that point, with unknown uncertainty (bounds equal the estimate)
 Options:
   --model NAME           ${MODEL_NAMES.join(", ")}
-                         (default: the model best supported by the readings, lowest AICc)
+                         (default: as the site does, the model best supported by the readings in each group
+                         (all angles, each 45° sector with ${MIN_FITTED_READINGS}+ readings), and the answer is the
+                         group with the highest 95% upper bound, named in the output)
   --device ID            the device whose readings to use (required when the files hold several)
   --effective-energy E   effective photon energy, e.g. "60 keV" (default 60 keV, a grade C estimate for the
                          device class); sets mu of air for inverse-square-air and converts air-kerma and
@@ -47,6 +71,11 @@ Options:
   --angle DEG            direction of the person from the beam axis, in degrees: use the fit of the 45°
                          sector holding it (default: every sector with readings, and the answer is the
                          worst of them and the all-angles fit, named in the output)
+  --sector DEG           the same, naming the sector by its centre (0, 45, ..., 315)
+  --interval KIND        prediction (default): bounds for one occasion, with the variation between occasions
+                         the readings show; confidence: bounds on the average over many occasions (a year)
+All bounds are one-sided 95%: the true dose is above the upper bound with probability 5%. They carry the fit's
+uncertainty and the instruments' calibration and energy response (10% k = 1 when the readings state none).
   --json                 print one JSON object`;
 
 export interface ModelSourceValues {
@@ -72,6 +101,8 @@ export interface ResolvedModel {
   conversion: {readings: number; to: "H*(10)"; effectiveEnergy_keV: number; energyStated: boolean; sources: string[]} | null;
   /** The readings files with their SHA-256, for traceability. */
   files: {path: string; sha256: string}[];
+  /** True when --model chose the model; otherwise each group's best-supported model is used, as the site does. */
+  modelChosen?: boolean;
 }
 
 /** "0.016 mrem in 10 s at 5 ft" → dose (µSv), duration (s), distance (m). */
@@ -102,8 +133,7 @@ function energyContext(values: ModelSourceValues): {effectiveEnergy_keV: number;
   const stated = values["effective-energy"];
   const effectiveEnergy_keV = stated === undefined ? DEFAULT_EFFECTIVE_ENERGY_keV : toCanonical(parseQuantity(stated), "energy");
   try {
-    const mu = airLinearAttenuation_per_m(effectiveEnergy_keV);
-    return {effectiveEnergy_keV, energyStated: stated !== undefined, context: {mu_per_m: mu.coefficient, effectiveEnergy_keV, mu_source: mu.source}};
+    return {effectiveEnergy_keV, energyStated: stated !== undefined, context: airContext(effectiveEnergy_keV)};
   } catch (error) {
     if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
     throw error;
@@ -177,13 +207,14 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
   if (!fit.converged) {
     throw new InputError([{severity: "error", file, message: `the ${fit.model} model cannot be fitted to the ${points.length} readings of ${device_id}: ${fit.reason}`}]);
   }
-  const how = modelName === null ? `the model best supported by the readings (lowest ${comparison[0]!.criterion === "aicc" ? "AICc" : "AIC"})` : "as chosen";
+  const how = modelName === null ? `the model best supported by the readings (lowest ${comparison[0]!.criterion === "aicc" ? "AICc" : "AIC"}) over all angles` : "as chosen";
   const conversion = convertedIds.size === 0 ? null : {
     readings: convertedIds.size, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated,
     sources: [...conversionSources]
   };
   return {
     fit, comparison, points, device_id, files: loaded.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
+    modelChosen: modelName !== null,
     description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}`
   };
 }
@@ -201,11 +232,12 @@ export function formatDose(dose_uSv: number): string {
   return `${fmt(dose_uSv)} µSv (${fmt(convert(dose_uSv, "uSv", "mrem"))} mrem)`;
 }
 
-export function formatDistance(distance_m: number | null): string {
-  return distance_m === null ? "n/a" : `${fmt(distance_m)} m (${fmt(convert(distance_m, "m", "ft"))} ft)`;
+export function formatDistance(distance_m: number): string {
+  return `${fmt(distance_m)} m (${fmt(convert(distance_m, "m", "ft"))} ft)`;
 }
 
 export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "never (the dose rate is zero)";
   if (seconds < 120) return `${fmt(seconds)} s`;
   if (seconds < 7200) return `${fmt(seconds)} s (${fmt(seconds / 60)} min)`;
   return `${fmt(seconds)} s (${fmt(seconds / 3600)} h)`;
@@ -215,8 +247,9 @@ export function formatDuration(seconds: number): string {
 export function modelLines(resolved: ResolvedModel, used: Candidate | null = null): string[] {
   const fit = used?.fit ?? resolved.fit;
   const lines = [`Model: ${resolved.description}.`];
-  if (used && used.sector !== null) {
-    lines.push(`Answer computed on the readings of the sector ${used.label} (${fit.n} readings): ${fit.parameterNames.map((n) => `${n} = ${fmt(fit.parameters[n]!.value)} ± ${fmt(fit.parameters[n]!.stderr, 3)}`).join(", ")}.`);
+  if (used && resolved.points.length > 0) {
+    const rule = resolved.modelChosen ? "the model chosen with --model" : "the best-supported model of that group (lowest AICc)";
+    lines.push(`Answer computed with the ${fit.model} model fitted to the readings of ${used.label} (${fit.n} readings), ${rule}; the group giving the highest 95% upper bound among the usable ones, as the site does: ${fit.parameterNames.map((n) => `${n} = ${fmt(fit.parameters[n]!.value)} ± ${fmt(fit.parameters[n]!.stderr, 3)}`).join(", ")}.`);
   }
   if (fit.model === "inverse-square-air") {
     lines.push(`Air attenuation: mu = ${fmt(resolved.context.mu_per_m!)} /m at ${fmt(resolved.effectiveEnergy_keV)} keV${resolved.energyStated ? "" : " (default effective energy)"} (${resolved.context.mu_source}).`);
@@ -256,24 +289,70 @@ export interface Candidate {
 }
 
 /**
- * The fits to answer on. The dose of a backscatter van depends strongly on direction, and a scenario rarely knows
- * it, so by default the answer is computed on the all-angles fit and on each angle sector's fit (converged ones)
- * and the worst is reported; --angle picks the one sector holding that direction.
+ * The fits to answer on, as the site chooses them (lib/publish/device-models.ts): the all-angles group and each 45°
+ * sector with at least MIN_FITTED_READINGS readings above the detection limit, each with its best-supported model
+ * (or the --model one), and the answer is the worst of them. The dose of a backscatter van depends strongly on
+ * direction, and a scenario rarely knows it; --angle or --sector picks the one sector holding that direction.
  */
-export function candidates(resolved: ResolvedModel, angleText: string | undefined): Candidate[] {
-  const all: Candidate = {label: resolved.points.length === 0 ? "reference figure" : "all angles", sector: null, fit: resolved.fit};
-  const sectors = resolved.points.length === 0 ? [] : fitByGroup(resolved.points, resolved.fit.model, resolved.context)
-    .filter((g): g is typeof g & {sector: Sector} => g.sector !== null && g.sector !== "unstated" && g.fit.converged)
-    .map((g) => ({label: `${g.sector.centre_deg}° ± ${g.sector.width_deg / 2}°`, sector: g.sector, fit: g.fit}));
-  if (angleText === undefined) return [all, ...sectors];
-  const angle = Number(angleText);
-  if (!Number.isFinite(angle) || angle < 0 || angle >= 360) throw new UsageError(`--angle "${angleText}" must be a number of degrees from 0 to below 360`);
+export function candidates(resolved: ResolvedModel, angleText: string | undefined, sectorText?: string): Candidate[] {
+  if (angleText !== undefined && sectorText !== undefined) throw new UsageError("give either --angle or --sector, not both");
+  const label = (centre_deg: number) => `${centre_deg}° ± 22.5°`;
+  let all: Candidate = {label: resolved.points.length === 0 ? "reference figure" : "all angles", sector: null, fit: resolved.fit};
+  let sectors: (Candidate & {sector: Sector})[] = [];
+  if (resolved.points.length > 0 && resolved.modelChosen) {
+    sectors = fitByGroup(resolved.points, resolved.fit.model, resolved.context)
+      .filter((g): g is typeof g & {sector: Sector} => g.sector !== null && g.sector !== "unstated" && g.fit.converged && g.fit.n >= MIN_FITTED_READINGS)
+      .map((g) => ({label: label(g.sector.centre_deg), sector: g.sector, fit: g.fit}));
+  } else if (resolved.points.length > 0) {
+    const groups = usableModels(fitDevice(resolved.device_id ?? "", resolved.points, resolved.context));
+    const pooled = groups.find((g) => g.sector === null);
+    if (pooled) all = {...all, fit: pooled.fit};
+    sectors = groups.filter((g) => g.sector !== null).map((g) => {
+      const centre_deg = Number.parseFloat(g.sector!);
+      return {label: label(centre_deg), sector: {centre_deg, width_deg: 45}, fit: g.fit};
+    });
+  }
+  const asked = sectorText ?? angleText;
+  if (asked === undefined) return [all, ...sectors];
+  const option = sectorText !== undefined ? "--sector" : "--angle";
+  const angle = Number(asked.replace(/°$/, ""));
+  if (!Number.isFinite(angle) || angle < 0 || angle >= 360) throw new UsageError(`${option} "${asked}" must be a number of degrees from 0 to below 360`);
   const centre = sectorCentre(angle);
+  if (sectorText !== undefined && centre !== angle) throw new UsageError(`--sector ${asked}: sectors are centred on 0, 45, 90, ..., 315; use --angle for a direction`);
   const chosen = sectors.find((c) => c.sector.centre_deg === centre);
   if (!chosen) {
-    throw new UsageError(`--angle ${angleText}: no fitted readings in the sector ${centre}° ± 22.5°; sectors with a fit: ${sectors.map((c) => c.label).join(", ") || "none (the readings state no angles)"}`);
+    throw new UsageError(`${option} ${asked}: no usable fit in the sector ${centre}° ± 22.5° (at least ${MIN_FITTED_READINGS} readings above the detection limit); sectors with a fit: ${sectors.map((c) => c.label).join(", ") || "none (the readings state no angles)"}`);
   }
   return [chosen];
+}
+
+/** True when the distance is closer than every reading the fit used: towards, perhaps into, the device's body. */
+export function closerThanReadings(fit: {distanceRange_m: [number, number] | null; basis: string}, distance_m: number): boolean {
+  return fit.basis === "fit" && fit.distanceRange_m !== null && distance_m < fit.distanceRange_m[0];
+}
+
+/** The budget as lines for people: each part with its size and share, and how the bound is formed. */
+export function budgetLines(budget: UncertaintyBudget | null): string[] {
+  if (budget === null) return ["Uncertainty: unknown (a single published figure): the bounds equal the estimate."];
+  const pct = (x: number) => `${fmt(100 * x, 2)} %`;
+  const lines = [`Uncertainty budget (${budget.interval === "prediction" ? "one occasion" : "the curve, many occasions"}), relative, k = 1:`];
+  for (const c of budget.components) lines.push(`  ${`${c.label} (type ${c.type})`.padEnd(58)} ${pct(c.logSd).padStart(8)}  share ${pct(c.share)}`);
+  lines.push(`  ${"combined".padEnd(58)} ${pct(budget.logSd).padStart(8)}`);
+  lines.push(`  95% bounds (one-sided) = estimate x exp(±${fmt(budget.coverageFactor, 4)} x combined)${budget.effectiveDof === null ? "" : `, Student's t with ${fmt(budget.effectiveDof, 3)} effective degrees of freedom`}.`);
+  const named = budget.instruments.instruments.map((i) => `${i.id ?? "not named"} ${pct(i.relative)}${i.defaulted.length ? ` (${i.defaulted.join(" and ")} not stated: default)` : ""}, share ${pct(i.share)}`);
+  lines.push(`  Instruments: ${named.join("; ")}.`);
+  return lines;
+}
+
+/** The budget for --json: each component with its value and share, and the instruments. */
+export function budgetJson(budget: UncertaintyBudget | null) {
+  if (budget === null) return null;
+  return {
+    interval: budget.interval, definition: "one-sided 95 %",
+    components: budget.components.map((c) => ({id: c.id, label: c.label, type: c.type, relative: c.logSd, dof: c.dof, share: c.share})),
+    combined: budget.logSd, effectiveDof: budget.effectiveDof, coverageFactor: budget.coverageFactor,
+    instruments: budget.instruments
+  };
 }
 
 /** Computes an answer on every candidate and returns the worst (highest score) with all of them. */

@@ -1,19 +1,24 @@
 // `xray-dose scenario`: dose to a person at a distance for a time, or for N scans of a dwell time.
 import {parseOptions, UsageError, type Command} from "../command.js";
 import {scenarioDose, type Scenario} from "../../lib/exposure/index.js";
-import {MODEL_SOURCE_HELP, MODEL_SOURCE_OPTIONS, candidates, formatDistance, formatDose, formatDuration, modelJson, modelLines, quantityOption, resolveModel, worstCase} from "../model-input.js";
+import {
+  EXIT_CODES_HELP, EXIT_NO_ANSWER, MODEL_SOURCE_HELP, closerThanReadings, MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, candidates, formatDistance, formatDose,
+  formatDuration, intervalOption, modelJson, modelLines, quantityOption, resolveModel, worstCase
+} from "../model-input.js";
 
 const HELP = `Usage: xray-dose scenario (--readings FILE | --reference "0.016 mrem in 10 s at 5 ft") --distance "10 ft"
                           (--duration "1 h" | --scans N --dwell "10 s") [--model NAME] [--json]
 
 Dose to a person standing at a distance, continuously for a duration or through N scans of a dwell time each,
-with a 95% interval from the fit's parameter covariance (delta method on the log of the dose).
+with one-sided 95% bounds from the uncertainty budget (the fit, the instruments, and for one occasion the
+variation between occasions), printed with the answer.
 
 ${MODEL_SOURCE_HELP}
 Scenario:
   --distance D           distance from the device's reference point, e.g. "10 ft" or "3 m"
   --duration T           continuous exposure time, e.g. "1 h"
-  --scans N --dwell T    N scans of T each (total exposure N x T)`;
+  --scans N --dwell T    N scans of T each (total exposure N x T)
+${EXIT_CODES_HELP}`;
 
 export const scenarioCommand: Command = {
   name: "scenario",
@@ -35,19 +40,26 @@ export const scenarioCommand: Command = {
     } else {
       throw new UsageError('give the exposure time with --duration "1 h", or --scans N with --dwell "10 s"');
     }
+    const interval = intervalOption(values);
     const resolved = await resolveModel(values, io);
-    const {worst, rows} = worstCase(candidates(resolved, values.angle), (fit) => scenarioDose(fit, scenario), (d) => d.upper95_uSv);
+    const {worst, rows} = worstCase(candidates(resolved, values.angle, values.sector), (fit) => scenarioDose(fit, scenario, {interval}), (d) => d.upper95_uSv);
     const dose = worst.answer;
+    const finite = Number.isFinite(dose.upper95_uSv);
 
     if (values.json) {
       io.stdout(JSON.stringify({
         dose: {value: dose.dose_uSv, unit: "uSv"}, upper95: {value: dose.upper95_uSv, unit: "uSv"}, lower95: {value: dose.lower95_uSv, unit: "uSv"},
         distance: {value: distance_m, unit: "m"}, exposure: {value: dose.exposure_s, unit: "s"},
         scans: "scans" in scenario ? scenario.scans : null, dwell: "dwell_s" in scenario ? {value: scenario.dwell_s, unit: "s"} : null,
-        method: dose.method, uncertaintyKnown: dose.uncertaintyKnown, extrapolated: dose.extrapolated, ...modelJson(resolved, worst.candidate),
+        method: dose.method, uncertaintyKnown: dose.uncertaintyKnown, extrapolated: dose.extrapolated,
+        closerThanReadings: closerThanReadings(worst.candidate.fit, distance_m), budget: budgetJson(dose.budget), ...modelJson(resolved, worst.candidate),
         byAngle: rows.map((r) => ({label: r.candidate.label, sector: r.candidate.sector, dose: {value: r.answer.dose_uSv, unit: "uSv"}, upper95: {value: r.answer.upper95_uSv, unit: "uSv"}}))
       }, null, 2));
-      return 0;
+      return finite ? 0 : EXIT_NO_ANSWER;
+    }
+    if (!finite) {
+      io.stdout([`At ${formatDistance(distance_m)} the ${worst.candidate.fit.model} model gives an infinite dose: no answer can be given this close.`, ...modelLines(resolved, worst.candidate)].join("\n"));
+      return EXIT_NO_ANSWER;
     }
     const what = "scans" in scenario ? `${scenario.scans} scans of ${formatDuration(scenario.dwell_s)} (${formatDuration(dose.exposure_s)} in all)` : formatDuration(dose.exposure_s);
     const lines = [
@@ -55,9 +67,10 @@ export const scenarioCommand: Command = {
       `  estimate        ${formatDose(dose.dose_uSv)}`,
       `  95% upper bound ${formatDose(dose.upper95_uSv)}${dose.uncertaintyKnown ? "" : "  (uncertainty unknown: equals the estimate)"}`,
       `  95% lower bound ${formatDose(dose.lower95_uSv)}`,
-      `Bounds: ${dose.method}.`
+      ...budgetLines(dose.budget)
     ];
-    if (dose.extrapolated) lines.push("Warning: the distance lies outside the fitted distances; the model is extrapolated.");
+    if (closerThanReadings(worst.candidate.fit, distance_m)) lines.push(`Warning: ${formatDistance(distance_m)} is closer than any reading (${formatDistance(worst.candidate.fit.distanceRange_m![0])}); the model is extrapolated towards the device and the point may lie inside its body.`);
+    else if (dose.extrapolated) lines.push("Warning: the distance lies outside the fitted distances; the model is extrapolated.");
     if (rows.length > 1) {
       lines.push(`Worst of ${rows.length} fits (all angles and each angle sector): ${worst.candidate.label}. By angle, 95% upper bound:`);
       for (const r of rows) lines.push(`  ${r.candidate.label.padEnd(14)} ${formatDose(r.answer.upper95_uSv)}`);
