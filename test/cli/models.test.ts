@@ -12,6 +12,9 @@ import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {airContext, fitModel, readingsToPoints} from "../../lib/models/index.js";
 import {exclusionDistance, scenarioDose, timeToLimit} from "../../lib/exposure/index.js";
 import {TEST_NOW} from "../clock.js";
+import {fitAsField} from "../../lib/publish/device-models.js";
+import {doseDistribution} from "../../lib/simulation/index.js";
+import {exclusionRadius} from "../../lib/field/index.js";
 
 const HEADER = "reading_id,device_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty";
 
@@ -123,10 +126,11 @@ describe("xray-dose scenario", () => {
     await expect(run(scenarioCommand, ["--readings", EXACT, "--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "1 m", "--duration", "1 h"])).rejects.toThrow(/not both/);
   });
 
-  it("with angles: answers on the worst sector by default, and on the chosen one with --angle", async () => {
+  it("with angles: answers on the worst sector by default, and on the chosen one with --angle or --sector", async () => {
+    // Five readings per sector: the site's minimum for a usable group.
     const path = readingsFile("sectors.csv", [
-      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 0, 200 / r ** 2, 10 / r ** 2]),
-      ...[1, 2, 3, 4].map((r): [number, number, number, number] => [r, 90, 50 / r ** 2, 2.5 / r ** 2])
+      ...[1, 2, 3, 4, 5].map((r): [number, number, number, number] => [r, 0, 200 / r ** 2, 10 / r ** 2]),
+      ...[1, 2, 3, 4, 5].map((r): [number, number, number, number] => [r, 90, 50 / r ** 2, 2.5 / r ** 2])
     ]);
     const base = ["--readings", path, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h", "--json"];
     const worst = JSON.parse((await run(scenarioCommand, base)).stdout);
@@ -134,7 +138,12 @@ describe("xray-dose scenario", () => {
     expect(worst.dose.value).toBeCloseTo(50, 6);
     const side = JSON.parse((await run(scenarioCommand, [...base, "--angle", "100"])).stdout);
     expect(side.dose.value).toBeCloseTo(12.5, 6);
-    await expect(run(scenarioCommand, [...base, "--angle", "180"])).rejects.toThrow(/no fitted readings in the sector 180°/);
+    expect(JSON.parse((await run(scenarioCommand, [...base, "--sector", "90"])).stdout).dose.value).toBeCloseTo(12.5, 6);
+    await expect(run(scenarioCommand, [...base, "--angle", "180"])).rejects.toThrow(/no usable fit in the sector 180°/);
+    await expect(run(scenarioCommand, [...base, "--sector", "100"])).rejects.toThrow(/centred on 0, 45/);
+    // Without --model: each group's best-supported model, the worst group, as the site does.
+    const site = JSON.parse((await run(scenarioCommand, base.filter((a, i) => a !== "--model" && base[i - 1] !== "--model"))).stdout);
+    expect(site.sector).toEqual({centre_deg: 0, width_deg: 45});
   });
 });
 
@@ -163,5 +172,72 @@ describe("xray-dose exclusion and time-to-limit", () => {
 
   it("refuses a limit in the wrong kind of unit", async () => {
     await expect(run(timeToLimitCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "5 ft", "--limit", "1 h"])).rejects.toThrow(/dose/);
+  });
+});
+
+describe("the command line at its edges", () => {
+  it("a limit still exceeded at 10 km: a sentence, no 'n/a', no doubled word, exit code 3", async () => {
+    const args = ["--readings", EXACT, "--model", "inverse-square", "--limit", "1e-7 uSv", "--per", "1 h"];
+    const {code, stdout} = await run(exclusionCommand, args);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/not met within 10000 m \(32810 ft\), the end of the search: the limit is still exceeded there/);
+    expect(stdout).not.toMatch(/n\/a|beyond beyond|met beyond not/);
+    const json = await run(exclusionCommand, [...args, "--json"]);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({status: "beyond-search-range", distance: {value: null}});
+  });
+
+  it("a limit met at every distance, even at the reference point: said so, exit code 0", async () => {
+    // An offset source 10 m behind the reference point: the rate never exceeds S/r0² = 1 µSv/h.
+    const far = readingsFile("far.csv", [1, 2, 3, 4, 5, 6].map((r) => [r, "", 100 / (r + 10) ** 2, 0.001 * (100 / (r + 10) ** 2)]));
+    const {code, stdout} = await run(exclusionCommand, ["--readings", far, "--model", "inverse-square-offset", "--limit", "20 uSv", "--per", "1 h"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/met at every distance the model covers, even at the device's reference point/);
+  });
+
+  it("a distance closer than any reading is flagged as possibly inside the device", async () => {
+    const {stdout} = await run(scenarioCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "20 cm", "--duration", "1 h"]);
+    expect(stdout).toMatch(/0\.2 m \(0\.6562 ft\) is closer than any reading \(1 m \(3\.281 ft\)\).*inside its body/);
+  });
+
+  it("prints the uncertainty budget in text and --json, the instruments' default named", async () => {
+    const args = ["--readings", EXACT, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h"];
+    const text = (await run(scenarioCommand, args)).stdout;
+    expect(text).toMatch(/Uncertainty budget \(one occasion\)/);
+    expect(text).toMatch(/instruments' calibration and energy response \(type B\)\s+10 %/);
+    expect(text).toMatch(/one-sided/);
+    const json = JSON.parse((await run(scenarioCommand, [...args, "--json"])).stdout);
+    expect(json.budget.definition).toBe("one-sided 95 %");
+    expect(json.budget.components.map((c: {id: string}) => c.id)).toEqual(["fit", "instruments"]);
+    expect(json.budget.components[1].relative).toBe(0.1);
+    expect(json.budget.instruments.defaulted).toBe(true);
+  });
+
+  it("with 10⁵ consistent readings the upper bound sits at least the instruments' 10 % above the estimate", async () => {
+    const rows: [number, number | "", number, number][] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const r = 1 + (i % 50) * 0.1;
+      const truth = 133.8 / r ** 2;
+      // A deterministic wobble of ±5 % against a stated 10 %: consistent readings.
+      rows.push([r, "", truth * (1 + 0.05 * Math.sin(i)), 0.1 * truth]);
+    }
+    const path = readingsFile("many.csv", rows);
+    const json = JSON.parse((await run(scenarioCommand, ["--readings", path, "--model", "inverse-square", "--distance", "5 ft", "--duration", "1 h", "--json"])).stdout);
+    expect(json.upper95.value / json.dose.value - 1).toBeGreaterThan(0.1);
+    // Almost all of it is type B: exp(1.645 × 0.1) = 1.179.
+    expect(json.upper95.value / json.dose.value).toBeCloseTo(Math.exp(1.6448536 * 0.1), 3);
+  }, 60_000);
+});
+
+describe("one meaning of 95 %: the command line, the field map and the Monte Carlo", () => {
+  it("scenario and exclusion print the bounds the Monte Carlo and the field map give for the same fit and question", async () => {
+    const lib = await libraryFit(EXACT);
+    const field = fitAsField(lib);
+    const scenario = JSON.parse((await run(scenarioCommand, ["--readings", EXACT, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h", "--json"])).stdout);
+    const mc = doseDistribution(field, {distance_m: 2, duration_s: 3600, interval: "prediction"}, 200_000, 8).percentiles.p95;
+    expect(Math.abs(scenario.upper95.value / mc - 1)).toBeLessThan(0.01);
+    const exclusion = JSON.parse((await run(exclusionCommand, ["--readings", EXACT, "--model", "inverse-square", "--limit", "20 uSv", "--per", "1 h", "--json"])).stdout);
+    const radius = exclusionRadius(field, {limit_uSv: 20, period_s: 3600, interval: "prediction"}, [0.95], 200_000, 9).quantiles[0]!.radius_m;
+    expect(Math.abs(exclusion.distance.value / radius - 1)).toBeLessThan(0.005);
   });
 });
