@@ -9,8 +9,11 @@ import type {Command, Io} from "../command.js";
 import {UsageError, parseOptions} from "../command.js";
 import {InputError, clockFromEnv, hasErrors, type Problem} from "../../lib/io/index.js";
 import {parseReadingsCsv} from "../../lib/readings/index.js";
-import {fitModel, readingsToPoints, type FitResult} from "../../lib/models/index.js";
-import {scenarioDose} from "../../lib/exposure/index.js";
+import {airContext, readingsToPoints} from "../../lib/models/index.js";
+import {PhysicsError, convertDose} from "../../lib/physics/index.js";
+import {conservativeEstimator, fitDevice} from "../../lib/publish/device-models.js";
+import {parseQuantity, toCanonical} from "../../lib/units/index.js";
+import {DEFAULT_EFFECTIVE_ENERGY_keV} from "../model-input.js";
 import {
   CLAIM_VERDICTS,
   checkPolicy,
@@ -28,7 +31,7 @@ import {
 
 const DATA_DIR = new URL("../../data/", import.meta.url);
 
-const HELP = `Usage: xray-dose check-policy [FILE] [--json] [--readings FILE.csv ...] [--since OLD]
+const HELP = `Usage: xray-dose check-policy [FILE] [--json] [--readings FILE.csv ...] [--effective-energy E] [--since OLD]
 
 Checks the quantitative statements of a plain-text policy's health-and-safety section (a heading naming health,
 safety or radiation), quoted exactly from FILE (default: the newest text in data/policy/, by the date in its name):
@@ -42,9 +45,13 @@ check cannot read is listed as not checked. A text without a health-and-safety s
 dose rate or comparison in it, is refused (exit 1).
 
 Options:
-  --readings FILE  field readings (CSV, docs/data-formats.md) of one device, repeatable: an inverse-square model is
-                   fitted to them and its 95 % interval at each stated distance is compared with the policy's
-                   figures. Without readings those checks are unsupported.
+  --readings FILE  field readings (CSV, docs/data-formats.md) of one device, repeatable: fitted as the site fits
+                   them (every model, all angles and each 45° sector with 5+ readings, each group's best-supported
+                   model, the group with the highest 95 % upper bound), and the one-sided 95 % bounds at each stated
+                   distance are compared with the policy's figures: the site's answer. Without readings those
+                   checks are unsupported.
+  --effective-energy E  effective photon energy for air attenuation and build-up and for converting air-kerma
+                   and exposure readings (default ${DEFAULT_EFFECTIVE_ENERGY_keV} keV, as the site without a certificate)
   --since OLD      an older version of the policy: also say which figures changed, which checks changed verdict,
                    and which are new or gone.
   --json           print {"claims": [{"id", "quote", "section", "check", "verdict", "explanation", "numbers"}]}
@@ -65,25 +72,11 @@ async function readText(path: string, fix: string): Promise<string> {
 }
 
 /**
- * A fitted model as the compliance library's estimator. The inverse-square model: one parameter, so it can be
- * fitted from the fewest readings, and the law the policy's own figures are checked against.
+ * Parse the readings files and fit them as the site does (lib/publish/device-models.ts), at the effective energy: every
+ * model over all angles and each 45° sector with enough readings, each group's best-supported model, and the estimate
+ * of the group with the highest 95 % upper bound. Refuses, with every problem, files with errors or several devices.
  */
-export function modelEstimator(model: FitResult): Estimator {
-  return (q) => {
-    if (!model.converged) {
-      return {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: `the ${model.model} fit cannot be used: ${model.reason ?? "it did not converge"}`};
-    }
-    const d = scenarioDose(model, q);
-    if (!d.uncertaintyKnown) {
-      return {dose_uSv: d.dose_uSv, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: "the model carries no uncertainty, so no 95 % bounds"};
-    }
-    const note = `${model.model} fit to ${model.n} readings${d.extrapolated ? `, extrapolated beyond the measured distances` : ""}`;
-    return {dose_uSv: d.dose_uSv, upper95_uSv: d.upper95_uSv, lower95_uSv: d.lower95_uSv, determinable: true, reason: note};
-  };
-}
-
-/** Parse and fit the readings files; refuses, with every problem, files with errors or readings of several devices. */
-async function fitReadings(paths: readonly string[]): Promise<FitResult> {
+async function siteEstimator(paths: readonly string[], energy_keV: number): Promise<Estimator> {
   const readings = [];
   const problems: Problem[] = [];
   const now = clockFromEnv();
@@ -104,9 +97,27 @@ async function fitReadings(paths: readonly string[]): Promise<FitResult> {
   if (devices.length > 1) {
     throw new InputError([{severity: "error", file: paths.join(", "), column: "device_id", message: `readings of ${devices.length} devices (${devices.join(", ")}); the policy describes one device, so give one device's readings`}]);
   }
-  const points = readingsToPoints(readings);
+  let points;
+  try {
+    points = readingsToPoints(readings, {toDoseEquivalent: (value, r) => convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value});
+  } catch (error) {
+    if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
+    throw error;
+  }
   if (hasErrors(points.problems)) throw new InputError(points.problems);
-  return fitModel(points.points, "inverse-square");
+  return conservativeEstimator(fitDevice(devices[0] ?? "", points.points, airContext(energy_keV)));
+}
+
+function energyOption(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_EFFECTIVE_ENERGY_keV;
+  const e = toCanonical(parseQuantity(text), "energy");
+  try {
+    airContext(e);
+  } catch (error) {
+    if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
+    throw error;
+  }
+  return e;
 }
 
 /** The newest policy text of the data folder's policy/ (by the date in the file names). */
@@ -189,9 +200,10 @@ export const checkPolicyCommand: Command = {
   summary: "check a policy's health-and-safety figures against units, physics, limits and everyday doses",
   help: HELP,
   async run(args: string[], io: Io): Promise<number> {
-    const {values, positionals} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}, since: {type: "string"}});
+    const {values, positionals} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}, since: {type: "string"}, "effective-energy": {type: "string"}});
     if (positionals.length > 1) throw new UsageError(`give one policy file, not ${positionals.length} (${positionals.join(", ")})`);
-    const estimate = values.readings && values.readings.length > 0 ? modelEstimator(await fitReadings(values.readings)) : undefined;
+    const energy_keV = energyOption(values["effective-energy"]);
+    const estimate = values.readings && values.readings.length > 0 ? await siteEstimator(values.readings, energy_keV) : undefined;
     const run = await runPolicyCheck({
       ...(positionals[0] !== undefined ? {file: positionals[0]} : {}), ...(values.since !== undefined ? {since: values.since} : {}), ...(estimate ? {estimate} : {})
     });

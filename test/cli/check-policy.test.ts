@@ -152,12 +152,12 @@ describe("xray-dose check-policy", () => {
   });
 
   describe("with --readings", () => {
-    /** Readings of an exact inverse-square source of S µSv·m²/h, an hour each at 1, 2 and 4 m, ±5 %. */
+    /** Readings of an exact inverse-square source of S µSv·m²/h, an hour each at 1, 1.5, 2, 3 and 4 m, ±5 % (5: the site's minimum). */
     function readingsFile(S: number, device = "ZBV-1"): string {
       const dir = mkdtempSync(join(tmpdir(), "check-policy-readings-"));
       temps.push(dir);
       const file = join(dir, "readings.csv");
-      const rows = [1, 2, 4].map((d, i) => `${device},2025-06-01T1${i}:00:00+00:00,${d},m,3600,s,${S / d ** 2},uSv,H*(10),5%`);
+      const rows = [1, 1.5, 2, 3, 4].map((d, i) => `${device},2025-06-01T1${i}:00:00+00:00,${d},m,3600,s,${S / d ** 2},uSv,H*(10),5%`);
       writeFileSync(file, ["device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,quantity,uncertainty", ...rows].join("\n") + "\n");
       return file;
     }
@@ -188,6 +188,20 @@ describe("xray-dose check-policy", () => {
       const claims = await fieldClaims([REVISED, "--readings", readingsFile(110)]);
       expect(claims["field-data-12ft-rate"]!.numbers.model_dose_uSv).toBeCloseTo(110 / 3.6576 ** 2, 4);
       expect(claims["field-data-12ft-rate"]!.verdict).toBe("inconsistent");
+    });
+
+    it("answers per angle sector like the site: a three-angle survey is judged on its beam side, not pooled", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "check-policy-angles-"));
+      temps.push(dir);
+      const file = join(dir, "angles.csv");
+      // Beam side (0°) S = 110, side (90°) 30, back (180°) 10: pooled, one curve cannot describe them.
+      const rows = ([[0, 110], [90, 30], [180, 10]] as const).flatMap(([angle, S], k) =>
+        [1, 1.5, 2, 3, 4].map((d, i) => `ZBV-1,2025-06-0${k + 1}T1${i}:00:00+00:00,${d},m,${angle},3600,s,${S / d ** 2},uSv,H*(10),5%`));
+      writeFileSync(file, ["device_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty", ...rows].join("\n") + "\n");
+      const claims = await fieldClaims(["--readings", file, "--effective-energy", "60 keV"]);
+      expect(claims["field-data-5ft"]!.verdict).toBe("consistent");
+      expect(claims["field-data-5ft"]!.numbers.model_dose_uSv).toBeCloseTo(110 / 1.524 ** 2 / 360, 6);
+      await expect(run(["--readings", file, "--effective-energy", "500 keV"])).rejects.toThrow(/--effective-energy/);
     });
 
     it("refuses readings of two devices and a file that cannot be read, naming the files", async () => {
