@@ -339,8 +339,13 @@ export function budgetLines(budget: UncertaintyBudget | null): string[] {
   for (const c of budget.components) lines.push(`  ${`${c.label} (type ${c.type})`.padEnd(58)} ${pct(c.logSd).padStart(8)}  share ${pct(c.share)}`);
   lines.push(`  ${"combined".padEnd(58)} ${pct(budget.logSd).padStart(8)}`);
   lines.push(`  95% bounds (one-sided) = estimate x exp(±${fmt(budget.coverageFactor, 4)} x combined)${budget.effectiveDof === null ? "" : `, Student's t with ${fmt(budget.effectiveDof, 3)} effective degrees of freedom`}.`);
-  const named = budget.instruments.instruments.map((i) => `${i.id ?? "not named"} ${pct(i.relative)}${i.defaulted.length ? ` (${i.defaulted.join(" and ")} not stated: default)` : ""}, share ${pct(i.share)}`);
-  lines.push(`  Instruments: ${named.join("; ")}.`);
+  const instruments = budget.instruments.instruments;
+  if (instruments.every((i) => i.defaulted.length === 2)) {
+    lines.push(`  Instruments: ${instruments.length === 1 ? "the readings state" : `none of the ${instruments.length} instruments states`} no calibration or energy-response uncertainty: the default ${pct(instruments[0]!.relative)} (k = 1) stands for ${instruments.length === 1 ? "it" : "each"}; state them in the readings (docs/data-formats.md).`);
+  } else {
+    const named = instruments.map((i) => `${i.id ?? "not named"} ${pct(i.relative)}${i.defaulted.length ? ` (${i.defaulted.join(" and ")} not stated: default)` : ""}, share ${pct(i.share)}`);
+    lines.push(`  Instruments: ${named.join("; ")}.`);
+  }
   return lines;
 }
 

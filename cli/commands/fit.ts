@@ -2,7 +2,9 @@
 // data support.
 import {parseOptions, UsageError, type Command} from "../command.js";
 import {fitByGroup, type FitResult} from "../../lib/models/index.js";
-import {MODEL_SOURCE_OPTIONS, fmt, modelLines, resolveModel} from "../model-input.js";
+import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelLines, resolveModel} from "../model-input.js";
+import {uncertaintyBudget} from "../../lib/exposure/index.js";
+import {BUDGET_DISTANCE_M, fitDevice} from "../../lib/publish/device-models.js";
 import {MODEL_NAMES} from "../../lib/models/index.js";
 
 const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] [--effective-energy E] [--json]
@@ -10,8 +12,10 @@ const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] 
 Fits a model of net dose rate (µSv/h) against distance (m) to one device's readings by weighted least squares
 (weights 1/sigma^2) and reports each parameter with its standard error, the covariance matrix, chi-square,
 degrees of freedom, the reduced chi-square, normalised residuals (readings beyond 3 sigma flagged), readings
-below the detection limit checked against the fit, every model ranked by AICc, and one fit per 45° angle
-sector when the readings state angles.
+below the detection limit checked against the fit, every model ranked by AICc, the uncertainty budget of the
+95% upper bound at 5 ft (fit, instruments, variation between occasions), and, when the readings state angles,
+the fits per 45° sector as the site makes them (each sector's best-supported model; one curve over all angles
+cannot describe a van that radiates differently in each direction).
 
 Models: ${MODEL_NAMES.join(", ")} (default: the lowest AICc).
   --model NAME           fit this model
@@ -41,6 +45,9 @@ export const fitCommand: Command = {
     const {fit} = resolved;
     const device = resolved.points.filter((p) => p.device_id === resolved.device_id);
     const groups = fitByGroup(device, fit.model, resolved.context).filter((g) => g.sector !== null);
+    // As the site fits: each 45° sector's own best-supported model (the --model one when given).
+    const site = values.model === undefined ? fitDevice(resolved.device_id ?? "", device, resolved.context).groups.filter((g) => g.sector !== null) : [];
+    const budget = uncertaintyBudget(fit, BUDGET_DISTANCE_M, "prediction");
     const comparison = resolved.comparison!.map((c) => ({
       model: c.model, criterion: c.criterion, score: c.score, delta: c.delta, weight: c.weight, converged: c.fit.converged, reason: c.fit.reason
     }));
@@ -53,7 +60,10 @@ export const fitCommand: Command = {
         censored: fit.censored, device: resolved.device_id, distanceRange: {value: fit.distanceRange_m, unit: "m"},
         effectiveEnergy: {value: resolved.effectiveEnergy_keV, unit: "keV", stated: resolved.energyStated},
         mu: {value: resolved.context.mu_per_m, unit: "1/m", source: resolved.context.mu_source},
-        comparison, sectors: groups.map((g) => ({label: g.label, sector: g.sector, ...summary(g.fit)})), notes: fit.notes
+        comparison, sectors: groups.map((g) => ({label: g.label, sector: g.sector, ...summary(g.fit)})),
+        siteSectors: site.map((g) => ({sector: g.sector, selected: g.selected ? summary(g.selected) : null, reason: g.reason})),
+        budget: {distance: {value: BUDGET_DISTANCE_M, unit: "m"}, ...budgetJson(budget)},
+        instrumentUncertainty: fit.instrumentUncertainty, occasionScatter: fit.occasionScatter, notes: fit.notes
       }, null, 2));
       return 0;
     }
@@ -88,6 +98,15 @@ export const fitCommand: Command = {
         lines.push(`  ${g.label.padEnd(28)} n = ${String(g.fit.n).padStart(3)}  ${params}`);
       }
     }
+    if (site.length > 0) {
+      lines.push("", "Per angle sector as the site fits them (each sector's best-supported model, 5+ readings):");
+      for (const g of site) {
+        const f = g.selected;
+        lines.push(`  ${`${g.sector}`.padEnd(6)} ${f ? `${f.model.padEnd(22)} n = ${String(f.n).padStart(4)}  reduced chi-square ${fmt(f.reducedChiSquare, 3)}` : `no usable model: ${g.reason}`}`);
+      }
+      if ((fit.reducedChiSquare ?? 0) > 2) lines.push(`Note: the all-angles fit has reduced chi-square ${fmt(fit.reducedChiSquare, 3)}: the directions differ, and the answers of scenario, exclusion and time-to-limit use the sectors.`);
+    }
+    lines.push("", `At 5 ft (${fmt(BUDGET_DISTANCE_M)} m), for one occasion:`, ...budgetLines(budget));
     io.stdout(lines.join("\n"));
     return 0;
   }
