@@ -1,7 +1,7 @@
 // Timing of the weighted least-squares fit on 10⁴, 10⁵ and 10⁶ synthetic readings (run with tsx).
 // Data generation is not timed; each timing is the best of a few runs to damp noise on a shared machine.
 import {randomLcg, randomNormal} from "d3";
-import {fitModel, type FitPoint, type ModelName} from "../lib/models/index.js";
+import {airContext, fitModel, type FitPoint, type ModelName} from "../lib/models/index.js";
 
 function synthetic(n: number, seed: number): FitPoint[] {
   const normal = randomNormal.source(randomLcg(seed))(0, 1);
@@ -17,7 +17,7 @@ function synthetic(n: number, seed: number): FitPoint[] {
 }
 
 const models: ModelName[] = ["inverse-square", "inverse-square-offset", "power-law", "inverse-square-air"];
-const ctx = {mu_per_m: 0.0226}; // 60 keV air (NIST μ/ρ 0.1875 cm²/g × ρ 1.205e-3 g/cm³) [NIST-SRD-126]
+const ctx = airContext(60); // 60 keV air: μ from NIST [NIST-SRD-126], build-up from ANSI/ANS-6.4.3 [ANSI-ANS-6.4.3]
 console.log("fit timings (best of 3 runs), readings → ms per fit");
 console.log(["readings", ...models].map((s) => s.padStart(22)).join(""));
 for (const n of [1e4, 1e5, 1e6]) {
