@@ -2,10 +2,9 @@
 // in the file is reported with its line and column; a file with any error is refused by callers, warnings travel
 // with the data. Never throws on any input: a user's mistake is a Problem, not an exception.
 import type {Problem} from "../io/problems.js";
-import type {Dimension} from "../units/index.js";
 import {fieldLine, parseCsv, type CsvRow} from "./csv.js";
 import {DURATION_BASES, QUANTITIES, QUANTITY_UNIT, type DurationBasis, type InstrumentType, type Quantity, type Reading} from "./types.js";
-import {readUnit, type ResolvedUnit} from "./units.js";
+import {doseFactor, resolveUnit, type ResolvedUnit, type UnitColumn} from "./units.js";
 import {addCalendarMonths, compareDates, formatDate, readDate, readInstant, readNumber, type CalendarDate} from "./values.js";
 
 export interface ParseReadingsOptions {
@@ -28,16 +27,13 @@ const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
 /** Months after its calibration date that an instrument's calibration is taken as current (see docs). */
 export const CALIBRATION_VALID_MONTHS = 12;
 
-const DOSE_DIMENSIONS: readonly Dimension[] = ["dose-equivalent", "absorbed-dose", "exposure"];
-const DOSE_UNITS = "nSv, uSv, µSv, mSv, urem, µrem, mrem, rem, nGy, uGy, µGy, mGy, uR, µR, mR";
-
 /** The quantities a dose unit can carry, the first being the default when the `quantity` column is empty. */
 const QUANTITIES_OF: Record<string, readonly Quantity[]> = {
   "dose-equivalent": ["H*(10)", "Hp(10)", "effective"],
   "absorbed-dose": ["air-kerma"],
   exposure: ["exposure"]
 };
-const UNIT_WORD: Record<string, string> = {"dose-equivalent": "Sv or rem", "absorbed-dose": "Gy", exposure: "R"};
+const UNIT_WORD: Record<string, string> = {"dose-equivalent": "Sv or rem", "absorbed-dose": "Gy or rad", exposure: "R"};
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
@@ -126,8 +122,8 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     fail(name, `is empty; ${message}`);
     return false;
   };
-  const unit = (name: string, accepted: readonly Dimension[], example: string, allowed: string): ResolvedUnit | null => {
-    const r = readUnit(cell(name)!, accepted, example, allowed);
+  const unit = (name: UnitColumn): ResolvedUnit | null => {
+    const r = resolveUnit(name, cell(name)!);
     if (!r.ok) return fail(name, r.message), null;
     return r.value;
   };
@@ -171,15 +167,16 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     }
 
     // Where and for how long.
-    const distanceUnit = unit("distance_unit", ["length"], "m", "m, cm, ft, in");
+    const distanceUnit = unit("distance_unit");
     const distance = required("distance", "write the distance from the device's reference point") ? number("distance", positive) : null;
     const angle = number("angle_deg", (v) => (v >= 0 && v <= 360 ? null : "is not a direction in degrees; write an angle from 0 to 360"));
-    const durationUnit = unit("duration_unit", ["time"], "s", "s, min, h");
+    const durationUnit = unit("duration_unit");
     const duration = required("duration", "write the integration time of the reading") ? number("duration", positive) : null;
 
     // What was measured.
-    const doseUnit = unit("dose_unit", DOSE_DIMENSIONS, "mSv", DOSE_UNITS);
-    const gross = required("dose", "write the gross integrated reading (0 when the dosimeter read nothing)") ? number("dose", nonNegative) : null;
+    // A dose rate unit (µSv/h) makes `dose` the mean rate over the duration: the dose is rate × duration.
+    const doseUnit = unit("dose_unit");
+    const gross = required("dose", "write the gross integrated reading, or the mean rate over the duration with a rate unit (0 when the dosimeter read nothing)") ? number("dose", nonNegative) : null;
     let quantity: Quantity | null = null;
     if (doseUnit) {
       const allowed = QUANTITIES_OF[doseUnit.dimension]!;
@@ -193,7 +190,8 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
         } else quantity = match;
       }
     }
-    const factor = doseUnit?.factor ?? 1;
+    // Without a usable duration a rate cannot become a dose; the row is refused below anyway.
+    const factor = doseUnit ? doseFactor(doseUnit, duration !== null && durationUnit !== null ? duration * durationUnit.factor : 0) : 1;
     let uncertainty: number | null = null;
     const uncertaintyText = trimmed("uncertainty");
     if (uncertaintyText !== null && uncertaintyText.endsWith("%")) {

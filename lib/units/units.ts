@@ -14,6 +14,10 @@ math.createUnit("rem", {definition: "0.01 Sv", prefixes: "short"});
 math.createUnit("Gy", {prefixes: "short", aliases: ["gray"]});
 // 1 R = 2.58e-4 C/kg of air, the definition of the roentgen [NIST-SP-811].
 math.createUnit("R", {definition: "2.58e-4 C/kg", prefixes: "short", aliases: ["roentgen"]});
+// The rad is the absorbed-dose unit, 1 rad = 100 erg/g = 0.01 Gy (10 CFR 20.1004), still written on US survey
+// records as rad and mrad. mathjs ships `rad` as the radian; the product measures no angles with mathjs (angles are
+// plain degrees), so the radian is replaced here, once, and every place that reads a unit reads rad as a dose.
+math.createUnit("rad", {definition: "0.01 Gy", prefixes: "short"}, {override: true});
 
 export type {Unit};
 
@@ -63,6 +67,19 @@ export class UnitError extends Error {
   override name = "UnitError";
 }
 
+/** Units people write, for "did you mean" when a unit is written in the wrong case (`mREM`, `USV/H`). */
+const DOSES = ["Sv", "mSv", "uSv", "nSv", "rem", "mrem", "urem", "Gy", "mGy", "uGy", "nGy", "rad", "mrad", "urad", "R", "mR", "uR"];
+const SPELLINGS = [...DOSES, ...DOSES.flatMap((d) => [`${d}/h`, `${d}/min`, `${d}/s`]), "m", "cm", "mm", "km", "ft", "in", "s", "min", "h", "keV", "MeV", "kV", "mA"];
+
+/** The known spelling of a unit written in the wrong case, keeping the micro sign as written; null when none. */
+export function caseSuggestion(text: string): string | null {
+  const clean = normaliseUnitText(text);
+  const match = SPELLINGS.find((s) => s.toLowerCase() === clean.toLowerCase() && s !== clean);
+  if (!match) return null;
+  const micro = /[\u00b5\u03bc]/.exec(text)?.[0];
+  return micro && match.startsWith("u") ? micro + match.slice(1) : match;
+}
+
 /** Parse a unit name such as `mrem`, `µSv`, `ft`. Throws UnitError with a readable message. */
 export function parseUnit(text: string): Unit {
   const clean = normaliseUnitText(text);
@@ -71,7 +88,8 @@ export function parseUnit(text: string): Unit {
   try {
     unit = math.unit(clean);
   } catch {
-    throw new UnitError(`"${text}" is not a unit this product knows`);
+    const suggestion = caseSuggestion(text);
+    throw new UnitError(`"${text}" is not a unit this product knows${suggestion ? `: did you mean "${suggestion}"? (units are case-sensitive)` : ""}`);
   }
   if (unit.value !== null) throw new UnitError(`"${text}" is a quantity, not a unit`);
   return unit;

@@ -21,7 +21,9 @@ describe("xray-dose convert: units", () => {
     ["25 urem", "uSv", "0.25 uSv"], // ANSI N43.17 per-screening limit, both ways
     ["2 mrem/h", "uSv/h", "20 uSv/h"],
     ["10 ft", "m", "3.048 m"],
-    ["90 min", "h", "1.5 h"]
+    ["90 min", "h", "1.5 h"],
+    ["1 rad", "Gy", "0.01 Gy"], // 1 rad = 0.01 Gy (10 CFR 20.1004), never the radian
+    ["50 mrad", "uGy", "500 uGy"]
   ])("%s in %s is %s", async (value, to, expected) => {
     expect(await run(value, "--to", to)).toBe(expected);
   });

@@ -29,7 +29,7 @@ describe("xray-dose validate", () => {
     expect(await validateCommand.run([file], io)).toBe(1);
     expect(err).toHaveLength(5);
     expect(err[0]).toBe(`${file}:3: column measured_at: "2026-03-02T10:00:00" has no UTC offset, so the instant is ambiguous; add Z for UTC or the local offset, such as 2026-03-14T09:30:00Z or 2026-03-14T09:30:00-05:00`);
-    expect(err[1]).toBe(`${file}:4: column dose_unit: "mSv/h" is a dose rate; this column takes a dose such as mSv`);
+    expect(err[1]).toBe(`${file}:4: column dose_unit: "mREM" is not a unit this product knows: did you mean "mrem"? (units are case-sensitive)`);
     expect(err[2]).toMatch(new RegExp(`^${file}:5: column measured_at: .*February 2026 has 28 days`));
     expect(err[3]).toBe(`${file}:5: column distance: 0 must be greater than zero`);
     expect(err[4]).toMatch(new RegExp(`^${file}:6: column reading_id: "B-1" is also the id of the reading on line 2`));
@@ -66,7 +66,7 @@ describe("the xray-dose binary", () => {
   it("validates end to end: exit 1 and FILE:LINE lines on bad readings, never a stack trace", async () => {
     const bad = await binary(["validate", `${FIXTURES}/invalid`]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(`${FIXTURES}/invalid/2026-03.csv:4: column dose_unit: "mSv/h" is a dose rate; this column takes a dose such as mSv`);
+    expect(bad.stderr).toContain(`${FIXTURES}/invalid/2026-03.csv:4: column dose_unit: "mREM" is not a unit this product knows: did you mean "mrem"? (units are case-sensitive)`);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const good = await binary(["validate", `${FIXTURES}/valid`]);
     expect(good.code).toBe(0);

@@ -60,8 +60,8 @@ describe("a broken input stops the build", () => {
     await cp("data", dir, {recursive: true});
     const file = join(dir, "readings", "ZBV-0417-2026.csv");
     const lines = (await readFile(file, "utf8")).split("\n");
-    // Line 5 of the file gets a dose rate where a dose is expected.
-    lines[4] = lines[4]!.replace(/,(µSv|uSv|mrem|urem|µrem|µR|uR),/, ",mSv/h,");
+    // Line 5 of the file gets a dose unit in the wrong case.
+    lines[4] = lines[4]!.replace(/,(µSv|uSv|mrem|urem|µrem|µR|uR),/, ",mSV,");
     await writeFile(file, lines.join("\n"));
     return dir;
   }
@@ -81,7 +81,7 @@ describe("a broken input stops the build", () => {
     const run = spawnSync("npx", ["tsx", "src/data/publication.json.ts"], {encoding: "utf8", env: {...process.env, XRAY_DATA_DIR: dir}});
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/ZBV-0417-2026\.csv:5: column dose_unit: "mSv\/h"/);
+    expect(run.stderr).toMatch(/ZBV-0417-2026\.csv:5: column dose_unit: "mSV" is not a unit this product knows: did you mean "mSv"\?/);
     expect(run.stderr).toMatch(/nothing was published/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -55,12 +55,39 @@ describe("parseReadingsCsv: valid input", () => {
     ["2", "mGy", "air-kerma", "uGy", 2000],
     ["3", "µGy", "air-kerma", "uGy", 3],
     ["5", "uR", "exposure", "uR", 5],
-    ["1.5", "mR", "exposure", "uR", 1500]
+    ["1.5", "mR", "exposure", "uR", 1500],
+    // 1 rad = 0.01 Gy (10 CFR 20.1004): 1 mrad = 10 µGy, never a milliradian.
+    ["1", "mrad", "air-kerma", "uGy", 10],
+    ["2", "rad", "air-kerma", "uGy", 2e4]
   ])("takes %s %s as %s in %s", (dose, unit, quantity, canonical, value) => {
     const {readings, problems} = parse([HEADER, `R1,VAN-1,2026-03-14T09:30:00Z,2,m,60,s,${dose},${unit}`]);
     expect(problems).toEqual([]);
     expect(readings[0]).toMatchObject({quantity, unit: canonical});
     expect(readings[0]!.gross).toBeCloseTo(value, 9);
+  });
+
+  // A rate is the mean over the duration: dose = rate × duration. Hand values for 60 s = 1/60 h.
+  it.each([
+    ["56", "µSv/h", "H*(10)", "uSv", 56 / 60],
+    ["6", "mrem/h", "H*(10)", "uSv", 60 / 60],
+    ["2", "mR/h", "exposure", "uR", 2000 / 60],
+    ["30", "µGy/h", "air-kerma", "uGy", 30 / 60],
+    ["1", "uSv/min", "H*(10)", "uSv", 1],
+    ["0.5", "mrad/h", "air-kerma", "uGy", 5 / 60]
+  ])("takes the rate %s %s over 60 s as a dose: %s in %s", (dose, unit, quantity, canonical, value) => {
+    const {readings, problems} = parse([HEADER, `R1,VAN-1,2026-03-14T09:30:00Z,2,m,60,s,${dose},${unit}`]);
+    expect(problems).toEqual([]);
+    expect(readings[0]).toMatchObject({quantity, unit: canonical, duration_s: 60});
+    expect(readings[0]!.gross).toBeCloseTo(value, 12);
+  });
+
+  it("takes a rate's uncertainty, background and MDL in the rate's unit, over the same duration", () => {
+    const header = `${HEADER},uncertainty,background,mdl`;
+    const {readings, problems} = parse([header, "R1,VAN-1,2026-03-14T09:30:00Z,5,ft,30,min,56,µSv/h,4,0.12,0.05"]);
+    expect(problems).toEqual([]);
+    // 30 min = 0.5 h: 56 µSv/h → 28 µSv; 4 → 2; 0.12 → 0.06; 0.05 → 0.025.
+    expect(readings[0]).toMatchObject({gross: 28, uncertainty: 2, background: 0.06, mdl: 0.025});
+    expect(readings[0]!.net).toBeCloseTo(27.94, 12);
   });
 
   it("accepts a byte-order mark, CRLF line ends, columns in any order and extra columns", () => {
@@ -122,10 +149,24 @@ describe("parseReadingsCsv: valid input", () => {
 
 describe("parseReadingsCsv: errors refuse the data set, each with its line and column", () => {
   it("names file, line and column, and says what is wrong and what would fix it", () => {
-    expect(errorFor("dose_unit", "mSv/h")).toEqual({
+    expect(errorFor("dose_unit", "mREM")).toEqual({
       severity: "error", file: "readings/2026-03.csv", line: 2, column: "dose_unit",
-      message: `"mSv/h" is a dose rate; this column takes a dose such as mSv`
+      message: `"mREM" is not a unit this product knows: did you mean "mrem"? (units are case-sensitive)`
     });
+  });
+
+  it.each([
+    ["dose_unit", "MSV", "mSv"],
+    ["dose_unit", "µSV/H", "µSv/h"],
+    ["dose_unit", "MR/h", "mR/h"],
+    ["distance_unit", "FT", "ft"],
+    ["duration_unit", "MIN", "min"]
+  ])("suggests the right case: %s %j → %j", (column, written, meant) => {
+    expect(errorFor(column, written).message).toContain(`did you mean "${meant}"?`);
+  });
+
+  it.each(["MSv", "kR", "Mrem"])("refuses the dose unit %j, which mathjs reads but nobody records", (unit) => {
+    expect(errorFor("dose_unit", unit).message).toMatch(/is not a dose unit readings are written in/);
   });
 
   it("reports a missing required column on the header line", () => {
@@ -160,9 +201,10 @@ describe("parseReadingsCsv: errors refuse the data set, each with its line and c
     ["distance_unit", "s", /"s" is a duration; this column takes a length such as m/],
     ["distance_unit", "parsecs", /not a unit this product knows/],
     ["duration_unit", "m", /"m" is a length; this column takes a duration such as s/],
-    ["dose_unit", "msv", /not a unit this product knows/],
-    ["dose_unit", "mR/h", /"mR\/h" is a dose rate/],
-    ["dose_unit", "m", /"m" is a length; this column takes a dose such as mSv/],
+    ["dose_unit", "msv", /not a unit this product knows: did you mean "mSv"/],
+    ["dose_unit", "mSv/m", /not a unit this product knows; write one of/],
+    ["dose_unit", "s", /"s" is a duration; this column takes a dose or a dose rate such as mSv/],
+    ["dose_unit", "m", /"m" is a length; this column takes a dose or a dose rate such as mSv/],
     ["measured_at", "2026-03-14T09:30:00", /no UTC offset/],
     ["measured_at", "2026-03-14 09:30:00Z", /not an ISO 8601 date-time/],
     ["measured_at", "2026-02-30T09:30:00Z", /February 2026 has 28 days/],
@@ -220,7 +262,7 @@ describe("parseReadingsCsv: errors refuse the data set, each with its line and c
   it("reports every problem in the file, not only the first", () => {
     const {problems} = parse([
       HEADER,
-      "R1,VAN-1,2026-03-14T09:30:00,0,m,60,s,-1,mSv/h",
+      "R1,VAN-1,2026-03-14T09:30:00,0,m,60,s,-1,mSv/m",
       ROW.replace("R1", "R2"),
       "R3,,2026-02-30T09:30:00Z,2,furlongs,60,s,0.5,uSv"
     ]);

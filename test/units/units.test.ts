@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {convert, parseQuantity, toCanonical, UnitError} from "../../lib/units/index.js";
+import {convert, parseQuantity, parseUnit, toCanonical, UnitError} from "../../lib/units/index.js";
 
 // Hand values: 1 rem = 0.01 Sv and 1 mrem = 10 µSv (10 CFR 20.1004); 1 ft = 0.3048 m exactly; 1 R = 2.58e-4 C/kg.
 describe("units", () => {
@@ -22,5 +22,19 @@ describe("units", () => {
   it("refuses a quantity of the wrong kind", () => {
     expect(() => toCanonical(parseQuantity("5 mSv/h"), "dose-equivalent")).toThrow(UnitError);
     expect(() => convert(1, "mGy", "uSv")).toThrow(UnitError);
+  });
+
+  // 1 rad = 100 erg/g = 0.01 Gy (10 CFR 20.1004): the absorbed-dose unit, not the radian mathjs ships.
+  it("reads rad and mrad as absorbed dose", () => {
+    expect(convert(1, "rad", "Gy")).toBe(0.01);
+    expect(convert(1, "mrad", "uGy")).toBe(10);
+    expect(toCanonical(parseQuantity("250 mrad"), "absorbed-dose")).toBe(2500);
+    expect(() => convert(1, "rad", "uSv")).toThrow(UnitError);
+  });
+
+  it("suggests the right case for a unit it does not know", () => {
+    expect(() => parseUnit("mREM")).toThrow(/"mREM" is not a unit this product knows: did you mean "mrem"\?/);
+    expect(() => parseUnit("µSV")).toThrow(/did you mean "µSv"\?/);
+    expect(() => parseUnit("parsec-ish")).toThrow(/^"parsec-ish" is not a unit this product knows$/);
   });
 });
