@@ -1,20 +1,33 @@
-// `xray-dose validate PATH...`: check field-readings files before anything is published from them.
+// `xray-dose validate [DIR | PATH...]`: check a whole data folder (its files on their own and against each other), or
+// field-readings files, before anything is published from them.
+import {existsSync, statSync} from "node:fs";
+import {join} from "node:path";
 import {extent} from "d3-array";
 import type {Command, Io} from "../command.js";
-import {parseOptions, UsageError} from "../command.js";
-import {formatProblem, hasErrors} from "../../lib/io/problems.js";
+import {parseOptions} from "../command.js";
+import {formatProblem, hasErrors, type Problem} from "../../lib/io/problems.js";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
+import {readDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {clockFromEnv} from "../../lib/io/clock.js";
+import {MANIFEST_FILE} from "../../lib/programme/manifest.js";
 
-const HELP = `Usage: xray-dose validate PATH...
+const HELP = `Usage: xray-dose validate [DIR]
+       xray-dose validate PATH...
 
-Check field dosimeter readings (CSV files, or folders searched for *.csv) against the
-format in docs/data-formats.md, "Field readings".
+With a data folder (DIR: a folder with dataset.json, or readings/, certificates/,
+deployments/, limits.json; default: $XRAY_DATA_DIR, else data/), checks every file
+in it against docs/data-formats.md, and the files against each other: every device
+with readings has a certificate covering their dates, deployments and certificates
+name known devices, each instrument's calibration dates agree across files, and
+dataset.json is valid. This is the check the site build runs first.
+
+With readings files (CSV files, or folders searched for *.csv that are not data
+folders), checks the field readings only, as in docs/data-formats.md, "Field readings".
 
 Prints a summary on stdout and one line per problem on stderr:
   FILE:LINE: column C: what is wrong and what would fix it
-Warnings (a rate meter was used, a lapsed calibration, a background above the
-reading, a reading far off the device's others) are printed but do not fail.
+Warnings (a rate meter was used, a lapsed calibration, a device without a
+certificate or deployments...) are printed but do not fail.
 
 Exit status: 0 valid (warnings allowed), 1 any error, 2 a usage error.
 
@@ -22,33 +35,79 @@ Options:
   -h, --help   show this help`;
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A folder that holds a programme's data, as opposed to a folder of readings files. */
+export function isDataFolder(path: string): boolean {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return false;
+  return [MANIFEST_FILE, "limits.json", "readings", "certificates", "deployments"].some((name) => existsSync(join(path, name)));
+}
+
+/** The data folder a command works on when none is named: $XRAY_DATA_DIR, else data/. */
+export function defaultDataDir(env: Record<string, string | undefined> = process.env): string {
+  return env.XRAY_DATA_DIR && env.XRAY_DATA_DIR.trim() !== "" ? env.XRAY_DATA_DIR : "data";
+}
+
+const counts = (problems: readonly Problem[]) => {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return `${plural(errors, "error")}, ${plural(problems.length - errors, "warning")}`;
+};
+
+function describeFolder(dir: string, d: Dataset): string[] {
+  const devices = [...new Set(d.readings.map((r) => r.device_id))].sort();
+  const [first, last] = extent(d.readings, (r) => r.measured_at_ms);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const files = (kind: string) => d.files.filter((f) => f.kind === kind).length;
+  return [
+    `${dir}: ${d.manifest.programme}, ${d.manifest.agency} (${d.manifest.jurisdiction})${d.manifest.synthetic ? ", synthetic sample data" : ""}`,
+    `  readings: ${plural(files("readings"), "file")}, ${plural(d.readings.length, "reading")}${devices.length ? ` from ${plural(devices.length, "device")} (${devices.join(", ")})` : ""}${first !== undefined && last !== undefined ? `, ${day(first)} to ${day(last)} (UTC)` : ""}`,
+    `  certificates: ${plural(d.certificates.length, "certificate")}; deployment log: ${plural(d.deployments.length, "deployment")}; policy: ${d.policies.length === 0 ? "none" : d.policies.length === 1 ? "1 text" : `${d.policies.length} versions`}`,
+    `  limits that apply: ${d.manifest.limits.join(", ")}`
+  ];
+}
+
+/**
+ * Validate a data folder: every problem on stderr (warnings first, so the errors are the last lines), a summary on
+ * stdout. Returns the dataset when it is valid. The site build runs this before anything is built or deleted.
+ */
+export async function validateFolder(dir: string, io: Io, now: Date): Promise<Dataset | null> {
+  const {dataset, problems} = await readDataset(dir, {now});
+  for (const p of [...problems.filter((p) => p.severity === "warning"), ...problems.filter((p) => p.severity === "error")]) io.stderr(formatProblem(p));
+  io.stdout([
+    ...(dataset ? describeFolder(dir, dataset) : [`${dir}: data folder`]),
+    counts(problems),
+    dataset ? "valid" : "INVALID: fix the errors above; nothing can be published from this folder until they are fixed"
+  ].join("\n"));
+  return dataset;
+}
+
+async function validateReadings(paths: string[], io: Io): Promise<number> {
+  const {readings, problems, files} = await readReadingsPaths(paths, {now: clockFromEnv()});
+  for (const p of problems) io.stderr(formatProblem(p));
+  const devices = [...new Set(readings.map((r) => r.device_id))].sort();
+  // d3 extent, not Math.min(...): spreading millions of readings into arguments overflows the stack.
+  const [first, last] = extent(readings, (r) => r.measured_at_ms);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const span = first === undefined || last === undefined ? "" : `, ${day(first)} to ${day(last)} (UTC)`;
+  const lines = [
+    `${plural(files.length, "file")}, ${plural(readings.length, "reading")}${devices.length ? ` from ${plural(devices.length, "device")} (${devices.join(", ")})` : ""}${span}`,
+    ...files.map((f) => `  ${f.path}: ${plural(f.rows, "reading")}, sha256 ${f.sha256}`),
+    counts(problems),
+    hasErrors(problems) ? "INVALID: fix the errors above before publishing anything from these readings" : "valid"
+  ];
+  io.stdout(lines.join("\n"));
+  return hasErrors(problems) ? 1 : 0;
 }
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check field-readings CSV files; exit 1 on any error",
+  summary: "check a data folder (or readings files), each file and the files together; exit 1 on any error",
   help: HELP,
   async run(args: string[], io: Io): Promise<number> {
     const {positionals} = parseOptions(args, {});
-    if (positionals.length === 0) throw new UsageError("name at least one readings file or folder");
-    const {readings, problems, files} = await readReadingsPaths(positionals, {now: clockFromEnv()});
-    for (const p of problems) io.stderr(formatProblem(p));
-
-    const errors = problems.filter((p) => p.severity === "error").length;
-    const warnings = problems.length - errors;
-    const devices = [...new Set(readings.map((r) => r.device_id))].sort();
-    // d3 extent, not Math.min(...): spreading millions of readings into arguments overflows the stack.
-    const [first, last] = extent(readings, (r) => r.measured_at_ms);
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const span = first === undefined || last === undefined ? "" : `, ${day(first)} to ${day(last)} (UTC)`;
-    const lines = [
-      `${plural(files.length, "file")}, ${plural(readings.length, "reading")}${devices.length ? ` from ${plural(devices.length, "device")} (${devices.join(", ")})` : ""}${span}`,
-      ...files.map((f) => `  ${f.path}: ${plural(f.rows, "reading")}, sha256 ${f.sha256}`),
-      `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
-      hasErrors(problems) ? "INVALID: fix the errors above before publishing anything from these readings" : "valid"
-    ];
-    io.stdout(lines.join("\n"));
-    return hasErrors(problems) ? 1 : 0;
+    const dir = positionals.length === 0 ? defaultDataDir() : positionals.length === 1 && isDataFolder(positionals[0]!) ? positionals[0]! : null;
+    if (dir !== null) return (await validateFolder(dir, io, clockFromEnv())) ? 0 : 1;
+    return validateReadings(positionals, io);
   }
 };

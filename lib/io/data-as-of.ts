@@ -1,20 +1,20 @@
-// "Data as of": the newest field reading in data/, which is what a reader needs to know about freshness (the build
-// date says nothing about the data). Whether the data set is synthetic comes from data/dataset.json, which the
-// sample-data generator writes and real data sets must state too.
+// "Data as of": the newest field reading in the data folder, which is what a reader needs to know about freshness
+// (the build date says nothing about the data), and what the folder's dataset.json says about the programme: every
+// page's header and footer carry both.
 import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
+import {MANIFEST_FILE, missingManifestMessage, parseManifest, type DatasetManifest} from "../programme/manifest.js";
+import {InputError} from "./problems.js";
 
 export interface DataAsOf {
   /** The newest `measured_at` as written in the file (ISO 8601 with offset), or null when there are no readings. */
   newest: string | null;
   newestKind: "reading" | null;
   synthetic: boolean;
-}
-
-export interface DatasetManifest {
-  synthetic: boolean;
-  description: string;
+  programme: string;
+  agency: string;
+  jurisdiction: string;
 }
 
 async function csvFiles(dir: string): Promise<string[]> {
@@ -27,13 +27,18 @@ async function csvFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith(".csv")).map((e) => join(e.parentPath, e.name)).sort();
 }
 
+/** The folder's dataset.json, read on its own (the limit ids are checked with the rest of the folder by loadDataset). */
 export async function readManifest(dataDir: string): Promise<DatasetManifest> {
-  const path = join(dataDir, "dataset.json");
-  const manifest = JSON.parse(await readFile(path, "utf8")) as Partial<DatasetManifest>;
-  if (typeof manifest.synthetic !== "boolean" || typeof manifest.description !== "string") {
-    throw new Error(`${path}: needs "synthetic" (true or false) and "description" (text) so pages can say what the data is.`);
+  const path = join(dataDir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new InputError([{severity: "error", file: path, message: missingManifestMessage()}]);
   }
-  return {synthetic: manifest.synthetic, description: manifest.description};
+  const {manifest, problems} = parseManifest(text.replace(/^\uFEFF/, ""), path, null);
+  if (!manifest) throw new InputError(problems);
+  return manifest;
 }
 
 /** Invalid timestamps are skipped here: validation (which fails the build) reports them with their line. */
@@ -50,6 +55,6 @@ export async function dataAsOf(dataDir: string): Promise<DataAsOf> {
       if (ms > newestMs) [newest, newestMs] = [text!, ms];
     }
   }
-  const {synthetic} = await readManifest(dataDir);
-  return {newest, newestKind: newest ? "reading" : null, synthetic};
+  const {synthetic, programme, agency, jurisdiction} = await readManifest(dataDir);
+  return {newest, newestKind: newest ? "reading" : null, synthetic, programme, agency, jurisdiction};
 }

@@ -1,9 +1,10 @@
-// Read everything in data/ and validate it: field readings, calibration certificates, deployment logs, the limits
-// registry, the everyday doses, the policy text and the manifest. Every input file is fingerprinted (SHA-256) for
+// Read everything in a data folder and validate it: field readings, calibration certificates, deployment logs, the
+// limits registry, the everyday doses, the policy text and the manifest (dataset.json), each file on its own and then
+// the files against each other (lib/programme/consistency.ts). Every input file is fingerprinted (SHA-256) for
 // provenance. Any error refuses the whole data set (InputError with every problem); warnings travel with the data.
 import {createHash} from "node:crypto";
 import {readdir, readFile} from "node:fs/promises";
-import {join, relative} from "node:path";
+import {isAbsolute, join, relative} from "node:path";
 import {parseCertificate, type Certificate} from "../certificates/index.js";
 import {parseDeploymentLog, type Deployment} from "../deployments/index.js";
 import {loadLimits, type LoadedLimits} from "../compliance/limits.js";
@@ -12,7 +13,8 @@ import {orderPolicyVersions} from "../compliance/policy-versions.js";
 import {extractStatements} from "../compliance/policy-statements.js";
 import {policyTextProblems} from "../compliance/policy-claims.js";
 import {readReadingsPaths} from "./read-readings.js";
-import {readManifest, type DatasetManifest} from "./data-as-of.js";
+import {MANIFEST_FILE, missingManifestMessage, parseManifest, type DatasetManifest} from "../programme/manifest.js";
+import {crossFileProblems} from "../programme/consistency.js";
 import {InputError, hasErrors, type Problem} from "./problems.js";
 import type {Reading} from "../readings/types.js";
 
@@ -86,23 +88,68 @@ function readBriefing(text: string, file: string, problems: Problem[]): string |
   return previous;
 }
 
-/** `now` (lib/io/clock.ts) decides which readings are in the future; nothing here reads the clock. */
+const MISSING: Partial<Record<InputFile["kind"], string>> = {
+  manifest: missingManifestMessage(),
+  limits: "is missing: it holds the limits verdicts are given against (docs/compliance.md); copy the project's data/limits.json, or run \"xray-dose init DIR\"",
+  "everyday-doses": "is missing: it holds the everyday doses the public pages compare with; copy the project's data/everyday-doses.json, or run \"xray-dose init DIR\""
+};
+
+export interface DatasetRead {
+  /** Null when any problem is an error. */
+  dataset: Dataset | null;
+  /** Every problem found, errors and warnings, file by file and then across files. */
+  problems: Problem[];
+}
+
+/** Load and validate a data folder, throwing InputError (with every problem) when it has errors. */
 export async function loadDataset(dataDir: string, options: {now: Date; root?: string}): Promise<Dataset> {
+  const {dataset, problems} = await readDataset(dataDir, options);
+  if (!dataset) throw new InputError(problems);
+  return dataset;
+}
+
+/** `now` (lib/io/clock.ts) decides which readings are in the future; nothing here reads the clock. Never throws for a user's mistake. */
+export async function readDataset(dataDir: string, options: {now: Date; root?: string}): Promise<DatasetRead> {
   const root = options.root ?? ".";
   const problems: Problem[] = [];
   const files: InputFile[] = [];
-  const rel = (path: string) => relative(root, path);
+  // Files are named relative to `root` (the working directory unless the caller says otherwise), or as given when
+  // they lie outside it, so a message names a path the user can open.
+  const rel = (path: string) => {
+    const r = relative(root, path);
+    return r === "" || r.startsWith("..") || isAbsolute(r) ? path : r;
+  };
   const read = async (path: string, kind: InputFile["kind"]) => {
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+      problems.push({severity: "error", file: rel(path), message: missing ? (MISSING[kind] ?? "is missing") : `cannot be read (${(error as Error).message})`});
+      return null;
+    }
     files.push({path: rel(path), kind, sha256: sha256(bytes), rows: null});
     return decode(bytes, rel(path), problems);
   };
 
-  const manifestText = await read(join(dataDir, "dataset.json"), "manifest");
-  const manifest = manifestText === null ? {synthetic: true, description: ""} : await readManifest(dataDir);
+  const limitsPath = join(dataDir, "limits.json");
+  const limitsText = await read(limitsPath, "limits");
+  const limits = limitsText === null ? null : loadLimits(limitsText, rel(limitsPath));
+  if (limits) {
+    problems.push(...limits.problems);
+    files.at(-1)!.rows = limits.limits.length;
+  }
+
+  const manifestPath = join(dataDir, MANIFEST_FILE);
+  const manifestText = await read(manifestPath, "manifest");
+  const manifestRead = manifestText === null ? null : parseManifest(manifestText, rel(manifestPath), limits && !hasErrors(limits.problems) ? limits.limits.map((l) => l.id) : null);
+  if (manifestRead) problems.push(...manifestRead.problems);
 
   const readingsResult = await readReadingsPaths([join(dataDir, "readings")], {now: options.now});
-  problems.push(...readingsResult.problems);
+  const readingFile = new Map(readingsResult.files.map((f) => [f.path, rel(f.path)]));
+  const renamed = (file: string) => readingFile.get(file) ?? rel(file);
+  problems.push(...readingsResult.problems.map((p) => ({...p, file: renamed(p.file)})));
+  for (const r of readingsResult.readings) if (readingFile.get(r.source.file) !== r.source.file) r.source = {file: renamed(r.source.file), line: r.source.line};
   for (const f of readingsResult.files) files.push({path: rel(f.path), kind: "readings", sha256: f.sha256, rows: f.rows});
 
   const certificates: Certificate[] = [];
@@ -116,7 +163,8 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
   }
 
   const deployments: Deployment[] = [];
-  for (const path of await filesIn(join(dataDir, "deployments"), ".csv")) {
+  const deploymentPaths = await filesIn(join(dataDir, "deployments"), ".csv");
+  for (const path of deploymentPaths) {
     const text = await read(path, "deployments");
     if (text === null) continue;
     const parsed = parseDeploymentLog(text, rel(path));
@@ -125,13 +173,6 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
     files.at(-1)!.rows = parsed.deployments.length;
   }
 
-  const limitsPath = join(dataDir, "limits.json");
-  const limitsText = await read(limitsPath, "limits");
-  const limits = limitsText === null ? null : loadLimits(limitsText, rel(limitsPath));
-  if (limits) {
-    problems.push(...limits.problems);
-    files.at(-1)!.rows = limits.limits.length;
-  }
 
   const everydayPath = join(dataDir, "everyday-doses.json");
   const everydayText = await read(everydayPath, "everyday-doses");
@@ -142,7 +183,9 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
   }
 
   const policyPaths = await filesIn(join(dataDir, "policy"), ".txt");
-  if (policyPaths.length === 0) problems.push({severity: "error", file: rel(join(dataDir, "policy")), message: "must hold the policy text (.txt) the site reports on, found none"});
+  if (policyPaths.length === 0) {
+    problems.push({severity: "warning", file: rel(join(dataDir, "policy")), message: "holds no policy text (.txt), so the policy's claims cannot be checked; add the programme's policy as plain text"});
+  }
   const ordered = orderPolicyVersions(policyPaths.map(rel));
   problems.push(...ordered.problems);
   const policies: PolicyText[] = [];
@@ -162,8 +205,14 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
     // No briefing file: the briefing has nothing to compare with, and says so.
   }
 
-  if (hasErrors(problems) || !limits || !everyday) throw new InputError(problems);
-  return {
+  problems.push(...crossFileProblems({
+    readings: readingsResult.readings, certificates, deployments,
+    deploymentsPlace: rel(deploymentPaths[0] ?? join(dataDir, "deployments"))
+  }));
+
+  const manifest = manifestRead?.manifest ?? null;
+  if (hasErrors(problems) || !limits || !everyday || !manifest) return {dataset: null, problems};
+  const dataset: Dataset = {
     manifest,
     readings: readingsResult.readings,
     certificates,
@@ -175,4 +224,5 @@ export async function loadDataset(dataDir: string, options: {now: Date; root?: s
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
     problems
   };
+  return {dataset, problems};
 }

@@ -89,12 +89,23 @@ function durationCell(duration_s: number): [string, string] {
   return [String(duration_s), "s"];
 }
 
-function session(device: SampleDevice, year: number, month: number, random: Random): Draft[] {
+/**
+ * Each instrument's calibration date in a year (instrument id and year → date): one instrument has one calibration a
+ * year, whichever session and device first uses it draws it, and every later record of that year repeats it.
+ */
+type Calibrations = Map<string, string>;
+
+function session(device: SampleDevice, year: number, month: number, random: Random, calibrations: Calibrations): Draft[] {
   // Sessions fall between the 10th and the 28th, after the instruments' annual calibration in early January.
   let day = random.int(10, 26);
   while ([0, 6].includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay())) day++;
   const start = newYorkToUtc(year, month, day, 9, 30);
-  const calibratedOn = `${year}-01-0${random.int(2, 9)}`;
+  const drawn = `${year}-01-0${random.int(2, 9)}`;
+  const calibratedOn = (id: string): string => {
+    const key = `${id} ${year}`;
+    if (!calibrations.has(key)) calibrations.set(key, drawn);
+    return calibrations.get(key)!;
+  };
   const phantom = random.uniform(0, 1) < 0.1;
 
   const epds = INSTRUMENTS.filter((i) => i.id.startsWith("EPD-22"));
@@ -145,7 +156,7 @@ function session(device: SampleDevice, year: number, month: number, random: Rand
           mdl: formatSignificant(doseIn(instrument, instrument.mdl_uSv), 3),
           instrument_type: instrument.type,
           instrument_id: instrument.id,
-          instrument_calibrated_on: instrument.calibrated_on ?? calibratedOn,
+          instrument_calibrated_on: instrument.calibrated_on ?? calibratedOn(instrument.id),
           notes: quantity === "Hp(10)" ? "dosimeter on ISO slab phantom" : ""
         }
       });
@@ -158,10 +169,11 @@ function session(device: SampleDevice, year: number, month: number, random: Rand
 
 export function generateReadings(random: Random): GeneratedReadings {
   const byFile = new Map<string, Draft[]>();
+  const calibrations: Calibrations = new Map();
   for (const device of DEVICES) {
     for (let year = 2024; year <= 2026; year++) {
       for (let month = 1; month <= (year === 2026 ? 10 : 12); month++) {
-        const drafts = session(device, year, month, random);
+        const drafts = session(device, year, month, random, calibrations);
         const key = `${device.device_id}-${year}`;
         byFile.set(key, [...(byFile.get(key) ?? []), ...drafts]);
       }

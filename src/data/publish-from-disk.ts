@@ -7,7 +7,7 @@
 // every build, so a result never outlives the build (and the code) that made it.
 import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rename, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {codeVersion} from "../../lib/io/code-version.js";
 import {clockFromEnv, isoDay} from "../../lib/io/clock.js";
 import {audienceFromEnv} from "../../lib/publish/audience.js";
@@ -35,7 +35,9 @@ export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "da
   } catch {
     // Imported only on a cache miss: the analysis pulls in mathjs and the whole library, slow to load.
     const [{loadDataset}, {publish}] = await Promise.all([import("../../lib/io/load-dataset.js"), import("../../lib/publish/publication.js")]);
-    const result = publish(await loadDataset(dataDir, {now}), audience, code);
+    // Files are named from the data folder's parent ("data/readings/…", "van-01/readings/…"): the same on every
+    // machine, and no local path on the public site.
+    const result = publish(await loadDataset(dataDir, {now, root: dirname(resolve(dataDir))}), audience, code);
     await mkdir(CACHE_DIR, {recursive: true});
     await writeFile(cached + ".tmp", JSON.stringify(result));
     await rename(cached + ".tmp", cached);

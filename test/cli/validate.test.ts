@@ -1,5 +1,8 @@
 // `xray-dose validate`: summary on stdout, one FILE:LINE: column C: line per problem on stderr, exit codes 0/1/2.
 import {execFile} from "node:child_process";
+import {cp, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {UsageError, type Io} from "../../cli/command.js";
 import {validateCommand} from "../../cli/commands/validate.js";
@@ -42,14 +45,54 @@ describe("xray-dose validate", () => {
     expect(err).toEqual([expect.stringMatching(/^test\/fixtures\/readings\/not-text\/readings\.csv: the file is not UTF-8 text/)]);
   });
 
-  it("is a usage error (exit 2 in main) without a path", async () => {
+  it("is a usage error (exit 2 in main) with an unknown option", async () => {
     const {io} = capture();
-    await expect(validateCommand.run([], io)).rejects.toThrow(UsageError);
     await expect(validateCommand.run(["--strict"], io)).rejects.toThrow(UsageError);
   });
 
   it("has help naming the exit codes", () => {
     expect(validateCommand.help).toMatch(/Exit status: 0 valid \(warnings allowed\), 1 any error, 2 a usage error/);
+  });
+});
+
+describe("xray-dose validate DIR: a whole data folder", () => {
+  it("validates the sample folder, the default without a path, with a summary of what it holds", async () => {
+    const {io, out, err} = capture();
+    expect(await validateCommand.run([], io)).toBe(0);
+    const summary = out.join("\n");
+    expect(summary).toMatch(/^data: Mobile X-ray van \(synthetic sample\), .*synthetic sample data\n {2}readings: 6 files, [\d,]+ readings from 2 devices \(ZBV-0417, ZBV-0522\)/);
+    expect(summary).toMatch(/certificates: 6 certificates; deployment log: \d+ deployments; policy: 1 text/);
+    expect(summary).toMatch(/0 errors, [\d,]+ warnings\nvalid$/);
+    // The folder's files against each other: the sample has readings outside its certificates' periods.
+    expect(err.some((line) => /readings of device ZBV-0522 \(.*\) were taken on days no certificate of the device covers/.test(line))).toBe(true);
+  });
+
+  it("refuses a folder without dataset.json, saying what it is and how to make one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "no-manifest-"));
+    try {
+      await cp("data", dir, {recursive: true});
+      await rm(join(dir, "dataset.json"));
+      const {io, out, err} = capture();
+      expect(await validateCommand.run([dir], io)).toBe(1);
+      expect(err.at(-1)).toMatch(new RegExp(`^${dir}/dataset.json: is missing: every data folder needs a dataset.json saying which programme the data is from.*Make a new folder with "xray-dose init DIR"`));
+      expect(out.join("\n")).toMatch(/1 error, [\d,]+ warnings\nINVALID/);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("lists the errors last, after the warnings", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bad-manifest-"));
+    try {
+      await cp("data", dir, {recursive: true});
+      await writeFile(join(dir, "dataset.json"), JSON.stringify({programme: "P", agency: "A", jurisdiction: "J", limits: ["L5", "L99"], synthetic: false, description: "D", site_url: null}));
+      const {io, err} = capture();
+      expect(await validateCommand.run([dir], io)).toBe(1);
+      expect(err.at(-1)).toBe(`${dir}/dataset.json: column $.limits[1]: "L99" is not a limit in limits.json; the limits there are L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, N43.16`);
+      expect(err.slice(0, -1).every((line) => / warning: /.test(line))).toBe(true);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
   });
 });
 
