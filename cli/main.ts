@@ -11,9 +11,11 @@ import {scenarioCommand} from "./commands/scenario.js";
 import {exclusionCommand} from "./commands/exclusion.js";
 import {timeToLimitCommand} from "./commands/time-to-limit.js";
 import {checkPolicyCommand} from "./commands/check-policy.js";
+import {initCommand} from "./commands/init.js";
+import {complianceCommand} from "./commands/compliance.js";
 
 // Each command lives in its own module under cli/commands/; register it here.
-const COMMANDS: Command[] = [validateCommand, convertCommand, fitCommand, scenarioCommand, exclusionCommand, timeToLimitCommand, checkPolicyCommand];
+const COMMANDS: Command[] = [initCommand, validateCommand, complianceCommand, convertCommand, fitCommand, scenarioCommand, exclusionCommand, timeToLimitCommand, checkPolicyCommand];
 
 const consoleIo: Io = {
   stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),

@@ -30,6 +30,18 @@ export const SCENARIO_IDS = [
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+/** Each scenario's title: the same whether the data decide it or not, so a verdict can be followed from build to build. */
+export const SCENARIO_TITLES: Record<ScenarioId, string> = {
+  "bystander-event": "A bystander during a scan or deployment",
+  "bystander-hour": "A bystander's worst hour",
+  "cordon-hour": "Anyone at the cordon for an hour",
+  "occupant-scan": "A person inside a scanned vehicle, per scan",
+  "occupant-year": "A person scanned repeatedly, per year",
+  "operator-shift": "An operator over a shift",
+  "operator-year": "An operator over the year",
+  "public-annual": "The public's annual dose from all deployments"
+};
+
 export interface ScenarioResult {
   id: ScenarioId;
   title: string;
@@ -94,6 +106,15 @@ export function sumEstimates(parts: readonly DoseEstimate[]): DoseEstimate {
   };
 }
 
+/**
+ * A scenario the data cannot decide (no deployments, no certificate...): the dose is not estimated and every limit's
+ * verdict is "cannot be determined", with the reason. Never a default in place of the missing data.
+ */
+export function undeterminedScenario(registry: LimitsRegistry, id: ScenarioId, p: {description: string; reason: string}): ScenarioResult {
+  return result(registry, id, {title: SCENARIO_TITLES[id], description: p.description, assumptions: []},
+    {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: p.reason});
+}
+
 function checkPositive(name: string, value: number): void {
   if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a finite number greater than 0, got ${value}`);
 }
@@ -106,7 +127,7 @@ export function bystanderScenarios(registry: LimitsRegistry, estimate: Estimator
   const hour_s = Math.min(p.duration_s, HOUR_S);
   return [
     result(registry, "bystander-event", {
-      title: "A bystander during a scan or deployment",
+      title: SCENARIO_TITLES["bystander-event"],
       description: `The dose to a person standing ${where}.`,
       assumptions: [
         "The person stays at the same distance for the whole beam-on time.",
@@ -115,7 +136,7 @@ export function bystanderScenarios(registry: LimitsRegistry, estimate: Estimator
       ]
     }, estimate({...p, interval: "prediction"})),
     result(registry, "bystander-hour", {
-      title: "A bystander's worst hour",
+      title: SCENARIO_TITLES["bystander-hour"],
       description: `The most dose the same person can receive in any one hour while standing ${where}.`,
       assumptions: [ANY_ONE_HOUR, p.duration_s <= HOUR_S ? "The whole event fits within one hour, so its whole dose counts." : "The beam is on for the whole of the worst hour.", ONE_OCCASION]
     }, estimate({distance_m: p.distance_m, duration_s: hour_s, interval: "prediction"}))
@@ -126,7 +147,7 @@ export function bystanderScenarios(registry: LimitsRegistry, estimate: Estimator
 export function cordonHourScenario(registry: LimitsRegistry, estimate: Estimator, p: {cordon_m: number}): ScenarioResult {
   checkPositive("cordon_m", p.cordon_m);
   return result(registry, "cordon-hour", {
-    title: "Anyone at the cordon for an hour",
+    title: SCENARIO_TITLES["cordon-hour"],
     description: `The dose in any one hour of continuous operation to a person at the cordon, ${p.cordon_m} m from the device.`,
     assumptions: [
       ANY_ONE_HOUR, "The beam is on for the whole hour (continuous operation), the worst case for a cordon.",
@@ -142,12 +163,15 @@ export function occupantScenarios(registry: LimitsRegistry, p: {per_scan: DoseEs
   checkPositive("scans_per_year", p.scans_per_year);
   return [
     result(registry, "occupant-scan", {
-      title: "A person inside a scanned vehicle, per scan",
+      title: SCENARIO_TITLES["occupant-scan"],
       description: "The effective dose to an occupant of a vehicle from one scan.",
-      assumptions: ["The per-scan estimate is for the occupant's position in the vehicle, as given by the caller.", "N43.16, the standard for vehicle screening, is listed although its number is not publicly available."]
+      assumptions: [
+        "The per-scan estimate is for the occupant's position in the vehicle, as given by the caller.",
+        ...(registry.scenario_limits["occupant-scan"]?.includes("N43.16") ? ["N43.16, the standard for vehicle screening, is listed although its number is not publicly available."] : [])
+      ]
     }, p.per_scan),
     result(registry, "occupant-year", {
-      title: "A person scanned repeatedly, per year",
+      title: SCENARIO_TITLES["occupant-year"],
       description: `The annual dose to an occupant scanned ${p.scans_per_year} times a year.`,
       assumptions: ["Every scan gives the same dose; the bounds scale with the number of scans (the device's uncertainty does not average out)."]
     }, scaleEstimate(p.per_scan, p.scans_per_year))
@@ -170,12 +194,12 @@ export function operatorScenarios(registry: LimitsRegistry, estimate: Estimator,
   const common = ["The operator's position is treated as free field: shielding by the van is ignored, which overstates the dose.", "The annual limits are compared; a shift's dose shows how many such shifts the limit allows (the margin)."];
   return [
     result(registry, "operator-shift", {
-      title: "An operator over a shift",
+      title: SCENARIO_TITLES["operator-shift"],
       description: `The dose to an operator ${position} during the deployment with the most beam-on time (${worstShift.beam_on_s} s, deployment ${worstShift.deployment_id}).`,
       assumptions: [...common, ONE_OCCASION]
     }, estimate({distance_m: p.operator_distance_m, duration_s: worstShift.beam_on_s, interval: "prediction"})),
     result(registry, "operator-year", {
-      title: "An operator over the year",
+      title: SCENARIO_TITLES["operator-year"],
       description: `The dose to the most-exposed operator ${position} over the ${yearly_s} s of beam-on time of the deployments they worked.`,
       assumptions: [
         ...common,
@@ -193,7 +217,7 @@ export function publicAnnualScenario(registry: LimitsRegistry, estimate: Estimat
   const total_s = p.deployments.reduce((s, d) => s + d.beam_on_s, 0);
   const e = sumEstimates(p.deployments.map((d) => estimate({distance_m: d.cordon_m, duration_s: d.beam_on_s, interval: "confidence"})));
   return result(registry, "public-annual", {
-    title: "The public's annual dose from all deployments",
+    title: SCENARIO_TITLES["public-annual"],
     description: `A hypothetical member of the public at the cordon of each of the ${p.deployments.length} deployments for all ${total_s} s of beam-on time${e.dose_uSv !== null ? `: ${formatMicrosievert(e.dose_uSv)}` : ""}.`,
     assumptions: [
       "Nobody really attends every deployment at the cordon for its whole beam-on time: this bounds any real person's dose from above.",

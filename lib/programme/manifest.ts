@@ -110,5 +110,16 @@ function readSiteUrl(r: FieldReader, value: unknown): string | undefined {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return r.error("$.site_url", `"${text}" is not a web address (http or https); write ${WHAT.site_url}`);
   if (url.search || url.hash) return r.error("$.site_url", `"${text}" has a query or fragment; write the address of the site's home folder, e.g. "https://example.org/xray/"`);
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+  return withSlash(url.href);
+}
+
+const withSlash = (href: string) => (href.endsWith("/") ? href : `${href}/`);
+
+/** A site address as the manifest keeps it (ending in "/"), or the text unchanged when it is not an address. */
+export function normaliseSiteUrl(text: string): string {
+  try {
+    return withSlash(new URL(text).href);
+  } catch {
+    return text;
+  }
 }

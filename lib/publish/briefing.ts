@@ -10,12 +10,22 @@ const maxOf = (values: (number | null | undefined)[]): number | null => {
   return xs.length > 0 ? Math.max(...xs) : null;
 };
 
+/**
+ * The largest of the devices' values, or null when any device's is unknown: a figure "for the devices" is not given
+ * from the devices that happen to have one.
+ */
+const worstOf = (values: (number | null | undefined)[]): number | null => (values.length === 0 || values.some((v) => typeof v !== "number") ? null : maxOf(values));
+
 export function keyFigures(p: Publication): KeyFigure[] {
-  const point = (label: string) => maxOf(p.devices.flatMap((d) => d.policy_points.filter((x) => x.label === label).map((x) => x.upper95_uSv)));
+  const point = (label: string) => worstOf(p.devices.map((d) => d.policy_points.find((x) => x.label === label)?.upper95_uSv));
+  const hourly = p.limits.find((l) => l.id === "L5");
   return [
     {id: "dose-5ft-10s", label: "Bystander, 5 ft for 10 s (upper bound)", value: point("5 ft for 10 s"), unit: "uSv"},
     {id: "dose-10ft-10s", label: "Bystander, 10 ft for 10 s (upper bound)", value: point("10 ft for 10 s"), unit: "uSv"},
-    {id: "hour-exclusion", label: "Distance beyond which any one hour stays under 20 µSv", value: maxOf(p.devices.flatMap((d) => d.exclusion.filter((e) => e.limit_id === "L5").map((e) => e.distance_m))), unit: "m"},
+    ...(hourly ? [{
+      id: "hour-exclusion", label: `Distance beyond which any one hour stays under ${hourly.value} ${hourly.unit}`,
+      value: worstOf(p.devices.map((d) => d.exclusion.find((e) => e.limit_id === "L5")?.distance_m)), unit: "m"
+    }] : []),
     {id: "readings", label: "Dosimeter readings", value: p.devices.reduce((n, d) => n + d.readings, 0), unit: ""},
     {id: "deployments", label: "Deployments", value: p.deployments.deployments, unit: ""},
     {id: "vehicles", label: "Vehicles scanned", value: p.deployments.vehicles, unit: ""},
@@ -61,16 +71,17 @@ export function questions(p: Publication): string[] {
   if (flagged > 0) q.push(`${flagged} readings lie far from the model of the device's dose. Has the Radiation Safety Officer reviewed them?`);
   const stale = p.instruments.filter((i) => i.readings_out_of_calibration > 0);
   if (stale.length > 0) q.push(`${stale.length} instrument${stale.length === 1 ? " was" : "s were"} used more than 12 months after calibration. What is the recalibration schedule for survey instruments?`);
-  q.push("The N43.16 standard for vehicle screening is not publicly available. Has the department obtained it and checked the device against it?");
+  if (p.limits.some((l) => l.id === "N43.16")) q.push("The N43.16 standard for vehicle screening is not publicly available. Has the department obtained it and checked the device against it?");
   return q;
 }
 
-export function briefing(p: Publication, dataset: Dataset, publishCut: (cut: Dataset) => Publication): Briefing {
+/** `publishCut` publishes the cut data set as it stood on `day` (certificates and calibrations judged on that day). */
+export function briefing(p: Publication, dataset: Dataset, publishCut: (cut: Dataset, day: Date) => Publication): Briefing {
   const current = keyFigures(p);
   let previous: Publication | null = null;
   if (dataset.previousBriefing) {
     const cut = cutDataset(dataset, dataset.previousBriefing);
-    if (cut.readings.length > 0) previous = publishCut(cut);
+    if (cut.readings.length > 0) previous = publishCut(cut, new Date(`${dataset.previousBriefing}T00:00:00Z`));
   }
   const before = previous ? new Map(keyFigures(previous).map((k) => [k.id, k.value])) : null;
   const changes: BriefingChange[] = current.map((k) => ({id: k.id, label: k.label, unit: k.unit, current: k.value, previous: before?.get(k.id) ?? null}));

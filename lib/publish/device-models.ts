@@ -140,8 +140,8 @@ export function curve(fit: FitResult, range: [number, number]): CurvePoint[] {
   });
 }
 
-/** Every fit of a device as published: one row per group and model. */
-export function publishedFits(device: DeviceModels, range: [number, number]): PublishedFit[] {
+/** Every fit of a device as published: one row per group and model; curves over the measured range (none without one). */
+export function publishedFits(device: DeviceModels, range: [number, number] | null): PublishedFit[] {
   return device.groups.flatMap((g) =>
     g.fits.map((fit, i) => ({
       device_id: device.device_id,
@@ -160,7 +160,7 @@ export function publishedFits(device: DeviceModels, range: [number, number]): Pu
       aic_weight: g.weights[i] ?? null,
       selected: g.selected === fit,
       n_flagged: fit.residuals.filter((r) => r.flagged).length,
-      curve: curve(fit, range),
+      curve: range ? curve(fit, range) : [],
       budget: publishedBudget(fit)
     }))
   );

@@ -1,21 +1,32 @@
 // From a validated data set to everything the site publishes: models per device, the policy's figures recomputed,
-// exclusion distances, every scenario judged against its limits, the policy claims checked, use of the devices,
-// instrument and certificate status, the council briefing, and the downloadable tables.
+// exclusion distances, every scenario judged against the limits that apply to the programme, the policy claims
+// checked, use of the devices, instrument and certificate status, the council briefing, and the downloadable tables.
 //
-// Pure: no file access, no clock (the data-as-of date is the newest reading), so the same inputs always give the same
-// output, byte for byte.
+// Pure: no file access and no clock. `now` (the build's day: SOURCE_DATE_EPOCH or today, lib/io/clock.ts) is a
+// parameter, and certificates and instrument calibrations are judged on it; the data-as-of date is the newest
+// reading. The same inputs and day always give the same output, byte for byte.
+//
+// No verdict without the data: a device named in any file gets every scenario, and a scenario whose inputs are
+// missing (no deployments, no certificate, too few readings) is "cannot be determined" with the reason. Where the
+// product assumes something the data do not say (an effective energy, where an operator stands), the assumption is
+// printed beside the verdicts it feeds (lib/programme/assumptions.ts).
 import {airContext, readingsToPoints, type FitPoint, type ModelContext, type Residual} from "../models/index.js";
 import {beamOnFractionLookup} from "../deployments/index.js";
 import {InputError} from "../io/problems.js";
 import {Z95, exclusionDistance} from "../exposure/index.js";
-import {bystanderScenarios, cordonHourScenario, occupantScenarios, operatorScenarios, publicAnnualScenario, type ScenarioResult} from "../compliance/scenarios.js";
+import {
+  bystanderScenarios, cordonHourScenario, occupantScenarios, operatorScenarios, publicAnnualScenario, undeterminedScenario,
+  type ScenarioResult
+} from "../compliance/scenarios.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
-import type {Limit} from "../compliance/limits.js";
+import type {Limit, LimitsRegistry} from "../compliance/limits.js";
 import {publishPolicy} from "./policy.js";
 import {convertDose} from "../physics/index.js";
 import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Dataset} from "../io/load-dataset.js";
 import type {CodeVersion} from "../io/code-version.js";
+import {isoDay} from "../io/clock.js";
+import {ASSUMED_EFFECTIVE_ENERGY_KEV, OPERATOR_DISTANCE_M, OPERATOR_DISTANCE_TEXT, assumedEnergyText} from "../programme/assumptions.js";
 import type {Reading} from "../readings/types.js";
 import type {Audience} from "./audience.js";
 import type {DoseFieldModel} from "../field/formulas.js";
@@ -30,13 +41,6 @@ import type {
 } from "./types.js";
 
 const FOOT_M = 0.3048;
-/** Effective photon energy when no certificate states one: about 60 keV for a 125 kVp tube [Rez-ASU] (grade C). */
-export const DEFAULT_EFFECTIVE_ENERGY_KEV = 60;
-/**
- * Where an operator stands during a scan: 3 m from the source, free field. An assumption of this product (the
- * deployment log does not record positions); it is printed with the operator scenarios.
- */
-export const OPERATOR_DISTANCE_M = 3;
 
 /**
  * Where each device's dose is reported: the 2021 policy's 5 ft and 10 ft for 10 s (0.016 mrem and 0.004 mrem), kept
@@ -56,15 +60,39 @@ export interface PublishResult {
   tables: Table[];
 }
 
+export interface PublishOptions {
+  /** The build's day: certificate and instrument status are judged on it. */
+  now: Date;
+  /** Recompute the previous briefing's figures (default true; false inside that recomputation). */
+  withBriefing?: boolean;
+}
+
 function newestReading(readings: readonly Reading[]): Reading | null {
   return readings.reduce<Reading | null>((a, b) => (a === null || b.measured_at_ms > a.measured_at_ms ? b : a), null);
 }
 
-function effectiveEnergy(certificates: readonly Certificate[], device_id: string): {energy_keV: number; source: string} {
+interface EffectiveEnergy {
+  energy_keV: number;
+  source: string;
+  /** True when no certificate states it and the product's assumption is used (printed beside the verdicts). */
+  assumed: boolean;
+}
+
+function effectiveEnergy(certificates: readonly Certificate[], device_id: string): EffectiveEnergy {
   const cert = latestCertificates(certificates.filter((c) => c.device_id === device_id))[0];
   return cert
-    ? {energy_keV: cert.source.effective_energy_keV, source: `${cert.source_file} ($.source.effective_energy_keV)`}
-    : {energy_keV: DEFAULT_EFFECTIVE_ENERGY_KEV, source: "default: about 60 keV for a 125 kVp tube (P. Rez, grade C) [Rez-ASU]"};
+    ? {energy_keV: cert.source.effective_energy_keV, source: `${cert.source_file} ($.source.effective_energy_keV)`, assumed: false}
+    : {energy_keV: ASSUMED_EFFECTIVE_ENERGY_KEV, source: "assumed: about 60 keV for a 125 kVp tube [Rez-ASU] (grade C), no certificate states it", assumed: true};
+}
+
+/** The limits registry cut to the limits that apply to the programme (dataset.json `limits`). */
+function programmeRegistry(dataset: Dataset): LimitsRegistry {
+  const applies = new Set(dataset.manifest.limits);
+  return {
+    ...dataset.limits,
+    limits: dataset.limits.limits.filter((l) => applies.has(l.id)),
+    scenario_limits: Object.fromEntries(Object.entries(dataset.limits.scenario_limits).map(([id, ids]) => [id, ids.filter((l) => applies.has(l))]))
+  };
 }
 
 function publishLimit(l: Limit): PublishedLimit {
@@ -99,7 +127,9 @@ interface DeviceAnalysis {
   readings: Reading[];
   points: FitPoint[];
   models: DeviceModels;
-  range: [number, number];
+  /** The measured distances (m), for drawing curves; null without readings. */
+  range: [number, number] | null;
+  energy: EffectiveEnergy;
 }
 
 /** Convert non-dose-equivalent readings (air kerma, exposure) to H*(10) at the device's effective energy. */
@@ -107,19 +137,33 @@ function pointsFor(readings: readonly Reading[], energy_keV: number, beamOnFract
   return readingsToPoints(readings, {toDoseEquivalent: (value, r) => convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value, beamOnFraction});
 }
 
+/** Every device any file names (readings, certificates, deployments): a device used but never measured is listed too. */
+export function deviceIds(dataset: Pick<Dataset, "readings" | "certificates" | "deployments">): string[] {
+  const ids = new Set<string>();
+  for (const r of dataset.readings) ids.add(r.device_id);
+  for (const c of dataset.certificates) ids.add(c.device_id);
+  for (const d of dataset.deployments) ids.add(d.device_id);
+  return [...ids].sort();
+}
+
 function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
-  const ids = [...new Set(dataset.readings.map((r) => r.device_id))].sort();
-  return ids.map((device_id) => {
-    const readings = dataset.readings.filter((r) => r.device_id === device_id);
-    const {energy_keV, source} = effectiveEnergy(dataset.certificates, device_id);
-    const ctx: ModelContext = airContext(energy_keV, source);
-    const {points, problems} = pointsFor(readings, energy_keV, beamOnFractionLookup(dataset.deployments));
+  const byDevice = new Map<string, Reading[]>();
+  for (const r of dataset.readings) {
+    const list = byDevice.get(r.device_id);
+    if (list) list.push(r);
+    else byDevice.set(r.device_id, [r]);
+  }
+  const beamOnFraction = beamOnFractionLookup(dataset.deployments);
+  return deviceIds(dataset).map((device_id) => {
+    const readings = byDevice.get(device_id) ?? [];
+    const energy = effectiveEnergy(dataset.certificates, device_id);
+    const ctx: ModelContext = airContext(energy.energy_keV, energy.source);
+    const {points, problems} = pointsFor(readings, energy.energy_keV, beamOnFraction);
     // A reading that cannot become a fit point (an elapsed time no deployment covers) stops the build: leaving it out
     // would publish figures that silently ignore it.
     if (problems.some((p) => p.severity === "error")) throw new InputError(problems);
-    const distances = points.map((p) => p.distance_m);
-    const range: [number, number] = distances.length > 0 ? [Math.min(...distances), Math.max(...distances)] : [1, 10];
-    return {device_id, readings, points, models: fitDevice(device_id, points, ctx), range};
+    const range = points.reduce<[number, number] | null>((r, p) => (r ? [Math.min(r[0], p.distance_m), Math.max(r[1], p.distance_m)] : [p.distance_m, p.distance_m]), null);
+    return {device_id, readings, points, models: fitDevice(device_id, points, ctx), range, energy};
   });
 }
 
@@ -134,12 +178,12 @@ function policyPoints(a: DeviceAnalysis): DoseAt[] {
 
 function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s: number | null): PublishedExclusion[] {
   const models = usableModels(a.models);
-  return EXCLUSION_LIMITS.map((id) => {
+  return EXCLUSION_LIMITS.filter((id) => limits.has(id)).map((id) => {
     const limit = limits.get(id)!;
     const period_s = id === "L5" ? 3600 : yearBeamOn_s;
     const label = id === "L5" ? `${limit.value} ${limit.unit} in any one hour of continuous operation` : `${limit.value} ${limit.unit} over the busiest year's beam-on time`;
     if (models.length === 0) return {limit_id: id, label, distance_m: null, reason: a.models.groups[0]?.reason ?? "no usable model"};
-    if (period_s === null) return {limit_id: id, label, distance_m: null, reason: "no deployments in the log"};
+    if (period_s === null) return {limit_id: id, label, distance_m: null, reason: `no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`};
     // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
     const distances = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}).distance_m);
     if (distances.some((d) => d === null)) return {limit_id: id, label, distance_m: null, reason: "the upper bound stays above the limit over the whole search range"};
@@ -147,30 +191,73 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
   });
 }
 
-function scenarios(a: DeviceAnalysis, dataset: Dataset): ScenarioResult[] {
-  const registry = dataset.limits;
+/**
+ * Every scenario of a device, each judged only when the data it needs are there: the deployment log for how long and
+ * how close people were (never a default duration), a certificate for the per-scan dose, enough readings for a model.
+ */
+function scenarios(a: DeviceAnalysis, dataset: Dataset, registry: LimitsRegistry): ScenarioResult[] {
   const estimate = conservativeEstimator(a.models);
   const deployments = dataset.deployments.filter((d) => d.device_id === a.device_id);
   const year = busiestYear(deployments);
-  const results: ScenarioResult[] = [];
-  const longest = deployments.reduce((m, d) => Math.max(m, d.beam_on_s), 0);
-  results.push(...bystanderScenarios(registry, estimate, {distance_m: POLICY_FIGURES[0]!.distance_m, duration_s: longest > 0 ? longest : POLICY_FIGURES[0]!.duration_s}));
-  if (deployments.length > 0) results.push(cordonHourScenario(registry, estimate, {cordon_m: Math.min(...deployments.map((d) => d.cordon_m))}));
   const cert = latestCertificates(dataset.certificates.filter((c) => c.device_id === a.device_id))[0];
-  if (cert && year) {
+  const device = a.device_id;
+  const noLog = `device ${device} has no deployments in the log, so how long and how close people were exposed is not known`;
+  const noCert = `device ${device} has no calibration certificate, which is where the dose of one scan at the scan plane comes from`;
+  const bystander = POLICY_FIGURES[0]!.distance_m;
+  const results: ScenarioResult[] = [];
+
+  if (year) {
+    const longest = deployments.reduce((d, e) => (e.beam_on_s > d.beam_on_s ? e : d));
+    if (longest.beam_on_s > 0) {
+      results.push(...bystanderScenarios(registry, estimate, {distance_m: bystander, duration_s: longest.beam_on_s}).map((r) => ({
+        ...r, assumptions: [`The beam-on time is that of the deployment with the most (${longest.deployment_id}, ${longest.beam_on_s} s).`, ...r.assumptions]
+      })));
+    } else {
+      const reason = `no deployment of ${device} in the log has any beam-on time`;
+      results.push(undeterminedScenario(registry, "bystander-event", {description: `The dose to a person standing ${bystander} m from the device for a deployment's beam-on time.`, reason}));
+      results.push(undeterminedScenario(registry, "bystander-hour", {description: `The most dose a person standing ${bystander} m from the device can receive in any one hour.`, reason}));
+    }
+    results.push(cordonHourScenario(registry, estimate, {cordon_m: Math.min(...deployments.map((d) => d.cordon_m))}));
+  } else {
+    results.push(undeterminedScenario(registry, "bystander-event", {description: `The dose to a person standing ${bystander} m from the device for a deployment's beam-on time.`, reason: noLog}));
+    results.push(undeterminedScenario(registry, "bystander-hour", {description: `The most dose a person standing ${bystander} m from the device can receive in any one hour.`, reason: noLog}));
+    results.push(undeterminedScenario(registry, "cordon-hour", {description: "The dose in any one hour of continuous operation to a person at the cordon.", reason: noLog}));
+  }
+
+  if (cert) {
     const s = cert.scan_plane_dose;
     const perScan: DoseEstimate = s.unit === "uSv"
       // One-sided 95 % bounds from the certificate's stated 1σ (docs/methodology.md, "What 95 % means").
       ? {dose_uSv: s.dose, upper95_uSv: s.dose + Z95 * s.sigma, lower95_uSv: Math.max(0, s.dose - Z95 * s.sigma), determinable: true,
         reason: `certificate ${cert.certificate_id}: per-scan dose at the scan plane, ${s.distance_m} m, ${s.scan_speed_km_per_h} km/h (${s.quantity})`}
       : {dose_uSv: null, upper95_uSv: null, lower95_uSv: null, determinable: false, reason: `the certificate's per-scan dose is ${s.quantity}, not a dose equivalent`};
-    results.push(...occupantScenarios(registry, {per_scan: perScan, scans_per_year: Math.max(1, year.deployments.length)}));
+    if (year) {
+      const [scan, annual] = occupantScenarios(registry, {per_scan: perScan, scans_per_year: year.deployments.length});
+      const scans = `A person is taken to be scanned once at each of the ${year.deployments.length} deployments of ${year.year}, the device's busiest year: the log records vehicles scanned, not how often one person was.`;
+      results.push(scan!, {...annual!, assumptions: [scans, ...annual!.assumptions]});
+    } else {
+      results.push(occupantScenarios(registry, {per_scan: perScan, scans_per_year: 1})[0]!);
+      results.push(undeterminedScenario(registry, "occupant-year", {description: "The annual dose to a person scanned at every deployment of the busiest year.", reason: noLog}));
+    }
+  } else {
+    results.push(undeterminedScenario(registry, "occupant-scan", {description: "The effective dose to an occupant of a vehicle from one scan.", reason: noCert}));
+    results.push(undeterminedScenario(registry, "occupant-year", {description: "The annual dose to a person scanned at every deployment of the busiest year.", reason: year ? noCert : `${noCert}; and ${noLog}`}));
   }
+
   if (year) {
-    results.push(...operatorScenarios(registry, estimate, {deployments: year.deployments, operator_distance_m: OPERATOR_DISTANCE_M}));
+    results.push(...operatorScenarios(registry, estimate, {deployments: year.deployments, operator_distance_m: OPERATOR_DISTANCE_M}).map((r) => ({...r, assumptions: [OPERATOR_DISTANCE_TEXT, ...r.assumptions]})));
     results.push(publicAnnualScenario(registry, estimate, {deployments: year.deployments}));
+  } else {
+    results.push(undeterminedScenario(registry, "operator-shift", {description: "The dose to an operator during the deployment with the most beam-on time.", reason: noLog}));
+    results.push(undeterminedScenario(registry, "operator-year", {description: "The dose to the most-exposed operator over the busiest year's deployments.", reason: noLog}));
+    results.push(undeterminedScenario(registry, "public-annual", {description: "A member of the public at the cordon of every deployment of the busiest year for all its beam-on time.", reason: noLog}));
   }
-  return results;
+
+  // The device's assumed energy feeds every dose that comes from its fitted model (not the certificate's per-scan dose).
+  const fromModel = (r: ScenarioResult) => !r.id.startsWith("occupant");
+  return results
+    .filter((r) => r.verdicts.length > 0)
+    .map((r) => (a.energy.assumed && fromModel(r) ? {...r, assumptions: [...r.assumptions, assumedEnergyText(device)]} : r));
 }
 
 /**
@@ -218,19 +305,25 @@ function deviceField(a: DeviceAnalysis): (DoseFieldModel & {device_id: string}) 
   return {device_id: a.device_id, ...fitAsField(all), ...(sectors.length > 0 ? {sectors} : {})};
 }
 
-export function publish(dataset: Dataset, audience: Audience, code: CodeVersion, options: {withBriefing?: boolean} = {}): PublishResult {
+export function publish(dataset: Dataset, audience: Audience, code: CodeVersion, options: PublishOptions): PublishResult {
+  const {now} = options;
   const newest = newestReading(dataset.readings);
-  const asOf = newest ? new Date(newest.measured_at_ms) : new Date(0);
-  const limits = new Map(dataset.limits.limits.map((l) => [l.id, l]));
+  const registry = programmeRegistry(dataset);
+  const limits = new Map(registry.limits.map((l) => [l.id, l]));
   const analyses = analyseDevices(dataset);
+  const latest = new Map(latestCertificates(dataset.certificates).map((c) => [c.device_id, c]));
 
   const devices: PublishedDevice[] = analyses.map((a) => {
     const selected = a.models.groups[0]?.selected ?? null;
     const deployments = dataset.deployments.filter((d) => d.device_id === a.device_id);
     const year = busiestYear(deployments);
-    const dates = a.readings.map((r) => r.measured_at_ms);
-    const first = a.readings.find((r) => r.measured_at_ms === Math.min(...dates));
-    const last = a.readings.find((r) => r.measured_at_ms === Math.max(...dates));
+    let first: Reading | null = null;
+    let last: Reading | null = null;
+    for (const r of a.readings) {
+      if (!first || r.measured_at_ms < first.measured_at_ms) first = r;
+      if (!last || r.measured_at_ms > last.measured_at_ms) last = r;
+    }
+    const cert = latest.get(a.device_id);
     return {
       device_id: a.device_id,
       readings: a.readings.length,
@@ -240,6 +333,10 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       first_at: first?.measured_at ?? null,
       last_at: last?.measured_at ?? null,
       model: selected?.model ?? null,
+      deployments: deployments.length,
+      certificate: cert ? certificateStatus(cert, now).status : "missing",
+      effective_energy_keV: a.energy.energy_keV,
+      effective_energy_assumed: a.energy.assumed,
       policy_points: policyPoints(a),
       exclusion: exclusions(a, limits, year ? year.deployments.reduce((s, d) => s + d.beam_on_s, 0) : null)
     };
@@ -251,45 +348,56 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     id: e.id, label: e.per && !/\b(annual|year|day|hour)\b/i.test(e.anchor) ? `${e.anchor} (${over[e.per]})` : e.anchor,
     dose_uSv: e.value_uSv, source: e.source, sources: e.sources.join(", "), grade: e.grade, note: e.note || null
   }));
-  // The policy's claims are checked against the most conservative device: the claim is about "the device".
-  const worst = analyses.filter((a) => usableModels(a.models).length > 0);
-  const claimEstimator = worst.length > 0
-    ? (q: {distance_m: number; duration_s: number}) => worst.map((a) => conservativeEstimator(a.models)(q)).reduce((x, y) => ((y.upper95_uSv ?? 0) > (x.upper95_uSv ?? 0) ? y : x))
-    : undefined;
-  const policy = publishPolicy(dataset.policies, {everyday: dataset.everyday, limits: dataset.limits.limits, ...(claimEstimator ? {estimate: claimEstimator} : {})});
+  // The policy's claims are about "the device": they are checked against the most conservative device, and cannot be
+  // checked against the field data while any device (measured or only deployed) has no usable model.
+  const claimEstimator = analyses.length === 0 || analyses.some((a) => usableModels(a.models).length === 0)
+    ? undefined
+    : (q: {distance_m: number; duration_s: number}) => analyses.map((a) => conservativeEstimator(a.models)(q)).reduce((x, y) => (y.upper95_uSv! > x.upper95_uSv! ? y : x));
+  // Claims about limits are checked against the limits that apply to the programme.
+  const policy = publishPolicy(dataset.policies, {everyday: dataset.everyday, limits: registry.limits, ...(claimEstimator ? {estimate: claimEstimator} : {})});
   const policyStates5ft = policy.figures.some((f) => Math.abs(f.distance_m - POLICY_FIGURES[0]!.distance_m) < 1e-9);
-  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset).map((s) => publishScenario(a.device_id, s, limits, policyStates5ft)));
+  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset, registry).map((s) => publishScenario(a.device_id, s, limits, policyStates5ft)));
 
   const fileWarnings = new Map<string, number>();
   for (const p of dataset.problems) fileWarnings.set(p.file, (fileWarnings.get(p.file) ?? 0) + 1);
-  const readingsByFile = new Map<string, Reading[]>();
-  for (const r of dataset.readings) readingsByFile.set(r.source.file, [...(readingsByFile.get(r.source.file) ?? []), r]);
+  const readingsByFile = new Map<string, {first: Reading; last: Reading}>();
+  for (const r of dataset.readings) {
+    const span = readingsByFile.get(r.source.file);
+    if (!span) readingsByFile.set(r.source.file, {first: r, last: r});
+    else {
+      if (r.measured_at_ms < span.first.measured_at_ms) span.first = r;
+      if (r.measured_at_ms > span.last.measured_at_ms) span.last = r;
+    }
+  }
 
   const publication: Publication = {
     audience,
     tables: [],
     data_as_of: newest?.measured_at ?? null,
+    status_on: isoDay(now),
     synthetic: dataset.manifest.synthetic,
     dataset_description: dataset.manifest.description,
+    programme: dataset.manifest.programme,
+    agency: dataset.manifest.agency,
+    jurisdiction: dataset.manifest.jurisdiction,
+    site_url: dataset.manifest.site_url,
     code,
     files: dataset.files.map((f) => {
-      const rs = readingsByFile.get(f.path) ?? [];
-      const sorted = rs.map((r) => r.measured_at_ms);
-      const first = rs.find((r) => r.measured_at_ms === Math.min(...sorted));
-      const last = rs.find((r) => r.measured_at_ms === Math.max(...sorted));
-      return {...f, first: first?.measured_at ?? null, last: last?.measured_at ?? null, warnings: fileWarnings.get(f.path) ?? 0};
+      const span = readingsByFile.get(f.path);
+      return {...f, first: span?.first.measured_at ?? null, last: span?.last.measured_at ?? null, warnings: fileWarnings.get(f.path) ?? 0};
     }),
-    // A lapsed certificate is a warning for the RSO, as of the data's date.
-    problems: [...dataset.problems, ...latestCertificates(dataset.certificates).flatMap((c) => certificateStatus(c, asOf).problem ?? [])]
+    // A lapsed certificate is a warning for the RSO, as of the build's day.
+    problems: [...dataset.problems, ...latestCertificates(dataset.certificates).flatMap((c) => certificateStatus(c, now).problem ?? [])]
       .map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message})),
     devices,
     fits: analyses.flatMap((a) => publishedFits(a.models, a.range)),
     scenarios: scenarioResults,
     claims: policy.claims,
-    limits: dataset.limits.limits.map(publishLimit),
+    claims_note: policy.policy === null ? "The data folder holds no policy text, so no claim of a policy could be checked." : null,
+    limits: registry.limits.map(publishLimit),
     everyday,
-    certificates: publishCertificates(dataset.certificates, asOf),
-    instruments: publishInstruments(dataset.readings),
+    certificates: publishCertificates(dataset.certificates, now),
+    instruments: publishInstruments(dataset.readings, now),
     deployments: summariseUse(dataset.deployments),
     policy_figures: policy.figures,
     policy: policy.policy,
@@ -297,7 +405,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null)
   };
   const points = analyses.flatMap((a) => publishPoints(a, audience));
-  if (options.withBriefing !== false) publication.briefing = briefing(publication, dataset, (cut) => publish(cut, audience, code, {withBriefing: false}).publication);
+  if (options.withBriefing !== false) {
+    publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false}).publication);
+  }
   const tables = publishedTables(publication, points, dataset, audience);
   publication.tables = tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length}));
   return {publication, tables};

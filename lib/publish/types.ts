@@ -169,7 +169,7 @@ export interface PublishedCertificate {
   certificate_date: string;
   next_due: string;
   laboratory: string;
-  /** "current" or "lapsed" on the data-as-of date (a lapsed certificate is a warning). */
+  /** "current" or "lapsed" on the build's day (status_on; a lapsed certificate is a warning); "superseded" by a newer one. */
   status: "current" | "lapsed" | "superseded";
   effective_energy_keV: number | null;
   source: string;
@@ -182,6 +182,8 @@ export interface PublishedInstrument {
   readings: number;
   /** Readings taken more than 12 months after the instrument's calibration. */
   readings_out_of_calibration: number;
+  /** Whether its newest stated calibration is within 12 months on the build's day (status_on). */
+  status: "current" | "lapsed" | "not stated";
 }
 
 export interface PublishedDevice {
@@ -194,6 +196,13 @@ export interface PublishedDevice {
   last_at: string | null;
   /** The selected model, or null when no model could be fitted. */
   model: string | null;
+  /** Rows of the deployment log for the device. */
+  deployments: number;
+  /** Its newest certificate's status on the build's day, or "missing" when it has none. */
+  certificate: "current" | "lapsed" | "missing";
+  /** The effective energy its models use (keV), and whether it is the product's assumption (no certificate states one). */
+  effective_energy_keV: number;
+  effective_energy_assumed: boolean;
   /** The policy's 5 ft and 10 ft for 10 s figures, recomputed from this device's field data. */
   policy_points: DoseAt[];
   exclusion: PublishedExclusion[];
@@ -292,9 +301,18 @@ export interface TableEntry {
 export interface Publication {
   audience: Audience;
   tables: TableEntry[];
+  /** The newest reading's date-time, as written; null without readings. */
   data_as_of: string | null;
+  /** The build's day (YYYY-MM-DD): certificate and instrument status are "on" it. */
+  status_on: string;
   synthetic: boolean;
   dataset_description: string;
+  /** From dataset.json: whose data this is. */
+  programme: string;
+  agency: string;
+  jurisdiction: string;
+  /** Where the public site is published (ends in "/"), or null. */
+  site_url: string | null;
   code: CodeVersion;
   files: PublishedFile[];
   problems: PublishedProblem[];
@@ -302,6 +320,9 @@ export interface Publication {
   fits: PublishedFit[];
   scenarios: PublishedScenario[];
   claims: PublishedClaim[];
+  /** Why no claim is published, when none is (no policy text, or it quotes none of the checked statements). */
+  claims_note: string | null;
+  /** The limits that apply to the programme (dataset.json `limits`). */
   limits: PublishedLimit[];
   everyday: PublishedEverydayDose[];
   certificates: PublishedCertificate[];

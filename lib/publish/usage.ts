@@ -3,6 +3,9 @@
 import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Deployment} from "../deployments/index.js";
 import type {Reading} from "../readings/types.js";
+import {CALIBRATION_VALID_MONTHS} from "../readings/parse.js";
+import {addCalendarMonths, formatDate} from "../readings/values.js";
+import {isoDay} from "../io/clock.js";
 import type {DeploymentTotals, PublishedCertificate, PublishedDeployments, PublishedInstrument} from "./types.js";
 
 const HOURS = (s: number) => s / 3600;
@@ -46,7 +49,7 @@ export function busiestYear(deployments: readonly Deployment[]): {year: number; 
   return {year, deployments: rows};
 }
 
-export function publishCertificates(certificates: readonly Certificate[], asOf: Date): PublishedCertificate[] {
+export function publishCertificates(certificates: readonly Certificate[], now: Date): PublishedCertificate[] {
   const latest = new Set(latestCertificates(certificates));
   return [...certificates]
     .sort((a, b) => a.device_id.localeCompare(b.device_id) || a.issued_on.localeCompare(b.issued_on))
@@ -57,31 +60,35 @@ export function publishCertificates(certificates: readonly Certificate[], asOf: 
       certificate_date: c.issued_on,
       next_due: c.next_due_on,
       laboratory: c.laboratory.name,
-      status: latest.has(c) ? certificateStatus(c, asOf).status : "superseded",
+      status: latest.has(c) ? certificateStatus(c, now).status : "superseded",
       effective_energy_keV: c.source.effective_energy_keV,
       source: c.source_file
     }));
 }
 
-const MONTHS_VALID = 12;
-
-/** Whether a reading was taken more than 12 calendar months after the instrument's calibration date. */
-export function outOfCalibration(reading: Reading): boolean {
-  if (!reading.instrument_calibrated_on) return false;
-  const [y, m, d] = reading.instrument_calibrated_on.split("-").map(Number) as [number, number, number];
-  const expires = Date.UTC(y, m - 1 + MONTHS_VALID, d);
-  return Date.parse(reading.measured_at.slice(0, 10) + "T00:00:00Z") > expires;
+/** The last day a calibration of `calibrated_on` (YYYY-MM-DD) is current: 12 calendar months on, clamped to the month's end. */
+function calibrationExpires(calibrated_on: string): string {
+  return formatDate(addCalendarMonths(calibrated_on.split("-").map(Number) as [number, number, number], CALIBRATION_VALID_MONTHS));
 }
 
-export function publishInstruments(readings: readonly Reading[]): PublishedInstrument[] {
+/** Whether a reading was taken more than 12 calendar months after the instrument's calibration date (its own local date). */
+export function outOfCalibration(reading: Reading): boolean {
+  if (!reading.instrument_calibrated_on) return false;
+  return reading.measured_at.slice(0, 10) > calibrationExpires(reading.instrument_calibrated_on);
+}
+
+/** The instruments of the readings, and the status of each one's newest calibration on the build's day. */
+export function publishInstruments(readings: readonly Reading[], now: Date): PublishedInstrument[] {
   const byId = new Map<string, PublishedInstrument>();
   for (const r of readings) {
     const id = r.instrument_id ?? r.dosimeter_id ?? "not stated";
-    const row = byId.get(id) ?? {instrument_id: id, instrument_type: r.instrument_type, calibrated_on: r.instrument_calibrated_on, readings: 0, readings_out_of_calibration: 0};
+    let row = byId.get(id);
+    if (!row) byId.set(id, (row = {instrument_id: id, instrument_type: r.instrument_type, calibrated_on: r.instrument_calibrated_on, readings: 0, readings_out_of_calibration: 0, status: "not stated"}));
     row.readings++;
     if (outOfCalibration(r)) row.readings_out_of_calibration++;
     if (r.instrument_calibrated_on && (!row.calibrated_on || r.instrument_calibrated_on > row.calibrated_on)) row.calibrated_on = r.instrument_calibrated_on;
-    byId.set(id, row);
   }
+  const today = isoDay(now);
+  for (const row of byId.values()) row.status = row.calibrated_on === null ? "not stated" : today > calibrationExpires(row.calibrated_on) ? "lapsed" : "current";
   return [...byId.values()].sort((a, b) => a.instrument_id.localeCompare(b.instrument_id));
 }

@@ -37,7 +37,7 @@ export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "da
     const [{loadDataset}, {publish}] = await Promise.all([import("../../lib/io/load-dataset.js"), import("../../lib/publish/publication.js")]);
     // Files are named from the data folder's parent ("data/readings/…", "van-01/readings/…"): the same on every
     // machine, and no local path on the public site.
-    const result = publish(await loadDataset(dataDir, {now, root: dirname(resolve(dataDir))}), audience, code);
+    const result = publish(await loadDataset(dataDir, {now, root: dirname(resolve(dataDir))}), audience, code, {now});
     await mkdir(CACHE_DIR, {recursive: true});
     await writeFile(cached + ".tmp", JSON.stringify(result));
     await rename(cached + ".tmp", cached);

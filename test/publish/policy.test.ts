@@ -33,7 +33,7 @@ describe("the policy versions of a data folder", () => {
   it("are read oldest first by the dates in their names; the newest is checked and the change since the previous published", async () => {
     const dataset = await loadDataset(await dataWith({"2026-04-01-revised-policy.txt": REVISED}), {now: TEST_NOW});
     expect(dataset.policies.map((p) => p.version)).toEqual(["2021-04-11", "2026-04-01"]);
-    const {publication} = publish(dataset, "public", code);
+    const {publication} = publish(dataset, "public", code, {now: TEST_NOW});
     const revised = readFileSync(REVISED, "utf8");
     for (const c of publication.claims) expect(revised).toContain(c.quote);
     expect(publication.claims.find((c) => c.id === "not-checked")?.verdict).toBe("not-checked");
@@ -48,7 +48,7 @@ describe("the policy versions of a data folder", () => {
 
   it("publish the shipped policy alone with no changes, and say 5 ft is the policy's distance", async () => {
     const dataset = await loadDataset("data", {now: TEST_NOW});
-    const {publication} = publish(dataset, "public", code);
+    const {publication} = publish(dataset, "public", code, {now: TEST_NOW});
     expect(publication.policy).toEqual({path: "data/policy/2021-04-11-mobile-xray-impact-and-use-policy.txt", version: "2021-04-11", previous: null, changes: null});
     expect(publication.policy_figures.map((f) => [f.label, f.quote, f.dose_uSv])).toEqual([["5 ft for 10 s", "0.016 mrem (or 16 urem/microrem)", 0.16], ["10 ft for 10 s", "0.004 mrem (or 4 urem)", 0.04]]);
     expect(publication.scenarios.find((s) => s.id === "bystander-event")!.title).toMatch(/at 5 ft \(the policy's distance\)$/);
