@@ -5,7 +5,11 @@
 //
 // Writes <dist>/council/briefing-a4.pdf and <dist>/council/briefing-letter.pdf. The page's print stylesheet does the
 // layout (no navigation, charts sized for paper); this script only waits for the page to finish rendering.
-import {existsSync} from "node:fs";
+//
+// The PDF is read away from the site, so its links point to where the site is published (dataset.json `site_url`,
+// as built into the site's publication), never to the local server that rendered it; with no site_url the PDF has
+// no links to the site (the text stays).
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {launchBrowser} from "./site/chromium.js";
 import {serveStatic} from "./site/static-server.js";
@@ -22,11 +26,20 @@ function pdfPageCount(pdf: Buffer): number {
   return counts.length > 0 ? Math.max(...counts) : 0;
 }
 
+/** The published site's address from the built site's own publication (null when it has none). */
+export function builtSiteUrl(dist: string): string | null {
+  const folder = join(dist, "_file", "data");
+  const file = readdirSync(folder).find((name) => /^publication\.[0-9a-f]+\.json$/.test(name));
+  if (!file) throw new Error(`${folder} holds no publication.json: build the site first (npm run build).`);
+  return (JSON.parse(readFileSync(join(folder, file), "utf8")) as {site_url: string | null}).site_url;
+}
+
 async function main(dist: string): Promise<number> {
   if (!existsSync(join(dist, PAGE))) {
     console.error(`${join(dist, PAGE)} does not exist: build the site first (npm run build).`);
     return 1;
   }
+  const siteUrl = builtSiteUrl(dist);
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   try {
@@ -40,6 +53,15 @@ async function main(dist: string): Promise<number> {
       console.error(`The briefing page has errors; no PDF written:\n${errors.join("\n")}`);
       return 1;
     }
+    // Links to the site point to where it is published; other links stay as they are.
+    await page.evaluate(({origin, siteUrl}) => {
+      for (const a of Array.from(document.querySelectorAll("a[href]"))) {
+        const url = new URL(a.getAttribute("href")!, document.baseURI);
+        if (url.origin !== origin) continue;
+        if (siteUrl === null) a.removeAttribute("href");
+        else a.setAttribute("href", new URL(url.pathname.replace(/^\//, "") + url.search + url.hash, siteUrl).href);
+      }
+    }, {origin: server.origin, siteUrl});
     await page.emulateMedia({media: "print"});
     let failed = false;
     for (const {format, file} of FORMATS) {
@@ -59,4 +81,4 @@ async function main(dist: string): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv[2] ?? "dist");
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv[2] ?? "dist");

@@ -11,10 +11,12 @@ export async function siteConfig(audience: Audience) {
   if (fromEnv !== audience) {
     throw new Error(`This is the ${audience} build's config but XRAY_AUDIENCE says "${fromEnv}": use npm run build or npm run build:internal.`);
   }
-  const asOf = await dataAsOf("data");
+  // XRAY_DATA_DIR points every script at a programme's own data folder (xray-dose init); data/ is the sample.
+  const asOf = await dataAsOf(process.env.XRAY_DATA_DIR || "data");
   return {
     root: "src",
-    output: audience === "public" ? "dist" : "dist-internal",
+    // The build script (scripts/site/build.ts) builds into a fresh folder and swaps it in only when the build passes.
+    output: process.env.XRAY_BUILD_OUTPUT || (audience === "public" ? "dist" : "dist-internal"),
     title: audience === "public" ? "Mobile X-ray Safety" : "Mobile X-ray Safety (internal)",
     style: "style.css",
     // No Google Fonts: the site must not send visitors to third parties.

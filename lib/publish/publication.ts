@@ -26,7 +26,7 @@ import {certificateStatus, latestCertificates, type Certificate} from "../certif
 import type {Dataset} from "../io/load-dataset.js";
 import type {CodeVersion} from "../io/code-version.js";
 import {isoDay} from "../io/clock.js";
-import {ASSUMED_EFFECTIVE_ENERGY_KEV, OPERATOR_DISTANCE_M, OPERATOR_DISTANCE_TEXT, assumedEnergyText} from "../programme/assumptions.js";
+import {ASSUMED_EFFECTIVE_ENERGY_KEV, OPERATOR_DISTANCE_M, OPERATOR_DISTANCE_TEXT, assumedEnergyText, directionsText} from "../programme/assumptions.js";
 import type {Reading} from "../readings/types.js";
 import type {Audience} from "./audience.js";
 import type {DoseFieldModel} from "../field/formulas.js";
@@ -51,6 +51,15 @@ export const POLICY_FIGURES: PolicyFigure[] = [
   {label: "5 ft for 10 s", quote: "0.016 mrem (or 16 urem/microrem)", distance_m: 5 * FOOT_M, duration_s: 10, dose_uSv: 0.16},
   {label: "10 ft for 10 s", quote: "0.004 mrem (or 4 urem)", distance_m: 10 * FOOT_M, duration_s: 10, dose_uSv: 0.04}
 ];
+
+/**
+ * Sentences of the shipped policy that pages quote outside the claims check (the imaging page): each is quoted only
+ * when the policy text holds it, so a programme with another policy is never shown the sample's words.
+ */
+export const PAGE_QUOTES = {
+  "limited-range": "has a limited effective use range. Anything outside of that range will either appear as blurry or not viewable",
+  fifo: "is automatically overridden on what is known as a first-in-first-out basis"
+} as const;
 
 /** Limits the exclusion distances are computed for: the hourly rule, and the negligible dose over a busy year. */
 const EXCLUSION_LIMITS = ["L5", "L13"] as const;
@@ -253,11 +262,16 @@ function scenarios(a: DeviceAnalysis, dataset: Dataset, registry: LimitsRegistry
     results.push(undeterminedScenario(registry, "public-annual", {description: "A member of the public at the cordon of every deployment of the busiest year for all its beam-on time.", reason: noLog}));
   }
 
-  // The device's assumed energy feeds every dose that comes from its fitted model (not the certificate's per-scan dose).
-  const fromModel = (r: ScenarioResult) => !r.id.startsWith("occupant");
+  // What the device's models assume feeds every dose that comes from them (not the certificate's per-scan dose).
+  const usable = usableModels(a.models);
+  const modelAssumptions = [
+    ...(a.energy.assumed ? [assumedEnergyText(device)] : []),
+    ...(usable.length > 0 ? [directionsText(device, usable.map((m) => m.sector))].filter((t): t is string => t !== null) : [])
+  ];
+  const fromModel = (r: ScenarioResult) => !r.id.startsWith("occupant") && r.estimate.determinable;
   return results
     .filter((r) => r.verdicts.length > 0)
-    .map((r) => (a.energy.assumed && fromModel(r) ? {...r, assumptions: [...r.assumptions, assumedEnergyText(device)]} : r));
+    .map((r) => (fromModel(r) && modelAssumptions.length > 0 ? {...r, assumptions: [...r.assumptions, ...modelAssumptions]} : r));
 }
 
 /**
@@ -333,6 +347,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       first_at: first?.measured_at ?? null,
       last_at: last?.measured_at ?? null,
       model: selected?.model ?? null,
+      distance_range_m: a.range,
       deployments: deployments.length,
       certificate: cert ? certificateStatus(cert, now).status : "missing",
       effective_energy_keV: a.energy.energy_keV,
@@ -357,6 +372,8 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   const policy = publishPolicy(dataset.policies, {everyday: dataset.everyday, limits: registry.limits, ...(claimEstimator ? {estimate: claimEstimator} : {})});
   const policyStates5ft = policy.figures.some((f) => Math.abs(f.distance_m - POLICY_FIGURES[0]!.distance_m) < 1e-9);
   const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset, registry).map((s) => publishScenario(a.device_id, s, limits, policyStates5ft)));
+  // The newest policy text as one line of words, for the sentences pages quote (PAGE_QUOTES).
+  const flowing = dataset.policies.at(-1)?.text.replace(/\s+/g, " ") ?? "";
 
   const fileWarnings = new Map<string, number>();
   for (const p of dataset.problems) fileWarnings.set(p.file, (fileWarnings.get(p.file) ?? 0) + 1);
@@ -394,6 +411,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     scenarios: scenarioResults,
     claims: policy.claims,
     claims_note: policy.policy === null ? "The data folder holds no policy text, so no claim of a policy could be checked." : null,
+    policy_quotes: Object.entries(PAGE_QUOTES).filter(([, quote]) => flowing.includes(quote)).map(([id]) => id),
     limits: registry.limits.map(publishLimit),
     everyday,
     certificates: publishCertificates(dataset.certificates, now),

@@ -196,6 +196,8 @@ export interface PublishedDevice {
   last_at: string | null;
   /** The selected model, or null when no model could be fitted. */
   model: string | null;
+  /** The shortest and longest distance of its readings (m); null without readings. */
+  distance_range_m: [number, number] | null;
   /** Rows of the deployment log for the device. */
   deployments: number;
   /** Its newest certificate's status on the build's day, or "missing" when it has none. */
@@ -322,6 +324,8 @@ export interface Publication {
   claims: PublishedClaim[];
   /** Why no claim is published, when none is (no policy text, or it quotes none of the checked statements). */
   claims_note: string | null;
+  /** Which of the policy sentences the pages quote (PAGE_QUOTES ids) the policy text contains. */
+  policy_quotes: string[];
   /** The limits that apply to the programme (dataset.json `limits`). */
   limits: PublishedLimit[];
   everyday: PublishedEverydayDose[];

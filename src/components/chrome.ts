@@ -37,13 +37,14 @@ export function siteHeader(sections: NavSection[], currentPath: string, {audienc
   return nav + banners.join("");
 }
 
-/** Footer: when the data was last updated (the newest dated record in data/), and what it covers. */
+/** Footer: whose data this is (dataset.json), when it was last updated (the newest reading), and what it covers. */
 export function siteFooter(asOf: DataAsOf): string {
+  const whose = `${escapeHtml(asOf.programme)} (${escapeHtml(asOf.agency)}; ${escapeHtml(asOf.jurisdiction)}).`;
   const when = asOf.newest
     ? `Data last updated <time datetime="${escapeHtml(asOf.newest)}">${escapeHtml(asOf.newest.slice(0, 10))}</time> (newest ${escapeHtml(asOf.newestKind ?? "record")}).`
-    : "No data has been loaded yet.";
+    : "No field readings have been loaded yet.";
   const sample = asOf.synthetic
     ? " The data shipped with this site is <strong>synthetic sample data</strong>, not measurements."
     : "";
-  return `<p>${when}${sample} Every number on this site cites its source; see the method and data pages.</p>`;
+  return `<p>${whose} ${when}${sample} Every number on this site cites its source; see the method and data pages.</p>`;
 }

@@ -60,7 +60,7 @@ describe("xray-dose validate DIR: a whole data folder", () => {
     const {io, out, err} = capture();
     expect(await validateCommand.run([], io)).toBe(0);
     const summary = out.join("\n");
-    expect(summary).toMatch(/^data: Mobile X-ray van \(synthetic sample\), .*synthetic sample data\n {2}readings: 6 files, [\d,]+ readings from 2 devices \(ZBV-0417, ZBV-0522\)/);
+    expect(summary).toMatch(/^data: Mobile X-ray van, .*synthetic sample data\n {2}readings: 6 files, [\d,]+ readings from 2 devices \(ZBV-0417, ZBV-0522\)/);
     expect(summary).toMatch(/certificates: 6 certificates; deployment log: \d+ deployments; policy: 1 text/);
     expect(summary).toMatch(/0 errors, [\d,]+ warnings\nvalid$/);
     // The folder's files against each other: the sample has readings outside its certificates' periods.
