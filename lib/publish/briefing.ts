@@ -31,7 +31,7 @@ export function keyFigures(p: Publication): KeyFigure[] {
     {id: "vehicles", label: "Vehicles scanned", value: p.deployments.vehicles, unit: ""},
     {id: "beam-on", label: "X-rays on", value: p.deployments.beam_on_h, unit: "h"},
     {id: "certificates-lapsed", label: "Device certificates lapsed", value: p.certificates.filter((c) => c.status === "lapsed").length, unit: ""},
-    {id: "claims-inconsistent", label: "Policy claims inconsistent", value: p.claims.filter((c) => c.verdict === "inconsistent").length, unit: ""}
+    {id: "claims-inconsistent", label: "Policy claims inconsistent", value: p.claims.length === 0 ? null : p.claims.filter((c) => c.verdict === "inconsistent").length, unit: ""}
   ];
 }
 
@@ -52,6 +52,8 @@ const excerpt = (quote: string) => (quote.length > 90 ? `${quote.slice(0, 87).tr
 
 export function questions(p: Publication): string[] {
   const q: string[] = [];
+  const uncertified = p.devices.filter((d) => d.certificate === "missing").map((d) => d.device_id);
+  if (uncertified.length > 0) q.push(`${uncertified.length === 1 ? `Device ${uncertified[0]} has` : `Devices ${uncertified.join(", ")} have`} no calibration certificate on record. When ${uncertified.length === 1 ? "was it" : "were they"} last calibrated, and by whom?`);
   for (const c of p.certificates.filter((c) => c.status === "lapsed")) {
     q.push(`The calibration certificate of device ${c.device_id} was due on ${c.next_due}. When will the device be recalibrated, and was it used after that date?`);
   }

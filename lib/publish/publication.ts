@@ -176,12 +176,18 @@ function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
   });
 }
 
+/** Whether a distance lies outside the distances the device's readings were taken at (a 1 % margin for rounding). */
+const outside = (a: DeviceAnalysis, distance_m: number) => a.range === null || distance_m < a.range[0] * 0.99 || distance_m > a.range[1] * 1.01;
+
 function policyPoints(a: DeviceAnalysis): DoseAt[] {
   if (usableModels(a.models).length === 0) return [];
   const estimate = conservativeEstimator(a.models);
   return POLICY_FIGURES.map((f) => {
     const e = estimate({distance_m: f.distance_m, duration_s: f.duration_s});
-    return {label: f.label, distance_m: f.distance_m, duration_s: f.duration_s, dose_uSv: e.dose_uSv!, lower95_uSv: e.lower95_uSv!, upper95_uSv: e.upper95_uSv!};
+    return {
+      label: f.label, distance_m: f.distance_m, duration_s: f.duration_s, dose_uSv: e.dose_uSv!, lower95_uSv: e.lower95_uSv!, upper95_uSv: e.upper95_uSv!,
+      extrapolated: outside(a, f.distance_m)
+    };
   });
 }
 
@@ -191,12 +197,14 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
     const limit = limits.get(id)!;
     const period_s = id === "L5" ? 3600 : yearBeamOn_s;
     const label = id === "L5" ? `${limit.value} ${limit.unit} in any one hour of continuous operation` : `${limit.value} ${limit.unit} over the busiest year's beam-on time`;
-    if (models.length === 0) return {limit_id: id, label, distance_m: null, reason: a.models.groups[0]?.reason ?? "no usable model"};
-    if (period_s === null) return {limit_id: id, label, distance_m: null, reason: `no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`};
+    const none = (reason: string): PublishedExclusion => ({limit_id: id, label, distance_m: null, extrapolated: false, reason});
+    if (models.length === 0) return none(a.models.groups[0]?.reason ?? "no usable model");
+    if (period_s === null) return none(`no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`);
     // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
     const distances = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}).distance_m);
-    if (distances.some((d) => d === null)) return {limit_id: id, label, distance_m: null, reason: "the upper bound stays above the limit over the whole search range"};
-    return {limit_id: id, label, distance_m: Math.max(...(distances as number[])), reason: null};
+    if (distances.some((d) => d === null)) return none("the upper bound stays above the limit over the whole search range");
+    const distance_m = Math.max(...(distances as number[]));
+    return {limit_id: id, label, distance_m, extrapolated: outside(a, distance_m), reason: null};
   });
 }
 

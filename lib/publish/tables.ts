@@ -70,17 +70,19 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
       description: "Every model fitted to each device's readings, all angles together and per angle sector, with fit statistics."
     },
     {
-      name: "policy-points", title: "The policy's figures recomputed", columns: [
+      name: "policy-points", title: "The dose at 5 ft and 10 ft for 10 s", columns: [
         col("device_id", "The device"), col("label", "Where and how long"), col("distance_m", "Distance", "m"), col("duration_s", "Duration", "s"),
-        col("dose_uSv", "Best estimate", "uSv"), col("lower95_uSv", "95 % lower bound", "uSv"), col("upper95_uSv", "95 % upper bound", "uSv")
+        col("dose_uSv", "Best estimate", "uSv"), col("lower95_uSv", "95 % lower bound", "uSv"), col("upper95_uSv", "95 % upper bound", "uSv"),
+        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance")
       ],
       rows: p.devices.flatMap((d) => d.policy_points.map((x) => ({device_id: d.device_id, ...x}))),
-      description: "The dose at the policy's 5 ft and 10 ft for 10 s, from each device's field readings (the usable model with the highest upper bound)."
+      description: "The dose at 5 ft and 10 ft for 10 s (the distances and time the policy gives figures for), from each device's field readings (the usable model with the highest upper bound)."
     },
     {
       name: "exclusion", title: "Exclusion distances", columns: [
         col("device_id", "The device"), col("limit_id", "Limit (see the limits table)"), col("label", "The limit over its period"),
-        col("distance_m", "Smallest distance at which the 95 % upper bound meets the limit", "m"), col("reason", "Why it cannot be determined")
+        col("distance_m", "Smallest distance at which the 95 % upper bound meets the limit", "m"),
+        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance"), col("reason", "Why it cannot be determined")
       ],
       rows: p.devices.flatMap((d) => d.exclusion.map((e) => ({device_id: d.device_id, ...e}))),
       description: "How far from the device a person must stay for the upper bound of their dose to meet each limit."

@@ -107,6 +107,8 @@ export interface DoseAt {
   dose_uSv: number;
   lower95_uSv: number;
   upper95_uSv: number;
+  /** Outside the distances the device was measured at: the figure rests on the model's fall-off with distance. */
+  extrapolated: boolean;
 }
 
 export interface PublishedVerdict {
@@ -159,6 +161,8 @@ export interface PublishedExclusion {
   label: string;
   /** Smallest distance at which the 95 % upper bound meets the limit; null when it cannot be determined. */
   distance_m: number | null;
+  /** Outside the distances the device was measured at: the distance rests on the model's fall-off with distance. */
+  extrapolated: boolean;
   reason: string | null;
 }
 

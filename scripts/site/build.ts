@@ -6,8 +6,8 @@
 //   2. The data folder (XRAY_DATA_DIR, else data/) is validated first, exactly as `xray-dose validate DIR` does; on an
 //      error the problems are the last lines, then "nothing was published", and nothing has been deleted.
 //   3. Framework's loader cache is cleared and its npm versions pinned (cache.ts): no network, no "latest".
-//   4. Framework builds into DIST.partial; the post-build checks run there; only then does it replace DIST. A failure
-//      at any step leaves the previous DIST untouched.
+//   4. Framework builds into DIST.partial; the post-build checks run there; only then does it replace DIST (dist/ or
+//      dist-internal/, or XRAY_DIST_DIR). A failure at any step leaves the previous DIST untouched.
 //
 // Framework's own "If you think this is a bug, please file an issue" tip is left out of the output: a failed build
 // here says what failed and that nothing was published.
@@ -51,7 +51,9 @@ function observableBuild(args: string[], env: NodeJS.ProcessEnv): Promise<number
 }
 
 async function main(audience: "public" | "internal"): Promise<number> {
-  const {dist, args, nodeOptions} = TARGETS[audience];
+  const {args, nodeOptions} = TARGETS[audience];
+  // XRAY_DIST_DIR builds elsewhere (tests build other data folders beside the main site).
+  const dist = process.env.XRAY_DIST_DIR?.trim() || TARGETS[audience].dist;
   const refuse = (why: string) => {
     process.stderr.write(`${why}\nNothing was published: ${dist}/ is unchanged.\n`);
     return 1;
