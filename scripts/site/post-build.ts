@@ -2,15 +2,19 @@
 //
 // Framework 1.13 writes `<html>` without `lang` and a viewport that forbids zooming (`maximum-scale=1`): both are
 // accessibility failures (WCAG 3.1.1, 1.4.4) with no config switch (observablehq/framework PR #2054 unmerged).
-// It also bakes page errors into the HTML and exits 0, so the build must look for them itself.
+// It also bakes page errors into the HTML and exits 0, so the build must look for them itself. And it stamps every data
+// file a page registers with the build's clock time (`lastModified`, the loader cache file's mtime), so two builds of
+// the same inputs would differ: the time is clamped to SOURCE_DATE_EPOCH, as reproducible builds do with file times.
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {addContentSecurityPolicy} from "./csp.js";
 
-export function fixHtml(html: string): string {
-  const fixed = html
+/** `epoch_ms`: the build's time (SOURCE_DATE_EPOCH × 1000) that registered files' lastModified is clamped to. */
+export function fixHtml(html: string, epoch_ms?: number): string {
+  let fixed = html
     .replace(/<html(?![^>]*\blang=)([^>]*)>/i, `<html lang="en"$1>`)
     .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/i, "$1$2");
+  if (epoch_ms !== undefined) fixed = fixed.replace(/("lastModified":)\d+(?:\.\d+)?/g, `$1${epoch_ms}`);
   return /<head>/i.test(fixed) ? addContentSecurityPolicy(fixed) : fixed;
 }
 
@@ -49,11 +53,13 @@ async function* walk(dir: string): AsyncGenerator<string> {
 
 export async function postBuild(dist: string): Promise<string[]> {
   const problems: string[] = [];
+  const epoch = process.env.SOURCE_DATE_EPOCH?.trim();
+  const epoch_ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : undefined;
   for await (const path of walk(dist)) {
     if (!/\.(?:html|js|css)$/.test(path)) continue;
     let text = await readFile(path, "utf8");
     if (path.endsWith(".html")) {
-      const fixed = fixHtml(text);
+      const fixed = fixHtml(text, epoch_ms);
       if (fixed !== text) await writeFile(path, fixed);
       text = fixed;
     }

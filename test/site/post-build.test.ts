@@ -20,6 +20,15 @@ describe("fixHtml", () => {
     expect(fixHtml(once)).toBe(once);
     expect(fixHtml(`<html lang="fr">`)).toBe(`<html lang="fr">`);
   });
+
+  it("clamps the build-time stamp of registered files to SOURCE_DATE_EPOCH, so two builds give the same bytes", () => {
+    const page = (mtime: number) => `${FRAMEWORK_HEAD}\n<script type="module">\nregisterFile("../data/p.json", {"name":"../data/p.json","path":"../_file/data/p.1.json","lastModified":${mtime},"size":5});\n</script>`;
+    const [a, b] = [fixHtml(page(1796005330231), 1764460800000), fixHtml(page(1796005388207.5), 1764460800000)];
+    expect(a).toBe(b);
+    expect(a).toContain(`"lastModified":1764460800000,`);
+    // Without an epoch the stamp is left as Framework wrote it.
+    expect(fixHtml(page(123))).toContain(`"lastModified":123,`);
+  });
 });
 
 describe("checkBuiltFile", () => {
