@@ -4,14 +4,14 @@
 
 /**
  * The effective photon energy of a device whose certificates do not state one (no certificate yet): about 60 keV for
- * a 125 kVp tube (P. Rez, grade C). It sets the air attenuation coefficient of the models and the conversion of
+ * a 125 kVp tube (P. Rez [Rez-ASU], grade C). It sets the air attenuation coefficient of the models and the conversion of
  * air-kerma and exposure readings to H*(10); readings in Sv or rem do not depend on it.
  */
 export const ASSUMED_EFFECTIVE_ENERGY_KEV = 60;
 
 export function assumedEnergyText(device_id: string): string {
   return `No calibration certificate of ${device_id} states its effective energy, so ${ASSUMED_EFFECTIVE_ENERGY_KEV} keV is assumed ` +
-    "(typical of a 125 kVp tube; P. Rez, grade C). It sets the air attenuation in the models and the conversion of any " +
+    "(typical of a 125 kVp tube; P. Rez [Rez-ASU], grade C). It sets the air attenuation in the models and the conversion of any " +
     "air-kerma or exposure readings to H*(10).";
 }
 

@@ -14,7 +14,7 @@ math.createUnit("rem", {definition: "0.01 Sv", prefixes: "short"});
 math.createUnit("Gy", {prefixes: "short", aliases: ["gray"]});
 // 1 R = 2.58e-4 C/kg of air, the definition of the roentgen [NIST-SP-811].
 math.createUnit("R", {definition: "2.58e-4 C/kg", prefixes: "short", aliases: ["roentgen"]});
-// The rad is the absorbed-dose unit, 1 rad = 100 erg/g = 0.01 Gy (10 CFR 20.1004), still written on US survey
+// The rad is the absorbed-dose unit, 1 rad = 100 erg/g = 0.01 Gy (10 CFR 20.1004) [10CFR20], still written on US survey
 // records as rad and mrad. mathjs ships `rad` as the radian; the product measures no angles with mathjs (angles are
 // plain degrees), so the radian is replaced here, once, and every place that reads a unit reads rad as a dose.
 math.createUnit("rad", {definition: "0.01 Gy", prefixes: "short"}, {override: true});

@@ -10,7 +10,7 @@ import {allPages} from "../../src/navigation.js";
 import {launchBrowser} from "../../scripts/site/chromium.js";
 import {serveStatic, type StaticServer} from "../../scripts/site/static-server.js";
 
-const OUT = "test/e2e/out";
+const OUT = "dist-e2e";
 const DIR = `${OUT}/van-01-data`;
 const DIST = `${OUT}/van-01-site`;
 const SCREENSHOTS = "test/e2e/screenshots";

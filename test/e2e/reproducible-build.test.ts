@@ -10,7 +10,7 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 
-const OUT = "test/e2e/out";
+const OUT = "dist-e2e";
 const EPOCH = String(Date.UTC(2026, 10, 30, 12) / 1000);
 
 /** Every file under `dir` with the SHA-256 of its bytes, in path order. */

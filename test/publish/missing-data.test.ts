@@ -59,7 +59,7 @@ describe("a device without a certificate", () => {
     expect(device).toMatchObject({certificate: "missing", effective_energy_keV: 60, effective_energy_assumed: true});
     const fromModel = p.scenarios.filter((s) => s.device_id === "ZBV-0417" && !s.id.startsWith("occupant"));
     expect(fromModel.length).toBe(6);
-    for (const s of fromModel) expect(s.assumptions).toContain("No calibration certificate of ZBV-0417 states its effective energy, so 60 keV is assumed (typical of a 125 kVp tube; P. Rez, grade C). It sets the air attenuation in the models and the conversion of any air-kerma or exposure readings to H*(10).");
+    for (const s of fromModel) expect(s.assumptions).toContain("No calibration certificate of ZBV-0417 states its effective energy, so 60 keV is assumed (typical of a 125 kVp tube; P. Rez [Rez-ASU], grade C). It sets the air attenuation in the models and the conversion of any air-kerma or exposure readings to H*(10).");
     expect(p.scenarios.filter((s) => s.device_id === "ZBV-0522").every((s) => s.assumptions.every((a) => !/is assumed \(typical/.test(a)))).toBe(true);
   });
 });
