@@ -40,7 +40,7 @@ function without(d: Dataset, removed: ReadonlySet<string>, extras: {policy: bool
     readings: d.readings.filter((r) => !gone("readings", r.device_id)),
     certificates: d.certificates.filter((c) => !gone("certificates", c.device_id)),
     deployments: d.deployments.filter((x) => !gone("deployments", x.device_id)),
-    policyText: extras.policy ? null : d.policyText,
+    policies: extras.policy ? [] : d.policies,
     previousBriefing: extras.briefing ? null : d.previousBriefing
   };
 }
