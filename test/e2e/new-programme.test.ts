@@ -86,7 +86,7 @@ describe("a new programme, from init to its site", () => {
     expect(JSON.stringify(publication)).not.toMatch(/ZBV-|PIC-CAL|EPD-22/);
   });
 
-  it("shows nothing of the sample on any page, at desktop and phone width", async () => {
+  it("shows nothing of the sample on any page, and no unrendered expression, at desktop and phone width", async () => {
     server = await serveStatic(DIST);
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, {recursive: true});
@@ -100,6 +100,8 @@ describe("a new programme, from init to its site", () => {
       errors.push(...(await page.locator(".observablehq--error").allTextContents()));
       const text = await page.locator("body").innerText();
       for (const fact of SAMPLE_FACTS) if (text.includes(fact)) found.push(`${path}: "${fact}"`);
+      // A page expression Framework could not parse is shown as its source text.
+      for (const raw of ["${", "html`"]) if (text.includes(raw)) found.push(`${path}: unrendered expression ("${raw}")`);
       for (const error of errors) found.push(`${path}: error ${error}`);
       const slug = `van-01-${path.replace(/^\//, "").replace(/\//g, "-")}`;
       await page.screenshot({path: `${SCREENSHOTS}/${slug}-desktop.png`, fullPage: true});
