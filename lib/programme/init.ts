@@ -20,10 +20,11 @@ export interface InitFile {
   content: string;
 }
 
-/** The readings columns in the documented order: the required ones, then the optional ones (docs/data-formats.md). */
+/** Every readings column (docs/data-formats.md), in the order a person fills them in. */
 export const READINGS_TEMPLATE_COLUMNS = [
   "reading_id", "device_id", "dosimeter_id", "measured_at", "distance", "distance_unit", "angle_deg", "duration", "duration_unit",
-  "dose", "dose_unit", "quantity", "uncertainty", "background", "mdl", "instrument_type", "instrument_id", "instrument_calibrated_on", "notes"
+  "dose", "dose_unit", "quantity", "uncertainty", "background", "mdl", "instrument_type", "instrument_id", "instrument_calibrated_on",
+  "calibration_uncertainty", "energy_response_uncertainty", "duration_basis", "notes"
 ] as const satisfies readonly (typeof REQUIRED_COLUMNS[number] | typeof OPTIONAL_COLUMNS[number])[];
 
 export const DEPLOYMENTS_TEMPLATE_COLUMNS = [

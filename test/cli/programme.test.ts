@@ -30,7 +30,7 @@ afterAll(async () => {
 const OPTIONS = ["--programme", "Van programme", "--agency", "City police", "--jurisdiction", "Washington State, USA"];
 // 8 readings of one new device at 0°, about 56 µSv/h at 5 ft over 10 minutes each, written as rates.
 const VAN_READINGS = [55.2, 57.1, 56.4, 54.8, 56.9, 55.7, 57.3, 56.0].map((rate, k) =>
-  `V-${k + 1},VAN-01,,2026-11-0${2 + Math.floor(k / 4)}T10:${String((k % 4) * 15).padStart(2, "0")}:00-05:00,5,ft,0,10,min,${rate},µSv/h,,8%,,,integrating,EPD-5001,2026-06-15,`
+  `V-${k + 1},VAN-01,,2026-11-0${2 + Math.floor(k / 4)}T10:${String((k % 4) * 15).padStart(2, "0")}:00-05:00,5,ft,0,10,min,${rate},µSv/h,,8%,,,integrating,EPD-5001,2026-06-15,,,,`
 ).join("\n") + "\n";
 
 describe("xray-dose init", () => {
@@ -47,7 +47,7 @@ describe("xray-dose init", () => {
     const manifest = JSON.parse(await readFile(join(dir, "dataset.json"), "utf8"));
     expect(manifest).toMatchObject({programme: "Van programme", agency: "City police", jurisdiction: "Washington State, USA", synthetic: false, site_url: "https://example.org/van/"});
     expect(manifest.limits).toHaveLength(16);
-    expect(await readFile(join(dir, "readings/readings.csv"), "utf8")).toBe("reading_id,device_id,dosimeter_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty,background,mdl,instrument_type,instrument_id,instrument_calibrated_on,notes\n");
+    expect(await readFile(join(dir, "readings/readings.csv"), "utf8")).toBe("reading_id,device_id,dosimeter_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,quantity,uncertainty,background,mdl,instrument_type,instrument_id,instrument_calibrated_on,calibration_uncertainty,energy_response_uncertainty,duration_basis,notes\n");
     expect(await readFile(join(dir, "README.md"), "utf8")).toMatch(/docs\/data-formats\.md/);
   });
 
