@@ -313,7 +313,8 @@ function publishPoints(a: DeviceAnalysis, audience: Audience): PublishedPoint[] 
       rate_uSv_per_h: p.censored && p.mdl_rate_uSv_per_h !== null ? p.mdl_rate_uSv_per_h : p.rate_uSv_per_h,
       sigma_uSv_per_h: p.sigma_uSv_per_h, censored: p.censored,
       normalised_residual: res?.normalised ?? null, flagged: res?.flagged ?? false,
-      instrument_type: r.instrument_type, instrument_id: r.instrument_id, source: `${r.source.file}:${r.source.line}`
+      instrument_type: r.instrument_type, instrument_id: r.instrument_id, source: `${r.source.file}:${r.source.line}`,
+      notes: audience === "internal" ? r.notes : null
     };
   });
 }

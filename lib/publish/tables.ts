@@ -26,7 +26,8 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
     col("flagged", "Beyond 3 sigma of the model: for review"),
     col("instrument_type", "integrating or rate-meter"),
     col("instrument_id", "The instrument"),
-    col("source", "Input file and line")
+    col("source", "Input file and line"),
+    ...(internal ? [col("notes", "Free-text notes (restricted: not in the public build)")] : [])
   ];
   const deploymentColumns: Columns = [
     col("deployment_id", "Id of the deployment"),

@@ -98,6 +98,8 @@ export interface PublishedPoint {
   instrument_type: string | null;
   instrument_id: string | null;
   source: string;
+  /** Restricted (free text): the reading's notes in the internal build, null in the public one. */
+  notes: string | null;
 }
 
 export interface DoseAt {

@@ -81,7 +81,8 @@ export function outOfCalibration(reading: Reading): boolean {
 export function publishInstruments(readings: readonly Reading[], now: Date): PublishedInstrument[] {
   const byId = new Map<string, PublishedInstrument>();
   for (const r of readings) {
-    const id = r.instrument_id ?? r.dosimeter_id ?? "not stated";
+    // Never the dosimeter id in its place: without an instrument id it is a personal badge, restricted (issue 18's oracle).
+    const id = r.instrument_id ?? "not stated";
     let row = byId.get(id);
     if (!row) byId.set(id, (row = {instrument_id: id, instrument_type: r.instrument_type, calibrated_on: r.instrument_calibrated_on, readings: 0, readings_out_of_calibration: 0, status: "not stated"}));
     row.readings++;
