@@ -352,6 +352,19 @@ export function fitPacked(packed: PackedPoints, modelName: ModelName, ctx: Model
   };
 }
 
+/** A reading is flagged for review when it lies more than FLAG_SIGMA sigma from the fit (at exactly FLAG_SIGMA: not). */
+export function isFlagged(normalisedResidual: number): boolean {
+  return Math.abs(normalisedResidual) > FLAG_SIGMA;
+}
+
+/**
+ * A reading below its detection limit agrees with the fit unless the fit predicts more than the limit plus FLAG_SIGMA
+ * of the reading's sigma: a prediction just above the limit is within what the measurement can tell apart.
+ */
+export function censoredConsistent(predicted_uSv_per_h: number, mdl_rate_uSv_per_h: number | null, sigma_uSv_per_h: number): boolean {
+  return mdl_rate_uSv_per_h === null || predicted_uSv_per_h <= mdl_rate_uSv_per_h + FLAG_SIGMA * sigma_uSv_per_h;
+}
+
 /** Fits `modelName` to the points by weighted least squares (weights 1/σ²). Never throws for data reasons. */
 export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}): FitResult {
   const model = MODELS[modelName];
@@ -367,14 +380,11 @@ export function fitModel(points: readonly FitPoint[], modelName: ModelName, ctx:
     const predicted = model.rate(pt.distance_m, params, ctx);
     if (pt.censored) {
       const limit = pt.mdl_rate_uSv_per_h;
-      censored.push({
-        reading_id: pt.reading_id, distance_m: pt.distance_m, mdl_rate_uSv_per_h: limit, predicted,
-        consistent: limit === null || predicted <= limit + FLAG_SIGMA * pt.sigma_uSv_per_h
-      });
+      censored.push({reading_id: pt.reading_id, distance_m: pt.distance_m, mdl_rate_uSv_per_h: limit, predicted, consistent: censoredConsistent(predicted, limit, pt.sigma_uSv_per_h)});
       continue;
     }
     const normalised = (pt.rate_uSv_per_h - predicted) / pt.sigma_uSv_per_h;
-    residuals.push({reading_id: pt.reading_id, distance_m: pt.distance_m, observed: pt.rate_uSv_per_h, predicted, normalised, flagged: Math.abs(normalised) > FLAG_SIGMA});
+    residuals.push({reading_id: pt.reading_id, distance_m: pt.distance_m, observed: pt.rate_uSv_per_h, predicted, normalised, flagged: isFlagged(normalised)});
   }
   const notes = [...result.notes];
   const flagged = residuals.filter((r) => r.flagged).length;

@@ -9,6 +9,16 @@ describe("certificateStatus", () => {
     expect(certificateStatus(cert, new Date("2025-02-14T23:59:59Z"))).toMatchObject({status: "current", days_overdue: 0});
   });
 
+  it("is current on the whole due date, the day before and the first instant of it included", () => {
+    for (const asOf of ["2025-02-13T23:59:59.999Z", "2025-02-14T00:00:00Z", "2025-02-14T12:00:00Z", "2025-02-14T23:59:59.999Z"]) {
+      expect(certificateStatus(cert, new Date(asOf))).toEqual({status: "current", days_overdue: 0, problem: null});
+    }
+  });
+
+  it("says '1 day overdue' on the first day after the due date", () => {
+    expect(certificateStatus(cert, new Date("2025-02-15T00:00:00Z")).problem?.message).toMatch(/is 1 day overdue:/);
+  });
+
   it("lapses the day after, counting whole days", () => {
     expect(certificateStatus(cert, new Date("2025-02-15T00:00:00Z"))).toMatchObject({status: "lapsed", days_overdue: 1});
     // 14 days left in February 2025 (15th to 28th inclusive) plus 16 in March.
