@@ -1,17 +1,20 @@
 import {defineConfig} from "vitest/config";
 
-// Two projects: fast unit tests of lib/, cli/ and components, and browser tests that build the site first.
+/** Fast unit tests of lib/, cli/ and components; also what mutation testing runs (vitest.mutation.config.ts). */
+export const unitTests = {
+  name: "unit",
+  include: ["test/**/*.test.ts"],
+  exclude: ["test/e2e/**"],
+  // One fixed fast-check seed (FC_SEED overrides it): test/setup/fast-check.ts.
+  setupFiles: ["test/setup/fast-check.ts"],
+  testTimeout: 60_000
+};
+
+// Two projects: the unit tests, and browser tests that build the site first.
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: "unit",
-          include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**"],
-          testTimeout: 60_000
-        }
-      },
+      {test: unitTests},
       {
         test: {
           name: "e2e",

@@ -36,16 +36,18 @@ export function parseJsonWithPositions(text: string): ParsedJson {
   const positions = new Map<string, JsonPosition>();
   let i = 0;
 
+  // Where each line starts, found once: scanning from the start for every value made parsing quadratic.
+  const lineStarts = [0];
+  for (let k = 0; k < text.length; k++) if (text[k] === "\n") lineStarts.push(k + 1);
   const positionAt = (index: number): JsonPosition => {
-    let line = 1;
-    let lineStart = 0;
-    for (let k = 0; k < index && k < text.length; k++) {
-      if (text[k] === "\n") {
-        line++;
-        lineStart = k + 1;
-      }
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
-    return {line, column: index - lineStart + 1};
+    return {line: lo + 1, column: index - lineStarts[lo]! + 1};
   };
   const fail = (message: string, index = i): never => {
     throw new JsonSyntaxError(message, positionAt(index));
@@ -106,7 +108,9 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         skipSpace();
         if (text[i] !== ":") fail(`expected ":" after the property name "${key}", found ${describe(i)}`);
         i++;
-        object[key] = parseValue(childPath(path, key));
+        // Defined, not assigned: `object["__proto__"] = …` would replace the object's prototype instead of keeping
+        // the key, where JSON.parse keeps it as an ordinary own property.
+        Object.defineProperty(object, key, {value: parseValue(childPath(path, key)), enumerable: true, writable: true, configurable: true});
         skipSpace();
         if (text[i] === ",") {
           i++;

@@ -268,12 +268,12 @@ function readAlara(r: FieldReader, raw: unknown, path: string): AlaraConfig | un
 
 function readScenarioLimits(r: FieldReader, raw: unknown, path: string, ids: Set<string>): Record<string, string[]> {
   const o = r.object(raw, path);
-  const out: Record<string, string[]> = {};
-  if (!o) return out;
+  if (!o) return {};
+  const entries: [string, string[]][] = [];
   for (const [scenario, list] of Object.entries(o)) {
     const items = r.array(list, `${path}.${scenario}`);
     if (!items) continue;
-    out[scenario] = [];
+    const limitIds: string[] = [];
     items.forEach((item, i) => {
       const id = r.string(item, `${path}.${scenario}[${i}]`);
       if (id === undefined) return;
@@ -281,10 +281,12 @@ function readScenarioLimits(r: FieldReader, raw: unknown, path: string, ids: Set
         r.error(`${path}.${scenario}[${i}]`, `"${id}" is not the id of any entry in $.limits; use one of ${[...ids].join(", ")}`);
         return;
       }
-      out[scenario]!.push(id);
+      limitIds.push(id);
     });
+    entries.push([scenario, limitIds]);
   }
-  return out;
+  // fromEntries defines each key: `out["__proto__"] = [...]` would replace the object's prototype instead.
+  return Object.fromEntries(entries);
 }
 
 /** The limit with this id; throws when absent, which is a programming error once the registry has loaded. */
