@@ -1,6 +1,6 @@
 // Nothing outside the repository: no test, script, page or library file reads a path outside the project, so a
-// fresh clone (CI's, a new developer's) runs exactly what this one runs. test/sources.test.ts looks for known
-// outside references by name (the shared folder, standards.md); this test resolves every path-like string instead.
+// fresh clone (CI's, a new developer's) runs exactly what this one runs. test/sources.test.ts looks for the known
+// outside references by name; this test resolves every path-like string instead.
 //
 // - A string starting with "../" is relative to its file (an import, or new URL(…, import.meta.url)): it must
 //   resolve inside the repository. A path relative to the working directory never needs "../", which starts at the
@@ -67,7 +67,7 @@ describe("nothing outside the repository", () => {
   });
 
   it("catches what it looks for", () => {
-    expect(outside(resolve(ROOT, "test/compliance", "../../../shared/seed/policy.txt"))).toBe(true);
+    expect(outside(resolve(ROOT, "test/compliance", "../../../elsewhere/policy.txt"))).toBe(true);
     expect(outside(resolve(ROOT, "test/compliance", "../../data/policy/x.txt"))).toBe(false);
     expect(strings(`new URL("../../x", import.meta.url); readFile('../y'); \`../z/\${a}\``)).toEqual(["../../x", "../y", "../z/"]);
   });

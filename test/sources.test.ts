@@ -33,7 +33,8 @@ function slug(heading: string): string {
 
 /** Every text file of the repository, except installed packages, git's data, build output and caches. */
 function repositoryFiles(): string[] {
-  const skip = new Set(["node_modules", ".git", ".observablehq", "coverage"]);
+  // Also mutation testing's sandbox and reports (npm run mutation), copies of the repository's files.
+  const skip = new Set(["node_modules", ".git", ".observablehq", "coverage", ".stryker-tmp", "reports"]);
   const text = /\.(ts|js|mjs|cjs|md|json|csv|txt|html|css|ya?ml|svg)$|^(README|LICENSE)/;
   const out: string[] = [];
   const walk = (dir: string) => {

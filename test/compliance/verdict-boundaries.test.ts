@@ -11,14 +11,14 @@ function limit(id: string, value_uSv: number, period: Limit["period"], kind: Lim
   return {
     id, body: "test", document: "test document", edition: null, clause: null, protects: ["member-of-the-public"], quantity: "effective-dose",
     value: value_uSv, unit: "µSv", stated: `${value_uSv} µSv`, period, period_note: null, kind, jurisdiction: "test",
-    source: "test", grade: "A", note: "", conversion: null, value_uSv
+    source: "test", sources: [], grade: "A", note: "", conversion: null, value_uSv
   };
 }
 const HOURLY = limit("L7", 20, "any-one-hour", "legal-limit");
 const ANNUAL = limit("L6", 1000, "calendar-year", "legal-limit");
 const REFERENCE = limit("L13", 10, "calendar-year", "reference-level");
 const ALARA: AlaraConfig = {
-  program_specific: true, note: "", source: "test", applies_to_periods: ["calendar-year"],
+  program_specific: true, note: "", source: "test", sources: [], applies_to_periods: ["calendar-year"],
   levels: [{id: "Level I", fraction: 0.1, action: "review"}, {id: "Level II", fraction: 0.3, action: "investigate"}]
 };
 
