@@ -138,3 +138,41 @@ describe("the margin", () => {
     expect(judge(est(40, 50, 80), HOURLY).margin).toBe(0.25);
   });
 });
+
+describe("the explanation states the verdict, the bound it rests on, the limit and the margin", () => {
+  it("within: the upper bound, the limit with its source and grade, the margin", () => {
+    const text = judge(est(10, 15, 19.9), HOURLY).explanation;
+    expect(text).toMatch(/^Within: /);
+    expect(text).toMatch(/95 % upper bound 19\.9 µSv is at or below the limit L7 of 20 µSv \(20 µSv; test, grade A\)/);
+    expect(text).toMatch(/margin 1\.01 \(limit ÷ upper bound\)\.$/);
+  });
+  it("exceeds: the lower bound, or the point estimate read protectively when no lower bound is known", () => {
+    expect(judge(est(21, 22, 25), HOURLY).explanation).toMatch(/^Exceeds: the 95 % lower bound 21 µSv is above the limit L7 of 20 µSv .*; margin 0\.800\.$/);
+    const protective = judge(est(null, 21, 25), HOURLY).explanation;
+    expect(protective).toMatch(/^Exceeds: no lower bound is known, and the point estimate 21 µSv is above the limit L7/);
+    expect(protective).toMatch(/read protectively as exceeding, although the true dose may be lower; margin 0\.800\.$/);
+  });
+  it("cannot be determined: the interval that straddles the limit, with or without its lower end", () => {
+    expect(judge(est(19, 20, 21), HOURLY).explanation).toMatch(/^Cannot be determined: the 95 % interval 19 µSv to 21 µSv straddles the limit L7 .*more or better data would narrow it\.$/);
+    expect(judge(est(null, 19, 21), HOURLY).explanation).toMatch(/interval up to 21 µSv \(no lower bound known\) straddles the limit L7/);
+  });
+  it("reference levels: says 'reference level', never 'limit' or 'within', and that being above is not a breach", () => {
+    const below = judge(est(5, 8, 9), REFERENCE).explanation;
+    expect(below).toMatch(/^Below the reference level: the 95 % upper bound 9 µSv is at or below the reference level L13 of 10 µSv/);
+    const above = judge(est(11, 12, 14), REFERENCE).explanation;
+    expect(above).toMatch(/^Above the reference level \(not a breach: a reference level is not a limit\): the 95 % lower bound 11 µSv is above the reference level L13/);
+    expect(judge(est(9, 10, 11), REFERENCE).explanation).toMatch(/straddles the reference level L13/);
+  });
+  it("ALARA levels reached are appended with their share of the limit and threshold", () => {
+    expect(judge(est(50, 90, 150), ANNUAL, ALARA).explanation).toMatch(/\. ALARA: Level I \(10 % of the limit, 100 µSv\) possibly-reached\.$/);
+    expect(judge(est(350, 380, 400), ANNUAL).explanation).not.toMatch(/ALARA/);
+  });
+  it("a limit without a number, or an estimate that could not be made, says why", () => {
+    expect(judge(est(1, 2, 3), {...HOURLY, value: null, value_uSv: null}).explanation).toBe("Cannot be determined: the limit of test document is not publicly available, so no comparison is possible.");
+    expect(judge({dose_uSv: null, upper95_uSv: null, determinable: false}, HOURLY).explanation).toMatch(/could not be estimated \(no reason given\)/);
+    expect(judge({dose_uSv: null, upper95_uSv: null, determinable: false, reason: "too few readings"}, HOURLY).explanation).toMatch(/could not be estimated \(too few readings\)/);
+  });
+  it("a limit stated without a grade says so", () => {
+    expect(judge(est(1, 2, 3), {...HOURLY, grade: null}).explanation).toMatch(/grade none\)/);
+  });
+});

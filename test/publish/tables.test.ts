@@ -1,0 +1,74 @@
+// Every published table describes its own rows: a name for the download file, a title and a description for the
+// Data page, and for each column a name the rows carry, a description, and the unit its name promises
+// (rate_uSv_per_h is in uSv/h). Checked for both audiences on the restricted-data oracle's fixture.
+import {describe, expect, it} from "vitest";
+import {loadDataset} from "../../lib/io/load-dataset.js";
+import {publish} from "../../lib/publish/publication.js";
+import {TEST_NOW} from "../clock.js";
+import {ORACLE_DATA_DIR} from "../restricted-oracle.js";
+
+const dataset = await loadDataset(ORACLE_DATA_DIR, {now: TEST_NOW});
+const code = {package_version: "test", commit: null};
+
+/** The unit a column's name promises: "_m" metres, "_uSv_per_h" µSv per hour, and so on; null for none. */
+function unitOfName(name: string): string | null {
+  const m = /_(uSv|km|m|s|h|deg|keV)(?:_per_(h|s))?$/.exec(name);
+  return m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]!) : null;
+}
+
+describe.each(["public", "internal"] as const)("the %s build's tables", (audience) => {
+  const {publication, tables} = publish(dataset, audience, code);
+
+  it("are the thirteen the Data page offers, each once", () => {
+    expect(tables.map((t) => t.name)).toEqual([
+      "readings", "fits", "policy-points", "exclusion", "verdicts", "claims", "limits", "everyday-doses", "deployments",
+      "certificates", "instruments", "input-files", "problems"
+    ]);
+  });
+
+  it("have a title, a description and rows to describe", () => {
+    for (const t of tables) {
+      expect(t.title.trim(), t.name).not.toBe("");
+      expect(t.description.trim(), t.name).not.toBe("");
+      expect(t.rows.length, t.name).toBeGreaterThan(0);
+    }
+  });
+
+  it("describe every column, and only once", () => {
+    for (const t of tables) {
+      const names = t.columns.map((c) => c.name);
+      expect(new Set(names).size, t.name).toBe(names.length);
+      for (const c of t.columns) {
+        expect(c.name, t.name).toMatch(/^[a-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/);
+        expect(c.description.trim(), `${t.name}.${c.name}`).not.toBe("");
+      }
+    }
+  });
+
+  it("give each row a value (or null) for every column", () => {
+    for (const t of tables) {
+      for (const row of t.rows) for (const c of t.columns) expect(Object.hasOwn(row, c.name), `${t.name}.${c.name}`).toBe(true);
+    }
+  });
+
+  it("state the unit a column's name promises, and none where the name promises none", () => {
+    for (const t of tables) for (const c of t.columns) expect(c.unit ?? null, `${t.name}.${c.name}`).toBe(unitOfName(c.name));
+  });
+
+  it("are listed in the publication with their row counts", () => {
+    expect(publication.tables).toEqual(tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length})));
+  });
+});
+
+describe("the two builds differ only by the restricted columns", () => {
+  const columns = (audience: "public" | "internal") => Object.fromEntries(publish(dataset, audience, code).tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+  it("adds the badge and the notes to the readings, the operators and the notes to the deployments", () => {
+    const pub = columns("public");
+    const internal = columns("internal");
+    for (const name of Object.keys(pub)) {
+      const extra = internal[name]!.filter((c) => !pub[name]!.includes(c));
+      expect(pub[name]!.filter((c) => !internal[name]!.includes(c)), name).toEqual([]);
+      expect(extra, name).toEqual({readings: ["dosimeter_id", "notes"], deployments: ["operators", "notes"]}[name] ?? []);
+    }
+  });
+});
