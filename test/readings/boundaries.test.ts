@@ -135,6 +135,28 @@ describe("a reading far off its device's others: modified z-score > 3.5, and mor
     expect(farOff([0, 0, 0, 0, 0, Math.log10(3.0001)])).toEqual([7]);
     expect(farOff([0, 0, 0, 0, 0, -Math.log10(3.0001)])).toEqual([7]);
   });
+  it("compares a reading only with the same device's readings of the same quantity", () => {
+    const row = (i: number, device: string, dose: string, unit = "uSv") => `R${i},${device},2026-03-14T09:30:00Z,1,m,1,h,${dose},${unit},,,,`;
+    const parseRows = (rows: string[]) => parseReadingsCsv([HEADER, ...rows].join("\n"), "r.csv", {now: NOW}).readings;
+    // Five readings of VAN-1 at 1 µSv and one of VAN-2 at 100: VAN-2's reading has no group of its own.
+    expect(checkReadingSet(parseRows([1, 2, 3, 4, 5].map((i) => row(i, "VAN-1", "1")).concat(row(6, "VAN-2", "100"))))).toEqual([]);
+    // The same for a reading of air kerma among dose equivalents.
+    expect(checkReadingSet(parseRows([1, 2, 3, 4, 5].map((i) => row(i, "VAN-1", "1")).concat(row(6, "VAN-1", "100", "uGy"))))).toEqual([]);
+  });
+  it("says how many times higher or lower, and at which angle when one is stated", () => {
+    const rows = (last: string) => [1, 2, 3, 4, 5].map((i) => `R${i},VAN-1,2026-03-14T09:30:00Z,1,m,1,h,1,uSv,,,,`).concat(`R6,VAN-1,2026-03-14T09:30:00Z,1,m,1,h,${last},uSv,,,,`);
+    const message = (last: string) => checkReadingSet(parseReadingsCsv([HEADER, ...rows(last)].join("\n"), "r.csv", {now: NOW}).readings)[0]!;
+    expect(message("20")).toMatchObject({severity: "warning", file: "r.csv", line: 7, column: "dose"});
+    expect(message("20").message).toBe("this reading is 20 times higher than device VAN-1's other H*(10) readings once distance and duration are allowed for (inverse square); check the dose, its unit, the distance and the duration");
+    expect(message("0.05").message).toMatch(/^this reading is 20 times lower than device VAN-1's other H\*\(10\) readings once/);
+  });
+  it("leaves out readings with no net dose (gross at or below background)", () => {
+    const rows = [1, 2, 3, 4].map((i) => `R${i},VAN-1,2026-03-14T09:30:00Z,1,m,1,h,1,uSv,,,,`).concat("R5,VAN-1,2026-03-14T09:30:00Z,1,m,1,h,1,uSv,,1,,", "R6,VAN-1,2026-03-14T09:30:00Z,1,m,1,h,1,uSv,,2,5,");
+    const {readings, problems} = parseReadingsCsv([HEADER, ...rows].join("\n"), "r.csv", {now: NOW});
+    expect(problems).toEqual([]);
+    // Four readings with a net dose: too few to call any far off, although the other two are nowhere near them.
+    expect(checkReadingSet(readings)).toEqual([]);
+  });
   it("needs five readings in the group", () => {
     expect(farOff([0, 0, 0, 2])).toEqual([]);
     expect(farOff([0, 0, 0, 0, 2])).toEqual([6]);
