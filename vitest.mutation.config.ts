@@ -1,0 +1,26 @@
+// The unit tests alone, as one plain config: what Stryker's vitest runner runs for each mutant (stryker.config.mjs).
+import {dirname, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {defineConfig, type Plugin} from "vitest/config";
+import {unitTests} from "./vitest.config.js";
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * src/lib is a symbolic link to lib/ (the pages import the library through it). Stryker cannot copy a link into its
+ * sandbox, so stryker.config.mjs leaves it out and this resolves src/…/lib/ imports to lib/ itself.
+ */
+const srcLibLink: Plugin = {
+  name: "src-lib-link",
+  enforce: "pre",
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith(".")) return null;
+    const target = resolve(dirname(importer), source);
+    const link = resolve(root, "src/lib") + "/";
+    return target.startsWith(link) ? resolve(root, "lib", target.slice(link.length)).replace(/\.js$/, ".ts") : null;
+  }
+};
+
+// Test files stay isolated (vitest's default): without isolation a module-level cache (unit factors, for one) filled
+// while one mutant was active would still be there when the next runs, and decide its fate.
+export default defineConfig({plugins: [srcLibLink], test: unitTests});
