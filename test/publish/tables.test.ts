@@ -72,3 +72,37 @@ describe("the two builds differ only by the restricted columns", () => {
     }
   });
 });
+
+describe("what the tables say about the rows", () => {
+  const table = (audience: "public" | "internal", name: string) => publish(dataset, audience, code).tables.find((t) => t.name === name)!;
+
+  it("tell the public what the deployments table leaves out", () => {
+    const t = table("public", "deployments");
+    expect(t.description).toMatch(/operators, notes and restricted locations are not published/);
+    expect(t.columns.find((c) => c.name === "location")!.description).toMatch(/empty where the log marks it restricted/);
+    expect(table("internal", "deployments").description).toMatch(/with restricted fields \(internal build\)/);
+  });
+
+  it("give a deployment's beam-on time in hours and its operators as the log lists them", () => {
+    // DEP-2025-015 in the fixture: beam_on_s 238, operators "Ysolde Brackenridge;OPB-77134".
+    const row = table("internal", "deployments").rows.find((r) => r.deployment_id === "DEP-2025-015")!;
+    expect(row.beam_on_h).toBeCloseTo(238 / 3600, 12);
+    expect(row.operators).toBe("Ysolde Brackenridge; OPB-77134");
+    expect(row.location).toBe("Safehouse annex, 19 Wrenfield Mews");
+    expect(table("public", "deployments").rows.find((r) => r.deployment_id === "DEP-2025-015")!.location).toBeNull();
+  });
+
+  it("write each fitted parameter as name = value ± standard error and unit, separated by semicolons", () => {
+    for (const row of table("public", "fits").rows.filter((r) => r.converged)) {
+      for (const part of String(row.parameters).split("; ")) expect(part).toMatch(/^\w+ = -?[\d.]+(?:e[-+]\d+)? ± (?:[\d.]+(?:e[-+]\d+)?|unknown) \S+$/);
+    }
+  });
+
+  it("give one verdict row per scenario and limit, with the scenario's numbers", () => {
+    const {publication, tables} = publish(dataset, "public", code);
+    const rows = tables.find((t) => t.name === "verdicts")!.rows;
+    expect(rows).toHaveLength(publication.scenarios.reduce((n, s) => n + s.verdicts.length, 0));
+    const s = publication.scenarios[0]!;
+    expect(rows[0]).toMatchObject({device_id: s.device_id, scenario_id: s.id, scenario: s.title, dose_uSv: s.dose_uSv, upper95_uSv: s.upper95_uSv, limit_id: s.verdicts[0]!.limit_id, verdict: s.verdicts[0]!.verdict});
+  });
+});
