@@ -21,6 +21,20 @@ const srcLibLink: Plugin = {
   }
 };
 
+/**
+ * Tests left out of mutation runs, each with its reason. Every mutant re-runs the tests that cover it, slowest first,
+ * so one test that loads the whole sample costs its seconds on every mutant of the library.
+ */
+const NOT_FOR_MUTATION = [
+  // Publishes the whole sample several times; its checks have fast counterparts on the oracle fixture
+  // (test/publish/restricted-oracle.test.ts, tables.test.ts).
+  "test/publish/pipeline.test.ts",
+  // Reads a 1 GB line and other large inputs.
+  "test/hostile/malformed-inputs.test.ts",
+  // Runs the command line in child processes, which never see the mutant that is switched on in this one.
+  "test/cli/validate.test.ts"
+];
+
 // Test files stay isolated (vitest's default): without isolation a module-level cache (unit factors, for one) filled
 // while one mutant was active would still be there when the next runs, and decide its fate.
-export default defineConfig({plugins: [srcLibLink], test: unitTests});
+export default defineConfig({plugins: [srcLibLink], test: {...unitTests, exclude: [...unitTests.exclude, ...NOT_FOR_MUTATION]}});
