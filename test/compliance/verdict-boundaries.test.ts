@@ -50,6 +50,14 @@ describe("exceeds: the lower bound at, just below and just above the limit", () 
     expect(judge(est(null, 20, 30), HOURLY).verdict).toBe("cannot-be-determined");
     expect(judge(est(null, null, 30), HOURLY).verdict).toBe("cannot-be-determined");
   });
+  it("judges on the lower bound when the point estimate is unknown", () => {
+    expect(judge(est(21, null, 25), HOURLY).verdict).toBe("exceeds");
+    expect(judge(est(5, null, 10), HOURLY).verdict).toBe("within");
+  });
+  it("raises no ALARA flag when no verdict can be given", () => {
+    expect(judge({dose_uSv: null, upper95_uSv: null, determinable: false}, ANNUAL, ALARA)).toMatchObject({verdict: "cannot-be-determined", alara: [], margin: null});
+    expect(judge(est(500, 600, null), ANNUAL, ALARA).alara).toEqual([]);
+  });
   it("judges on the lower bound, not the point estimate, when both are known", () => {
     expect(judge(est(19, 25, 30), HOURLY).verdict).toBe("cannot-be-determined");
   });
