@@ -95,7 +95,8 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
       mdl_rate_uSv_per_h: reading.censored && reading.mdl !== null ? toUSv(reading.mdl) * perHour : null,
       source: reading.source,
       instrument: {
-        id: reading.instrument_id ?? reading.dosimeter_id,
+        // Never the dosimeter id in its place: without an instrument id it is a personal badge, restricted.
+        id: reading.instrument_id,
         type: reading.instrument_type,
         calibration: reading.calibration_uncertainty,
         energyResponse: reading.energy_response_uncertainty

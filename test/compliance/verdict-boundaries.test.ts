@@ -10,7 +10,7 @@ import {nextDown, nextUp} from "../float.js";
 function limit(id: string, value_uSv: number, period: Limit["period"], kind: Limit["kind"]): Limit {
   return {
     id, body: "test", document: "test document", edition: null, clause: null, protects: ["member-of-the-public"], quantity: "effective-dose",
-    value: value_uSv, unit: "µSv", stated: `${value_uSv} µSv`, period, period_note: null, kind, jurisdiction: "test",
+    value: value_uSv, unit: "µSv", value_uR: null, stated: `${value_uSv} µSv`, period, period_note: null, kind, jurisdiction: "test",
     source: "test", sources: [], grade: "A", note: "", conversion: null, value_uSv
   };
 }

@@ -1,11 +1,12 @@
 // The restricted-data oracle on built sites: the fixture folder (test/restricted-oracle.ts lists its planted values,
-// written out by hand rather than taken from the product's restrictedValues) is built for the public, with the
+// written out by hand rather than taken from the product's restrictedValues) is built by npm run build with
+// XRAY_DATA_DIR and XRAY_DIST_DIR for the public, with the
 // council briefing's PDFs, and for the RSO. Every file of the public build is read as a person or a program could
 // read it (text; the text layer of a PDF; the rows of a Parquet file) and must hold none of the planted values; the
 // internal build must hold those the RSO's pages show, or the scan would prove nothing.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {spawnSync} from "node:child_process";
-import {readdir, readFile, rm} from "node:fs/promises";
+import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {getDocument} from "pdfjs-dist/legacy/build/pdf.mjs";
 import {DuckDBInstance} from "@duckdb/node-api";
@@ -67,11 +68,6 @@ describe("restricted data, against values planted by hand", () => {
   beforeAll(async () => {
     buildSiteFrom(ORACLE_DATA_DIR, "internal", INTERNAL);
     internalTexts = await siteTexts(INTERNAL);
-  });
-
-  afterAll(async () => {
-    // The next npm run build must not reuse loader output made from the fixture.
-    await rm("src/.observablehq/cache", {recursive: true, force: true});
   });
 
   it("scans pages, scripts, data files and the briefing PDFs", () => {

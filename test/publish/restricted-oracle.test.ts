@@ -12,7 +12,7 @@ const dataset = await loadDataset(ORACLE_DATA_DIR, {now: TEST_NOW});
 const code = {package_version: "test", commit: null};
 
 function published(audience: "public" | "internal"): string {
-  const {publication, tables} = publish(dataset, audience, code);
+  const {publication, tables} = publish(dataset, audience, code, {now: TEST_NOW});
   return [JSON.stringify(publication), ...tables.map(tableToCsv), ...tables.map(tableToJson)].join("\n");
 }
 

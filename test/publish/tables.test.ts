@@ -23,7 +23,7 @@ function unitOfName(name: string): string | null {
  */
 const published = new Map<string, ReturnType<typeof publish>>();
 function publishFor(audience: "public" | "internal"): ReturnType<typeof publish> {
-  if (!published.has(audience)) published.set(audience, publish(dataset, audience, code));
+  if (!published.has(audience)) published.set(audience, publish(dataset, audience, code, {now: TEST_NOW}));
   return published.get(audience)!;
 }
 
