@@ -3,6 +3,7 @@
 import type {Problem} from "../io/problems.js";
 import {QUANTITIES, QUANTITY_UNIT, type Quantity} from "../readings/types.js";
 import {dimensionOf, parseQuantity, toNumber, UnitError, type Dimension} from "../units/index.js";
+import {dateProblem, DOSE_RANGE, rangeProblem, RATE_RANGE, type RangeName} from "../plausibility.js";
 import {childPath, JsonSyntaxError, parseJsonWithPositions, type JsonPosition, type JsonValue} from "./json.js";
 import type {Certificate, CertificateInstrument, LeakagePoint, ReferencePoint, ScanPlaneDose} from "./types.js";
 
@@ -102,7 +103,19 @@ class Checker {
       this.report(childPath(path, key), `"${text}" is not a date: write it as YYYY-MM-DD, e.g. "2025-02-14"`);
       return null;
     }
-    return text;
+    const implausible = dateProblem(text);
+    if (implausible) this.report(childPath(path, key), implausible.message, implausible.severity);
+    return implausible?.severity === "error" ? null : text;
+  }
+
+  /**
+   * A canonical value against its range (lib/plausibility.ts): outside the physical range an error, outside the
+   * plausible range a warning. `key` is the property the value was written in, quoted in the message.
+   */
+  plausible(object: JsonObject, key: string, path: string, value: number | null, range: RangeName): void {
+    if (value === null) return;
+    const p = rangeProblem(value, range, String(object[key] ?? value));
+    if (p) this.report(childPath(path, key), p.message, p.severity);
   }
 
   /** A quantity written as a string with its unit ("1.5 m"), in `target` units, of one of the dimensions. */
@@ -286,6 +299,10 @@ export function parseCertificate(text: string, file: string): ParsedCertificate 
   const mA = src ? c.quantity(src, "tube_current", "$.source", "mA", "1.0 mA") : null;
   const filtration = src ? c.string(src, "filtration", "$.source") : null;
   const energy = src ? c.quantity(src, "effective_energy", "$.source", "keV", "60 keV") : null;
+  if (src) {
+    c.plausible(src, "tube_voltage", "$.source", kVp, "tube_voltage");
+    c.plausible(src, "effective_energy", "$.source", energy, "photon_energy");
+  }
 
   const beam = c.object(root.beam, "$.beam", "beam geometry (spot_size, divergence, scan_line_rate, nominal_scan_speed)");
   if (beam) c.unknownKeys(beam, "$.beam", ["spot_size", "divergence", "scan_line_rate", "nominal_scan_speed"]);
@@ -293,6 +310,7 @@ export function parseCertificate(text: string, file: string): ParsedCertificate 
   const divergence = beam ? c.quantity(beam, "divergence", "$.beam", "deg", "0.5 deg") : null;
   const lineRate = beam ? c.quantity(beam, "scan_line_rate", "$.beam", "Hz", "25 Hz") : null;
   const speed = beam ? c.quantity(beam, "nominal_scan_speed", "$.beam", "km/h", "5 km/h") : null;
+  if (beam) c.plausible(beam, "nominal_scan_speed", "$.beam", speed, "scan_speed");
 
   const points: ReferencePoint[] = [];
   let pointsOk = true;
@@ -383,6 +401,10 @@ function parseReferencePoint(c: Checker, value: JsonValue | undefined, path: str
     duration = c.quantity(o, "duration", path, "s", "60 s", {optional: true});
     sigma = c.uncertainty(o, path, rate, RATE_DIMENSION[quantity], `${unit}/h`, `4.6 ${unit}/h`);
   }
+  c.plausible(o, "distance", path, distance, "distance");
+  c.plausible(o, "duration", path, duration, "duration");
+  if (hasDose) c.plausible(o, "dose", path, dose, DOSE_RANGE[unit]);
+  c.plausible(o, hasDose ? "dose" : "dose_rate", path, rate, RATE_RANGE[unit]);
   if (distance === null || angle === undefined || rate === null || sigma === null || !instrument) return null;
   return {path, line: c.lineOf(path), distance_m: distance, angle_deg: angle, quantity, unit, dose, duration_s: duration, rate_per_h: rate, sigma_per_h: sigma, instrument};
 }
@@ -398,6 +420,8 @@ function parseLeakage(c: Checker, value: JsonValue | undefined, path: string): L
   const unit = QUANTITY_UNIT[quantity];
   const rate = c.dose(o, "dose_rate", path, RATE_DIMENSION[quantity], `${unit}/h`, `0.5 ${unit}/h`);
   const sigma = c.uncertainty(o, path, rate, RATE_DIMENSION[quantity], `${unit}/h`, `0.1 ${unit}/h`);
+  c.plausible(o, "distance", path, distance, "distance");
+  c.plausible(o, "dose_rate", path, rate, RATE_RANGE[unit]);
   if (location === null || distance === null || rate === null || sigma === null) return null;
   return {path, location, distance_m: distance, quantity, unit, rate_per_h: rate, sigma_per_h: sigma};
 }
@@ -413,6 +437,9 @@ function parseScanPlane(c: Checker, value: JsonValue | undefined, path: string):
   const sigma = c.uncertainty(o, path, dose, DOSE_DIMENSION[quantity], unit, `0.01 ${unit}`);
   const distance = c.quantity(o, "distance", path, "m", "1.5 m");
   const speed = c.quantity(o, "scan_speed", path, "km/h", "5 km/h");
+  c.plausible(o, "dose", path, dose, DOSE_RANGE[unit]);
+  c.plausible(o, "distance", path, distance, "distance");
+  c.plausible(o, "scan_speed", path, speed, "scan_speed");
   if (dose === null || sigma === null || distance === null || speed === null) return null;
   return {quantity, unit, dose, sigma, distance_m: distance, scan_speed_km_per_h: speed};
 }

@@ -5,7 +5,8 @@ import type {Problem} from "../io/problems.js";
 import {isCalendarDate} from "../certificates/parse.js";
 import {convert, parseUnit, UnitError} from "../units/index.js";
 import {parseCsv} from "../readings/csv.js";
-import {readInstant} from "../readings/values.js";
+import {readInstant, readNumber} from "../readings/values.js";
+import {dateProblem, rangeProblem, type RangeName} from "../plausibility.js";
 import type {Deployment} from "./types.js";
 
 const PLAIN_COLUMNS = [
@@ -130,6 +131,9 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
         error(line, name, `${read.message} (New York is -05:00 in winter, -04:00 in summer)`);
         return null;
       }
+      const implausible = dateProblem(value);
+      if (implausible?.severity === "error") return error(line, name, implausible.message), null;
+      if (implausible) warning(line, name, implausible.message);
       return read.value.ms;
     };
     const startMs = instant("start");
@@ -146,28 +150,36 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
     }
 
     const vehiclesText = cell("vehicles_scanned");
-    const vehicles = Number(vehiclesText);
-    if (vehiclesText === "" || !Number.isInteger(vehicles) || vehicles < 0) {
+    // The strict decimal reader of the field readings: Number() would take "0x10" as 16 and " " as 0.
+    const vehiclesRead = readNumber(vehiclesText);
+    const vehicles = vehiclesRead.ok ? vehiclesRead.value : Number.NaN;
+    if (!Number.isSafeInteger(vehicles) || vehicles < 0) {
       error(line, "vehicles_scanned", `"${vehiclesText}" is not a count: write the number of vehicles or objects scanned as a whole number, 0 or more`);
     }
 
-    const measure = (prefix: UnitColumn, positive: boolean) => {
+    const measure = (prefix: UnitColumn, positive: boolean, range: RangeName) => {
       const spec = unitOf.get(prefix)!;
       const text = row.fields[spec.index]!.trim();
-      const value = text === "" ? Number.NaN : Number(text);
-      if (!Number.isFinite(value)) {
+      const read = readNumber(text);
+      if (!read.ok) {
         error(line, spec.name, `"${text}" is not a number: write a plain number in ${spec.unit} (the unit is in the column name)`);
         return null;
       }
+      const value = read.value;
       if (value < 0 || (positive && value === 0)) {
         error(line, spec.name, `${spec.name} must be ${positive ? "greater than zero" : "zero or more"}, got ${text}`);
         return null;
       }
-      return convert(value, spec.unit, UNIT_COLUMNS[prefix].canonical);
+      const canonical = convert(value, spec.unit, UNIT_COLUMNS[prefix].canonical);
+      // A beam-on time of zero is a day without scans (warned about below), not a duration out of range.
+      const implausible = canonical === 0 && !positive ? null : rangeProblem(canonical, range, `${text} ${spec.unit}`);
+      if (implausible?.severity === "error") return error(line, spec.name, implausible.message), null;
+      if (implausible) warning(line, spec.name, implausible.message);
+      return canonical;
     };
-    const beamOn = measure("beam_on", false);
-    const speed = measure("scan_speed", true);
-    const cordon = measure("cordon", true);
+    const beamOn = measure("beam_on", false, "duration");
+    const speed = measure("scan_speed", true, "scan_speed");
+    const cordon = measure("cordon", true, "distance");
     if (beamOn !== null && startMs !== null && endMs !== null && endMs > startMs && beamOn * 1000 > endMs - startMs) {
       error(line, unitOf.get("beam_on")!.name, `beam-on time (${beamOn} s) is longer than the deployment itself (${(endMs - startMs) / 1000} s): check the beam-on time's unit and the start and end`);
     }

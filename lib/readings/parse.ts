@@ -5,6 +5,7 @@ import type {Problem} from "../io/problems.js";
 import {fieldLine, parseCsv, type CsvRow} from "./csv.js";
 import {DURATION_BASES, QUANTITIES, QUANTITY_UNIT, type DurationBasis, type InstrumentType, type Quantity, type Reading} from "./types.js";
 import {doseFactor, resolveUnit, type ResolvedUnit, type UnitColumn} from "./units.js";
+import {absurdUnitProblem, dateProblem, DOSE_RANGE, rangeProblem, RATE_RANGE, type RangeName} from "../plausibility.js";
 import {addCalendarMonths, compareDates, formatDate, readDate, readInstant, readNumber, type CalendarDate} from "./values.js";
 
 export interface ParseReadingsOptions {
@@ -138,6 +139,20 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     if (!(value >= 0 && value < 1)) return fail(name, `${text} must be a relative standard uncertainty (k = 1) from 0 to below 100 %`), null;
     return value;
   };
+  /** A canonical value against its range in lib/plausibility.ts: an error outside the physical range, else a warning. */
+  const plausible = (column: string, value: number | null, range: RangeName, written: () => string) => {
+    const p = value === null ? null : rangeProblem(value, range, written());
+    if (p?.severity === "error") fail(column, p.message);
+    else if (p) warn(column, p.message);
+  };
+  const written = (column: string, unitColumn: string) => `${cell(column)!.trim()} ${cell(unitColumn)!.trim()}`;
+  const dated = (column: string, isoDate: string) => {
+    const p = dateProblem(isoDate);
+    if (p?.severity === "error") fail(column, p.message);
+    else if (p) warn(column, p.message);
+  };
+  /** Dose units too large for a field reading (Sv, Gy, rem, R, MSv) are warned about once per file and unit. */
+  const absurdUnitsWarned = new Set<string>();
   const positive = (v: number) => (v > 0 ? null : "must be greater than zero");
   const nonNegative = (v: number) => (v >= 0 ? null : "must not be negative");
 
@@ -163,7 +178,10 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       const r = readInstant(measured_at);
       if (!r.ok) fail("measured_at", r.message);
       else if (r.value.ms > now_ms) fail("measured_at", `"${measured_at}" is in the future; check the date and the UTC offset`);
-      else measured = r.value;
+      else {
+        measured = r.value;
+        dated("measured_at", measured_at);
+      }
     }
 
     // Where and for how long.
@@ -222,7 +240,10 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     if (calibratedText !== null) {
       const r = readDate(calibratedText);
       if (!r.ok) fail("instrument_calibrated_on", r.message);
-      else calibrated = r.value;
+      else {
+        calibrated = r.value;
+        dated("instrument_calibrated_on", calibratedText);
+      }
     }
     if (calibrated && measured) {
       const until = addCalendarMonths(calibrated, CALIBRATION_VALID_MONTHS);
@@ -256,6 +277,24 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     for (const [column, value] of converted) {
       if (value !== null && !Number.isFinite(value)) fail(column, `${cell(column)!.trim()} is too large once converted to canonical units; check the value and its unit`);
     }
+    if (!rowOk) continue;
+    // Physical and plausible ranges (lib/plausibility.ts): a value no instrument of this device class can read is an
+    // error, one that is only unusual a warning. READING_CHECKS there lists the same checks for a database fast path.
+    const doseUnitText = cell("dose_unit")!.trim();
+    const doseRange = DOSE_RANGE[QUANTITY_UNIT[quantity]];
+    if (!absurdUnitsWarned.has(doseUnitText)) {
+      absurdUnitsWarned.add(doseUnitText);
+      // One of the unit: a dose in the canonical unit, or for a rate unit (µSv/h) a rate per hour.
+      const absurd = absurdUnitProblem(doseUnitText, doseUnit.factor, doseUnit.rate ? RATE_RANGE[QUANTITY_UNIT[quantity]] : doseRange);
+      if (absurd) warn("dose_unit", `${absurd} (said once for this file)`);
+    }
+    plausible("distance", distance_m, "distance", () => written("distance", "distance_unit"));
+    plausible("duration", duration_s, "duration", () => written("duration", "duration_unit"));
+    plausible("dose", gross_c, doseRange, () => written("dose", "dose_unit"));
+    plausible("background", background, doseRange, () => written("background", "dose_unit"));
+    plausible("mdl", mdl, doseRange, () => written("mdl", "dose_unit"));
+    plausible("uncertainty", uncertainty, doseRange, () => (uncertaintyText!.endsWith("%") ? `${uncertaintyText} of ${written("dose", "dose_unit")}` : written("uncertainty", "dose_unit")));
+    if (rowOk) plausible("dose", (gross_c / duration_s) * 3600, RATE_RANGE[QUANTITY_UNIT[quantity]], () => `${written("dose", "dose_unit")} in ${written("duration", "duration_unit")}`);
     if (!rowOk) continue;
     const censored = mdl !== null && gross_c < mdl;
     // Below the MDL the gross reading cannot be told from zero, so a background above it says nothing.

@@ -7,8 +7,11 @@ const NOW = new Date("2100-01-01T00:00:00Z");
 
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _:.,"-]{0,11}[A-Za-z0-9]$/);
 const text = fc.string({unit: "grapheme", maxLength: 20}).filter((s) => s.trim() === s && s !== "" && !s.includes("\u0000"));
-const positive = fc.double({min: 1e-9, max: 1e9, noNaN: true, noDefaultInfinity: true});
-const nonNegative = fc.double({min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true}).map((x) => x + 0);
+// Within the physical ranges of lib/plausibility.ts (outside them a value is an error): 1 mm to 100 km, 1 s to 10
+// years, doses up to 1e5 in the canonical unit, so that no rate exceeds 1e9 per hour.
+const distance = fc.double({min: 1e-3, max: 1e5, noNaN: true, noDefaultInfinity: true});
+const duration = fc.double({min: 1, max: 3e8, noNaN: true, noDefaultInfinity: true});
+const nonNegative = fc.double({min: 0, max: 1e5, noNaN: true, noDefaultInfinity: true}).map((x) => x + 0);
 const date = fc.date({min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true});
 
 /** An instant written with an offset, and its UTC milliseconds computed independently through Date. */
@@ -26,9 +29,9 @@ const reading: fc.Arbitrary<Omit<Reading, "source" | "reading_id">> = fc
     device_id: id,
     dosimeter_id: fc.option(id, {nil: null}),
     when: instant,
-    distance_m: positive,
+    distance_m: distance,
     angle_deg: fc.option(fc.double({min: 0, max: 359.99, noNaN: true}).map((x) => x + 0), {nil: null}),
-    duration_s: positive,
+    duration_s: duration,
     quantity: fc.constantFrom<Quantity>("H*(10)", "Hp(10)", "effective", "air-kerma", "exposure"),
     gross: nonNegative,
     background: fc.option(nonNegative, {nil: null}),
