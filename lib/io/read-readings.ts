@@ -4,7 +4,7 @@
 import {createHash} from "node:crypto";
 import {readdir, readFile, stat} from "node:fs/promises";
 import {join} from "node:path";
-import {checkReadingSet, parseReadingsCsv} from "../readings/index.js";
+import {checkReadingSet, parseReadingsCsv, untraceableReadings} from "../readings/index.js";
 import type {Reading} from "../readings/types.js";
 import type {Problem} from "./problems.js";
 
@@ -84,6 +84,6 @@ export async function readReadingsPaths(paths: string[], options: {now: Date}): 
     readings.push(...parsed.readings);
     files.push({path, sha256, rows: parsed.readings.length});
   }
-  problems.push(...checkReadingSet(readings));
+  problems.push(...checkReadingSet(readings), ...untraceableReadings(readings));
   return {readings, problems, files};
 }

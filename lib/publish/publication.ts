@@ -34,6 +34,7 @@ import {conservativeEstimator, fitAsField, fitDevice, publishedFits, sectorLabel
 import {busiestYear, publishCertificates, publishInstruments, summariseUse} from "./usage.js";
 import {briefing} from "./briefing.js";
 import {publishedTables} from "./tables.js";
+import {publicPublication, publicTables} from "./allow-list.js";
 import type {Table} from "./table-files.js";
 import type {
   DoseAt, PolicyFigure, Publication, PublishedDevice, PublishedEverydayDose, PublishedExclusion, PublishedLimit,
@@ -435,7 +436,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   if (options.withBriefing !== false) {
     publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false}).publication);
   }
-  const tables = publishedTables(publication, points, dataset, audience);
+  const all = publishedTables(publication, points, dataset, audience);
+  // The public build carries only the fields on the allow-list (lib/publish/allow-list.ts), whatever the rows hold.
+  const tables = audience === "public" ? publicTables(all) : all;
   publication.tables = tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length}));
-  return {publication, tables};
+  return {publication: audience === "public" ? publicPublication(publication) : publication, tables};
 }

@@ -78,11 +78,15 @@ export function outOfCalibration(reading: Reading): boolean {
 }
 
 /** The instruments of the readings, and the status of each one's newest calibration on the build's day. */
+/** The instruments table's id for readings that name no instrument. */
+export const NOT_STATED = "not stated";
+
 export function publishInstruments(readings: readonly Reading[], now: Date): PublishedInstrument[] {
   const byId = new Map<string, PublishedInstrument>();
   for (const r of readings) {
-    // Never the dosimeter id in its place: without an instrument id it is a personal badge, restricted (issue 18's oracle).
-    const id = r.instrument_id ?? "not stated";
+    // Never the dosimeter id in its place: a badge identifies its wearer (docs/restricted-data.md). Validation warns
+    // that such readings have lost their calibration traceability (lib/readings/check.ts).
+    const id = r.instrument_id ?? NOT_STATED;
     let row = byId.get(id);
     if (!row) byId.set(id, (row = {instrument_id: id, instrument_type: r.instrument_type, calibrated_on: r.instrument_calibrated_on, readings: 0, readings_out_of_calibration: 0, status: "not stated"}));
     row.readings++;

@@ -17,6 +17,31 @@ export const FAR_OFF_MIN_READINGS = 5;
  */
 export const FAR_OFF_MIN_LOG10 = Math.log10(3);
 
+/** Lines listed by the traceability warning before "and N more". */
+const LINES_LISTED = 10;
+
+/**
+ * One warning per file for the readings that name no instrument (instrument_id empty or absent): their calibration
+ * cannot be traced, and the instruments table lists them as "not stated" (never under the dosimeter's id, which may
+ * be a personal badge).
+ */
+export function untraceableReadings(readings: readonly Reading[]): Problem[] {
+  const byFile = new Map<string, number[]>();
+  for (const r of readings) {
+    if (r.instrument_id !== null) continue;
+    const lines = byFile.get(r.source.file);
+    if (lines) lines.push(r.source.line);
+    else byFile.set(r.source.file, [r.source.line]);
+  }
+  return [...byFile].map(([file, lines]) => {
+    const listed = lines.slice(0, LINES_LISTED).join(", ") + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : "");
+    return {
+      severity: "warning", file, line: lines[0]!, column: "instrument_id",
+      message: `${lines.length === 1 ? "this reading names" : `${lines.length} readings (lines ${listed}) name`} no instrument, so ${lines.length === 1 ? "its" : "their"} calibration traceability is lost: fill in instrument_id with the serial of the calibrated instrument (the dosimeter id is not published in its place; the instruments table says "not stated")`
+    };
+  });
+}
+
 /**
  * Problems of the set as a whole:
  * - error: a reading_id used in more than one file (repeats inside one file are reported by parseReadingsCsv);

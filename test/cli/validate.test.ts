@@ -20,23 +20,28 @@ describe("xray-dose validate", () => {
   it("exits 0 on valid readings, printing warnings and a summary", async () => {
     const {io, out, err} = capture();
     expect(await validateCommand.run([`${FIXTURES}/valid`], io)).toBe(0);
-    expect(err).toEqual([`${FIXTURES}/valid/2026-03.csv:5: warning: column instrument_type: a rate meter can misread the short, intense exposure of a swept beam; confirm this reading with an integrating dosimeter (TLD, OSL or electronic) before relying on it`]);
+    expect(err).toEqual([
+      `${FIXTURES}/valid/2026-03.csv:5: warning: column instrument_type: a rate meter can misread the short, intense exposure of a swept beam; confirm this reading with an integrating dosimeter (TLD, OSL or electronic) before relying on it`,
+      // The April file's two readings name a dosimeter but no instrument.
+      expect.stringMatching(/^test\/fixtures\/readings\/valid\/april\/2026-04\.csv:2: warning: column instrument_id: 2 readings \(lines 2, 3\) name no instrument, so their calibration traceability is lost/)
+    ]);
     const summary = out.join("\n");
     expect(summary).toMatch(/^2 files, 6 readings from 2 devices \(VAN-1, VAN-2\), 2026-03-14 to 2026-04-02 \(UTC\)/);
-    expect(summary).toMatch(/0 errors, 1 warning\nvalid$/);
+    expect(summary).toMatch(/0 errors, 2 warnings\nvalid$/);
   });
 
   it("exits 1 with one line per problem, each naming file and line", async () => {
     const {io, out, err} = capture();
     const file = `${FIXTURES}/invalid/2026-03.csv`;
     expect(await validateCommand.run([file], io)).toBe(1);
-    expect(err).toHaveLength(5);
+    expect(err).toHaveLength(6);
     expect(err[0]).toBe(`${file}:3: column measured_at: "2026-03-02T10:00:00" has no UTC offset, so the instant is ambiguous; add Z for UTC or the local offset, such as 2026-03-14T09:30:00Z or 2026-03-14T09:30:00-05:00`);
     expect(err[1]).toBe(`${file}:4: column dose_unit: "mREM" is not a unit this product knows: did you mean "mrem"? (units are case-sensitive)`);
     expect(err[2]).toMatch(new RegExp(`^${file}:5: column measured_at: .*February 2026 has 28 days`));
     expect(err[3]).toBe(`${file}:5: column distance: 0 must be greater than zero`);
     expect(err[4]).toMatch(new RegExp(`^${file}:6: column reading_id: "B-1" is also the id of the reading on line 2`));
-    expect(out.join("\n")).toMatch(/5 errors, 0 warnings\nINVALID/);
+    expect(err[5]).toMatch(new RegExp(`^${file}:2: warning: column instrument_id: this reading names no instrument`));
+    expect(out.join("\n")).toMatch(/5 errors, 1 warning\nINVALID/);
   });
 
   it("exits 1 for a file that is not text", async () => {

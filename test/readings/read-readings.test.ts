@@ -31,16 +31,22 @@ describe("readReadingsPaths", () => {
     expect(files.map((f) => f.rows)).toEqual([1, 0, 1]);
     expect(readings.map((r) => r.reading_id)).toEqual(["A1", "Z1"]);
     // "abc" is a header line naming none of the required columns, with no readings under it.
-    expect(problems.every((p) => p.severity === "error" && p.file === join(dir, "abc.csv") && p.line === 1)).toBe(true);
-    expect(problems.map((p) => p.column)).toEqual([
+    const untraced = problems.filter((p) => p.column === "instrument_id");
+    expect(untraced.map((p) => p.file)).toEqual([join(dir, "a.csv"), join(dir, "b", "z.csv")]);
+    const rest = problems.filter((p) => !untraced.includes(p));
+    expect(rest.every((p) => p.severity === "error" && p.file === join(dir, "abc.csv") && p.line === 1)).toBe(true);
+    expect(rest.map((p) => p.column)).toEqual([
       "device_id", "measured_at", "distance", "distance_unit", "duration", "duration_unit", "dose", "dose_unit", undefined
     ]);
   });
 
-  it("reads the valid fixtures with one warning, the rate meter", async () => {
+  it("reads the valid fixtures with two warnings: the rate meter, and two readings that name no instrument", async () => {
     const {readings, problems} = await readReadingsPaths([`${FIXTURES}/valid`], {now: TEST_NOW});
     expect(readings).toHaveLength(6);
-    expect(problems).toEqual([expect.objectContaining({severity: "warning", file: `${FIXTURES}/valid/2026-03.csv`, line: 5, column: "instrument_type"})]);
+    expect(problems).toEqual([
+      expect.objectContaining({severity: "warning", file: `${FIXTURES}/valid/2026-03.csv`, line: 5, column: "instrument_type"}),
+      expect.objectContaining({severity: "warning", file: `${FIXTURES}/valid/april/2026-04.csv`, line: 2, column: "instrument_id", message: expect.stringContaining("calibration traceability is lost")})
+    ]);
     const m3 = readings.find((r) => r.reading_id === "M-003")!;
     expect(m3.distance_m).toBeCloseTo(9.144, 12); // 30 ft
     expect(m3.gross).toBeCloseTo(0.14, 12); // 0.014 mrem
