@@ -7,3 +7,4 @@ export * from "./groups.js";
 export * from "./reference.js";
 export * from "./instruments.js";
 export * from "./context.js";
+export * from "./influence.js";

@@ -23,6 +23,14 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.devices[]", ["device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model"]),
   ...under("$.devices[].policy_points[]", ["label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv"]),
   ...under("$.devices[].exclusion[]", ["limit_id", "label", "distance_m", "reason"]),
+  // The readings a figure rests on (ids and file:line are published in the readings table too).
+  ...under("$.devices[].policy_points[].rests_on[]", ["reading_id", "source", "without"]),
+  ...under("$.devices[].exclusion[].rests_on[]", ["reading_id", "source", "without"]),
+  ...under("$.scenarios[].verdicts[].hinges_on[]", ["reading_id", "source", "verdict_without"]),
+  ...under("$.influence", ["method"]),
+  ...under("$.influence.devices[]", ["device_id", "screened", "checked", "not_checked"]),
+  ...under("$.influence.readings[]", ["device_id", "reading_id", "source", "leverage", "cooks_distance"]),
+  ...under("$.influence.readings[].effects[]", ["figure_id", "figure", "unit", "value", "without", "uncertainty", "verdict", "verdict_without"]),
   ...under("$.fits[]", [
     "device_id", "sector", "model", "converged", "reason", "n", "n_censored", "covariance", "chi_square", "dof",
     "reduced_chi_square", "aic", "aic_weight", "selected", "n_flagged"
@@ -75,8 +83,8 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
     "device_id", "sector", "model", "selected", "converged", "reason", "n", "n_censored", "parameters", "chi_square", "dof",
     "reduced_chi_square", "aic", "aic_weight", "n_flagged"
   ],
-  "policy-points": ["device_id", "label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv"],
-  exclusion: ["device_id", "limit_id", "label", "distance_m", "reason"],
+  "policy-points": ["device_id", "label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv", "rests_on"],
+  exclusion: ["device_id", "limit_id", "label", "distance_m", "reason", "rests_on"],
   verdicts: ["device_id", "scenario_id", "scenario", "dose_uSv", "upper95_uSv", "limit_id", "limit_uSv", "period", "kind", "verdict", "margin", "alara", "explanation"],
   claims: ["id", "section", "quote", "check", "verdict", "explanation"],
   limits: ["id", "label", "body", "document", "clause", "protects", "quantity", "value", "unit", "value_uSv", "period", "kind", "grade", "source", "sources", "note"],

@@ -35,10 +35,11 @@ import {busiestYear, publishCertificates, publishInstruments, summariseUse} from
 import {briefing} from "./briefing.js";
 import {publishedTables} from "./tables.js";
 import {publicPublication, publicTables} from "./allow-list.js";
+import {readingInfluence, type DeviceInfluence, type Figure} from "./influence.js";
 import type {Table} from "./table-files.js";
 import type {
   DoseAt, PolicyFigure, Publication, PublishedDevice, PublishedEverydayDose, PublishedExclusion, PublishedLimit,
-  PublishedPoint, PublishedScenario
+  PublishedPoint, PublishedScenario, RestsOn
 } from "./types.js";
 
 const FOOT_M = 0.3048;
@@ -65,6 +66,9 @@ export const PAGE_QUOTES = {
 /** Limits the exclusion distances are computed for: the hourly rule, and the negligible dose over a busy year. */
 const EXCLUSION_LIMITS = ["L5", "L13"] as const;
 
+export const INFLUENCE_METHOD =
+  "every reading screened by a first-order bound on how far its removal can move any figure of its fits (leverage and residual, rank-one downdate of JᵀWJ); those the bound cannot clear refitted without the reading, and the policy points, exclusion distances and verdicts computed again as published; a reading is listed when a figure moves by more than its own uncertainty (the margin its 95 % bound adds to the estimate) or a verdict changes";
+
 export interface PublishResult {
   publication: Publication;
   tables: Table[];
@@ -75,6 +79,8 @@ export interface PublishOptions {
   now: Date;
   /** Recompute the previous briefing's figures (default true; false inside that recomputation). */
   withBriefing?: boolean;
+  /** Check every figure for readings it rests on (default true; false inside the briefing's recomputation). */
+  withInfluence?: boolean;
 }
 
 function newestReading(readings: readonly Reading[]): Reading | null {
@@ -192,9 +198,12 @@ function policyPoints(a: DeviceAnalysis): DoseAt[] {
   });
 }
 
-function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s: number | null): PublishedExclusion[] {
+/** An exclusion distance and, for the influence check, the same distance on the point estimate (its own uncertainty). */
+type Exclusion = PublishedExclusion & {point_distance_m?: number | null};
+
+function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s: number | null): Exclusion[] {
   const models = usableModels(a.models);
-  return EXCLUSION_LIMITS.filter((id) => limits.has(id)).map((id) => {
+  return EXCLUSION_LIMITS.filter((id) => limits.has(id)).map((id): Exclusion => {
     const limit = limits.get(id)!;
     const period_s = id === "L5" ? 3600 : yearBeamOn_s;
     const label = id === "L5" ? `${limit.value} ${limit.unit} in any one hour of continuous operation` : `${limit.value} ${limit.unit} over the busiest year's beam-on time`;
@@ -202,10 +211,11 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
     if (models.length === 0) return none(a.models.groups[0]?.reason ?? "no usable model");
     if (period_s === null) return none(`no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`);
     // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
-    const distances = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}).distance_m);
-    if (distances.some((d) => d === null)) return none("the upper bound stays above the limit over the whole search range");
-    const distance_m = Math.max(...(distances as number[]));
-    return {limit_id: id, label, distance_m, extrapolated: outside(a, distance_m), reason: null};
+    const found = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}));
+    if (found.some((d) => d.distance_m === null)) return none("the upper bound stays above the limit over the whole search range");
+    const farthest = found.reduce((x, y) => (y.distance_m! > x.distance_m! ? y : x));
+    const distance_m = farthest.distance_m!;
+    return {limit_id: id, label, distance_m, extrapolated: outside(a, distance_m), reason: null, point_distance_m: farthest.pointDistance_m};
   });
 }
 
@@ -283,6 +293,36 @@ function scenarios(a: DeviceAnalysis, dataset: Dataset, registry: LimitsRegistry
     .map((r) => (fromModel(r) && modelAssumptions.length > 0 ? {...r, assumptions: [...r.assumptions, ...modelAssumptions]} : r));
 }
 
+/** The published figures of a device the influence check compares: policy points, exclusion distances, verdicts. */
+function figuresOf(a: DeviceAnalysis, dataset: Dataset, registry: LimitsRegistry, limits: Map<string, Limit>, yearBeamOn_s: number | null) {
+  return (models: DeviceModels): Figure[] => {
+    const b = {...a, models};
+    return [
+      ...policyPoints(b).map((p) => ({id: `policy:${p.label}`, label: `upper bound at ${p.label}`, unit: "µSv", value: p.upper95_uSv, uncertainty: p.upper95_uSv - p.dose_uSv, verdict: null})),
+      ...exclusions(b, limits, yearBeamOn_s).map((e) => ({
+        id: `exclusion:${e.limit_id}`, label: `exclusion distance for ${e.label}`, unit: "m", value: e.distance_m,
+        uncertainty: e.distance_m !== null && e.point_distance_m != null ? e.distance_m - e.point_distance_m : null, verdict: null
+      })),
+      ...scenarios(b, dataset, registry).flatMap((s) => s.verdicts.map((v) => ({
+        id: `verdict:${s.id}:${v.limit_id}`, label: `${s.title}, against ${v.limit_id}`, unit: "µSv", value: null, uncertainty: null, verdict: v.verdict
+      })))
+    ];
+  };
+}
+
+/** The readings each figure rests on (its id → the reading and the figure without it). */
+function restsOn(influence: DeviceInfluence): Map<string, (RestsOn & {verdict_without: string | null})[]> {
+  const out = new Map<string, (RestsOn & {verdict_without: string | null})[]>();
+  for (const r of influence.influential) {
+    for (const e of r.effects) {
+      const list = out.get(e.figure_id) ?? [];
+      list.push({reading_id: r.reading_id, source: r.source, without: e.without, verdict_without: e.verdict_without});
+      out.set(e.figure_id, list);
+    }
+  }
+  return out;
+}
+
 /**
  * Each reading's residual against the model of the group it belongs to: its angle sector's selected model when it
  * states an angle and that sector has one (an all-angle model mixes directions that differ by a factor of twenty), the
@@ -336,11 +376,20 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   const limits = new Map(registry.limits.map((l) => [l.id, l]));
   const analyses = analyseDevices(dataset);
   const latest = new Map(latestCertificates(dataset.certificates).map((c) => [c.device_id, c]));
+  const yearBeamOn = (device_id: string) => {
+    const year = busiestYear(dataset.deployments.filter((d) => d.device_id === device_id));
+    return year ? year.deployments.reduce((sum, d) => sum + d.beam_on_s, 0) : null;
+  };
+  // No published figure decided by one reading: each device's figures recomputed without each reading that could move them.
+  const none: DeviceInfluence = {influential: [], screened: 0, checked: 0, not_checked: 0};
+  const influence = new Map(analyses.map((a) => [a.device_id, options.withInfluence === false ? none : readingInfluence(a.models, a.points, figuresOf(a, dataset, registry, limits, yearBeamOn(a.device_id)))]));
+  const resting = new Map(analyses.map((a) => [a.device_id, restsOn(influence.get(a.device_id)!)]));
+  const reliance = (device_id: string, figure_id: string) =>
+    (resting.get(device_id)?.get(figure_id) ?? []).map(({reading_id, source, without}) => ({reading_id, source, without}));
 
   const devices: PublishedDevice[] = analyses.map((a) => {
     const selected = a.models.groups[0]?.selected ?? null;
     const deployments = dataset.deployments.filter((d) => d.device_id === a.device_id);
-    const year = busiestYear(deployments);
     let first: Reading | null = null;
     let last: Reading | null = null;
     for (const r of a.readings) {
@@ -362,8 +411,8 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       certificate: cert ? certificateStatus(cert, now).status : "missing",
       effective_energy_keV: a.energy.energy_keV,
       effective_energy_assumed: a.energy.assumed,
-      policy_points: policyPoints(a),
-      exclusion: exclusions(a, limits, year ? year.deployments.reduce((s, d) => s + d.beam_on_s, 0) : null)
+      policy_points: policyPoints(a).map((p) => ({...p, rests_on: reliance(a.device_id, `policy:${p.label}`)})),
+      exclusion: exclusions(a, limits, yearBeamOn(a.device_id)).map(({point_distance_m: _point, ...e}) => ({...e, rests_on: reliance(a.device_id, `exclusion:${e.limit_id}`)}))
     };
   });
 
@@ -381,7 +430,13 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   // Claims about limits are checked against the limits that apply to the programme.
   const policy = publishPolicy(dataset.policies, {everyday: dataset.everyday, limits: registry.limits, ...(claimEstimator ? {estimate: claimEstimator} : {})});
   const policyStates5ft = policy.figures.some((f) => Math.abs(f.distance_m - POLICY_FIGURES[0]!.distance_m) < 1e-9);
-  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset, registry).map((s) => publishScenario(a.device_id, s, limits, policyStates5ft)));
+  const scenarioResults = analyses.flatMap((a) => scenarios(a, dataset, registry).map((s) => {
+    const published = publishScenario(a.device_id, s, limits, policyStates5ft);
+    for (const v of published.verdicts) {
+      v.hinges_on = (resting.get(a.device_id)?.get(`verdict:${s.id}:${v.limit_id}`) ?? []).map(({reading_id, source, verdict_without}) => ({reading_id, source, verdict_without}));
+    }
+    return published;
+  }));
   // The newest policy text as one line of words, for the sentences pages quote (PAGE_QUOTES).
   const flowing = dataset.policies.at(-1)?.text.replace(/\s+/g, " ") ?? "";
 
@@ -430,11 +485,19 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     policy_figures: policy.figures,
     policy: policy.policy,
     briefing: {previous_as_of: null, key_figures: [], changes: [], questions: []},
+    influence: {
+      readings: analyses.flatMap((a) => influence.get(a.device_id)!.influential),
+      devices: analyses.map((a) => {
+        const {screened, checked, not_checked} = influence.get(a.device_id)!;
+        return {device_id: a.device_id, screened, checked, not_checked};
+      }),
+      method: INFLUENCE_METHOD
+    },
     fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null)
   };
   const points = analyses.flatMap((a) => publishPoints(a, audience));
   if (options.withBriefing !== false) {
-    publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false}).publication);
+    publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false, withInfluence: false}).publication);
   }
   const all = publishedTables(publication, points, dataset, audience);
   // The public build carries only the fields on the allow-list (lib/publish/allow-list.ts), whatever the rows hold.

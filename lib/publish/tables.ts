@@ -3,9 +3,17 @@
 import type {Dataset} from "../io/load-dataset.js";
 import type {Audience} from "./audience.js";
 import type {Cell, Table} from "./table-files.js";
-import type {Publication, PublishedPoint} from "./types.js";
+import type {Publication, PublishedPoint, RestsOn} from "./types.js";
 
 type Columns = Table["columns"];
+
+const RESTS_ON = "Readings this figure rests on: removing one of them alone moves it by more than its own uncertainty (the figure without it in brackets); empty when none does";
+
+/** "R-17 (data/x.csv:12, without it 0.089 uSv); …", or null when the figure rests on no single reading. */
+function restsOnText(list: readonly RestsOn[] | undefined, unit: string): string | null {
+  if (!list || list.length === 0) return null;
+  return list.map((r) => `${r.reading_id} (${r.source}, without it ${r.without === null ? "cannot be determined" : `${Number(r.without.toPrecision(3))} ${unit}`})`).join("; ");
+}
 
 const col = (name: string, description: string, unit?: string) => (unit ? {name, unit, description} : {name, description});
 
@@ -74,18 +82,20 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
       name: "policy-points", title: "The dose at 5 ft and 10 ft for 10 s", columns: [
         col("device_id", "The device"), col("label", "Where and how long"), col("distance_m", "Distance", "m"), col("duration_s", "Duration", "s"),
         col("dose_uSv", "Best estimate", "uSv"), col("lower95_uSv", "95 % lower bound", "uSv"), col("upper95_uSv", "95 % upper bound", "uSv"),
-        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance")
+        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance"),
+        col("rests_on", RESTS_ON)
       ],
-      rows: p.devices.flatMap((d) => d.policy_points.map((x) => ({device_id: d.device_id, ...x}))),
+      rows: p.devices.flatMap((d) => d.policy_points.map(({rests_on, ...x}) => ({device_id: d.device_id, ...x, rests_on: restsOnText(rests_on, "uSv")}))),
       description: "The dose at 5 ft and 10 ft for 10 s (the distances and time the policy gives figures for), from each device's field readings (the usable model with the highest upper bound)."
     },
     {
       name: "exclusion", title: "Exclusion distances", columns: [
         col("device_id", "The device"), col("limit_id", "Limit (see the limits table)"), col("label", "The limit over its period"),
         col("distance_m", "Smallest distance at which the 95 % upper bound meets the limit", "m"),
-        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance"), col("reason", "Why it cannot be determined")
+        col("extrapolated", "Outside the distances the device was measured at: from the model's fall-off with distance"), col("reason", "Why it cannot be determined"),
+        col("rests_on", RESTS_ON)
       ],
-      rows: p.devices.flatMap((d) => d.exclusion.map((e) => ({device_id: d.device_id, ...e}))),
+      rows: p.devices.flatMap((d) => d.exclusion.map(({rests_on, ...e}) => ({device_id: d.device_id, ...e, rests_on: restsOnText(rests_on, "m")}))),
       description: "How far from the device a person must stay for the upper bound of their dose to meet each limit."
     },
     {

@@ -6,6 +6,7 @@ import type {CodeVersion} from "../io/code-version.js";
 import type {DoseFieldModel} from "../field/formulas.js";
 import type {ClaimVerdict} from "../compliance/policy-claims.js";
 import type {PolicyDiff} from "../compliance/policy-diff.js";
+import type {InfluentialReading} from "./influence.js";
 
 export interface PublishedFile {
   /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
@@ -111,6 +112,16 @@ export interface DoseAt {
   upper95_uSv: number;
   /** Outside the distances the device was measured at: the figure rests on the model's fall-off with distance. */
   extrapolated: boolean;
+  /** Readings whose removal alone moves the upper bound by more than its own uncertainty (lib/publish/influence.ts). */
+  rests_on?: RestsOn[];
+}
+
+/** A reading a published figure rests on, and the figure without it (null: it could not be determined). */
+export interface RestsOn {
+  reading_id: string;
+  /** file:line */
+  source: string;
+  without: number | null;
 }
 
 export interface PublishedVerdict {
@@ -125,6 +136,8 @@ export interface PublishedVerdict {
   margin: number | null;
   alara: string | null;
   explanation: string;
+  /** Readings whose removal alone changes this verdict, with the verdict without them. */
+  hinges_on?: {reading_id: string; source: string; verdict_without: string | null}[];
 }
 
 export interface PublishedScenario {
@@ -166,6 +179,8 @@ export interface PublishedExclusion {
   /** Outside the distances the device was measured at: the distance rests on the model's fall-off with distance. */
   extrapolated: boolean;
   reason: string | null;
+  /** Readings whose removal alone moves the distance by more than its own uncertainty. */
+  rests_on?: RestsOn[];
 }
 
 export interface PublishedCertificate {
@@ -306,6 +321,13 @@ export interface TableEntry {
   rows: number;
 }
 
+export interface PublishedInfluence {
+  readings: InfluentialReading[];
+  /** Per device: readings screened, refitted without them, and left unchecked beyond the per-device cap. */
+  devices: {device_id: string; screened: number; checked: number; not_checked: number}[];
+  method: string;
+}
+
 export interface Publication {
   audience: Audience;
   tables: TableEntry[];
@@ -342,6 +364,8 @@ export interface Publication {
   policy_figures: PolicyFigure[];
   policy: PublishedPolicy | null;
   briefing: Briefing;
+  /** Readings that alone move a published figure beyond its uncertainty or change a verdict (lib/publish/influence.ts). */
+  influence: PublishedInfluence;
   /** Each device's fitted dose field (all angles, and per sector), for the map and the simulations in the browser. */
   fields: (DoseFieldModel & {device_id: string})[];
 }

@@ -23,17 +23,17 @@ const covered = (path: string) => PUBLIC_PUBLICATION_FIELDS.some((p) => path ===
 
 describe("the allow-list", () => {
   it("classifies every field the internal publication carries (a new field must be put on a list)", () => {
-    expect(unclassifiedFields(publish(dataset, "internal", code).publication)).toEqual([]);
+    expect(unclassifiedFields(publish(dataset, "internal", code, {now: TEST_NOW}).publication)).toEqual([]);
   });
 
   it("the public publication carries no field off the list", () => {
-    const {publication} = publish(dataset, "public", code);
+    const {publication} = publish(dataset, "public", code, {now: TEST_NOW});
     const off = leafPaths(publication).filter((p) => !covered(p) && !PUBLIC_PUBLICATION_FIELDS.some((q) => q.startsWith(p)));
     expect(off).toEqual([]);
   });
 
   it("drops a field nobody listed, however deep, and keeps the listed ones", () => {
-    const {publication} = publish(dataset, "internal", code);
+    const {publication} = publish(dataset, "internal", code, {now: TEST_NOW});
     const planted = structuredClone(publication) as Publication & {secret?: string};
     planted.secret = "top";
     (planted.devices[0] as unknown as Record<string, unknown>).wearer = "J. Doe";
@@ -56,7 +56,7 @@ describe("the allow-list", () => {
   });
 
   it("every public table's columns are on the list", () => {
-    for (const t of publish(dataset, "public", code).tables) {
+    for (const t of publish(dataset, "public", code, {now: TEST_NOW}).tables) {
       const allowed = PUBLIC_TABLE_COLUMNS[t.name] ?? [];
       expect(t.columns.map((c) => c.name).filter((c) => !allowed.includes(c)), t.name).toEqual([]);
     }
@@ -72,14 +72,14 @@ describe("a badge id is never published", () => {
   };
 
   it("the public instruments table says 'not stated', and no public file holds the badge", () => {
-    const {publication, tables} = publish(withBadge, "public", code);
+    const {publication, tables} = publish(withBadge, "public", code, {now: TEST_NOW});
     expect(publication.instruments.map((i) => i.instrument_id)).toContain("not stated");
     const everything = JSON.stringify(publication) + tables.map((t) => tableToCsv(t) + tableToJson(t)).join("");
     expect(everything).not.toContain(badge);
   });
 
   it("nor the internal instruments table: an instrument is not a badge", () => {
-    const {publication} = publish(withBadge, "internal", code);
+    const {publication} = publish(withBadge, "internal", code, {now: TEST_NOW});
     expect(publication.instruments.map((i) => i.instrument_id)).not.toContain(badge);
   });
 });
