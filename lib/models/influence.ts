@@ -88,7 +88,7 @@ function without(packed: PackedPoints, i: number): PackedPoints {
 /**
  * The fit without reading `index`: the same model, refitted (from the rank-one downdate as start, so in a few
  * iterations; exactly the downdate for a model linear in its one parameter). Every other field of the fit (its
- * context, notes and whatever else it carries) is kept, so the figures computed from it are computed as from the fit.
+ * context, notes, instruments' uncertainty) is kept, so the figures computed from it are computed as from the fit.
  */
 export function fitWithout(fit: FitResult, packed: PackedPoints, index: number): FitResult {
   const rest = without(packed, index);
@@ -117,6 +117,8 @@ export function fitWithout(fit: FitResult, packed: PackedPoints, index: number):
     n: refit.n, parameters, covariance: refit.covariance, chiSquare: refit.chiSquare, dof: refit.dof,
     reducedChiSquare: refit.reducedChiSquare, covarianceScale: refit.covarianceScale, converged: refit.converged,
     reason: refit.reason, iterations: refit.iterations, aic: refit.aic, aicc: refit.aicc, distanceRange_m: refit.distanceRange_m,
-    residuals: [], censored: []
+    // The scatter between occasions is the refit's; the instruments' type B (shared by every reading of an
+    // instrument) is kept from the fit: one reading fewer hardly changes an instrument's share.
+    occasionScatter: refit.occasionScatter, residuals: [], censored: []
   };
 }

@@ -36,6 +36,8 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
     "reduced_chi_square", "aic", "aic_weight", "selected", "n_flagged"
   ]),
   ...under("$.fits[].parameters[]", ["name", "value", "stderr", "unit"]),
+  // The uncertainty budget of each fit (its parts, the instruments' shares: instrument serials, never badges).
+  "$.fits[].budget",
   ...under("$.fits[].curve[]", ["distance_m", "rate_uSv_per_h", "lower95_uSv_per_h", "upper95_uSv_per_h"]),
   ...under("$.scenarios[]", ["id", "device_id", "title", "description", "assumptions", "dose_uSv", "upper95_uSv"]),
   ...under("$.scenarios[].verdicts[]", ["limit_id", "limit_label", "limit_uSv", "period", "kind", "verdict", "margin", "alara", "explanation"]),
@@ -57,9 +59,9 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.briefing", ["previous_as_of", "questions"]),
   ...under("$.briefing.key_figures[]", ["id", "label", "value", "unit"]),
   ...under("$.briefing.changes[]", ["id", "label", "previous", "current", "unit"]),
-  ...under("$.fields[]", ["device_id", "model", "parameters", "parameterNames", "covariance", "mu_per_m", "minDistance_m"]),
+  ...under("$.fields[]", ["device_id", "model", "parameters", "parameterNames", "covariance", "mu_per_m", "minDistance_m", "buildup", "uncertainty"]),
   ...under("$.fields[].sectors[]", ["centre_deg", "width_deg"]),
-  ...under("$.fields[].sectors[].field", ["model", "parameters", "parameterNames", "covariance", "mu_per_m", "minDistance_m"])
+  ...under("$.fields[].sectors[].field", ["model", "parameters", "parameterNames", "covariance", "mu_per_m", "minDistance_m", "buildup", "uncertainty"])
 ];
 
 /**

@@ -2,7 +2,7 @@
 // of a weighted regression through the origin, a fresh fit without the reading, and the screen's bound held against
 // the actual move of the 95 % upper bound for every reading of a seeded data set.
 import {describe, expect, it} from "vitest";
-import {fitModel, fitWithout, influenceDiagnostics, packPoints, SCREEN_BOUND, type FitPoint, type ModelName} from "../../lib/models/index.js";
+import {airContext, fitModel, fitWithout, influenceDiagnostics, packPoints, SCREEN_BOUND, type FitPoint, type ModelName} from "../../lib/models/index.js";
 import {predictRate} from "../../lib/exposure/index.js";
 import {point, range, synthetic} from "./helpers.js";
 
@@ -32,7 +32,7 @@ describe("influenceDiagnostics", () => {
 describe("fitWithout", () => {
   it.each<ModelName>(["inverse-square", "inverse-square-offset", "power-law", "inverse-square-air"])("%s: equals a fresh fit of the other readings", (model) => {
     const points = synthetic((r) => 30 * Math.exp(-0.02 * r) / ((r + 0.2) * (r + 0.2)), range(0.5, 12, 15), 0.08, 11);
-    const ctx = {mu_per_m: 0.02};
+    const ctx = airContext(60);
     const fit = fitModel(points, model, ctx);
     for (const i of [0, 7, 14]) {
       const loo = fitWithout(fit, packPoints(points), i);

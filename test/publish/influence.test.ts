@@ -21,8 +21,8 @@ function planted(line: string): Dataset {
 
 describe("a planted reading", () => {
   // 0.1 nSv in a tenth of a second at 5 cm, straight ahead: within the physical ranges, so it is not refused. It
-  // repeats the issue's finding: ZBV-0417's 5 ft upper bound drops from 0.159 to 0.089 µSv, its one-hour exclusion
-  // distance from 2.55 m to 1.92 m.
+  // repeats the issue's finding (ZBV-0417's 5 ft upper bound dropped from 0.159 to 0.089 µSv on the main of then,
+  // before the uncertainty budget): the figure drops well below the clean data's.
   const data = planted("PLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782,");
   const {publication} = publish(data, "public", code, {now: TEST_NOW, withBriefing: false});
   const flagged = publication.influence.readings.find((r) => r.reading_id === "PLANTED-1");
@@ -45,7 +45,8 @@ describe("a planted reading", () => {
 
   it("the public figures say they rest on it", () => {
     const device = publication.devices.find((d) => d.device_id === "ZBV-0417")!;
-    expect(device.policy_points[0]!.upper95_uSv).toBeCloseTo(0.089, 3);
+    const cleanFigure = clean.devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!;
+    expect(device.policy_points[0]!.upper95_uSv).toBeLessThan(cleanFigure.dose_uSv);
     for (const figure of [...device.policy_points, ...device.exclusion]) {
       expect(figure.rests_on!.map((r) => r.reading_id), figure.label).toContain("PLANTED-1");
     }
