@@ -2,12 +2,12 @@
 // section (by default the newest in data/policy/) against units, physics, the per-screening limits
 // (data/limits.json), the cited everyday doses (data/everyday-doses.json) and, where available, field data; with
 // --since, what changed from an older version.
-import {readdir, readFile} from "node:fs/promises";
+import {readdir} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Command, Io} from "../command.js";
 import {UsageError, parseOptions} from "../command.js";
-import {InputError, clockFromEnv, hasErrors, type Problem} from "../../lib/io/index.js";
+import {InputError, clockFromEnv, hasErrors, readInput, type Problem} from "../../lib/io/index.js";
 import {parseReadingsCsv} from "../../lib/readings/index.js";
 import {airContext, readingsToPoints} from "../../lib/models/index.js";
 import {PhysicsError, convertDose} from "../../lib/physics/index.js";
@@ -62,13 +62,11 @@ function shown(path: string): string {
   return relative(process.cwd(), path) || path;
 }
 
+/** A text file through the one opener (lib/io/open-input.ts): devices and pipes refused, the bytes capped. */
 async function readText(path: string, fix: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new InputError([{severity: "error", file: shown(path), message: `cannot be read (${why}); ${fix}`}]);
-  }
+  const input = await readInput(path);
+  if (!input.ok) throw new InputError([{...input.problem, file: shown(path), message: `${input.problem.message}; ${fix}`}]);
+  return input.bytes.toString("utf8");
 }
 
 /**
@@ -81,13 +79,12 @@ async function siteEstimator(paths: readonly string[], energy_keV: number): Prom
   const problems: Problem[] = [];
   const now = clockFromEnv();
   for (const path of paths) {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      problems.push({severity: "error", file: path, message: `cannot be read (${error instanceof Error ? error.message : String(error)}); check the path`});
+    const input = await readInput(path);
+    if (!input.ok) {
+      problems.push(input.problem);
       continue;
     }
+    const text = input.bytes.toString("utf8");
     const parsed = parseReadingsCsv(text, path, {now});
     problems.push(...parsed.problems);
     readings.push(...parsed.readings);

@@ -4,7 +4,7 @@
 import type {Problem} from "../io/problems.js";
 import {isCalendarDate} from "../certificates/parse.js";
 import {convert, parseUnit, UnitError} from "../units/index.js";
-import {parseCsv} from "../readings/csv.js";
+import {headerNames, parseCsv} from "../readings/csv.js";
 import {readInstant, readNumber} from "../readings/values.js";
 import {dateProblem, rangeProblem, type RangeName} from "../plausibility.js";
 import type {Deployment} from "./types.js";
@@ -44,7 +44,7 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
     error(1, undefined, `the deployment log is empty: it needs a header line (${PLAIN_COLUMNS.slice(0, 4).join(",")},...) and one row per deployment`);
     return {deployments: [], problems};
   }
-  const header = headerRow.fields.map((h) => h.trim());
+  const header = headerNames(headerRow.fields);
 
   // Work out which column is which, and the unit of each unit-bearing column.
   const index = new Map<string, number>();

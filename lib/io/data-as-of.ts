@@ -1,9 +1,11 @@
 // "Data as of": the newest field reading in the data folder, which is what a reader needs to know about freshness
 // (the build date says nothing about the data), and what the folder's dataset.json says about the programme: every
 // page's header and footer carry both.
-import {readdir, readFile} from "node:fs/promises";
+import {readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {csvParseRows} from "d3-dsv";
+import {headerNames, parseCsv} from "../readings/csv.js";
+import {readInstant} from "../readings/values.js";
+import {readInput} from "./open-input.js";
 import {MANIFEST_FILE, missingManifestMessage, parseManifest, type DatasetManifest} from "../programme/manifest.js";
 import {InputError} from "./problems.js";
 
@@ -30,12 +32,13 @@ async function csvFiles(dir: string): Promise<string[]> {
 /** The folder's dataset.json, read on its own (the limit ids are checked with the rest of the folder by loadDataset). */
 export async function readManifest(dataDir: string): Promise<DatasetManifest> {
   const path = join(dataDir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new InputError([{severity: "error", file: path, message: missingManifestMessage()}]);
+  // Through the one opener (lib/io/open-input.ts): a device or a pipe named dataset.json is refused, not read for ever.
+  const input = await readInput(path);
+  if (!input.ok) {
+    const missing = /^no such file/.test(input.problem.message);
+    throw new InputError([{severity: "error", file: path, message: missing ? missingManifestMessage() : input.problem.message}]);
   }
+  const text = input.bytes.toString("utf8");
   const {manifest, problems} = parseManifest(text.replace(/^\uFEFF/, ""), path, null);
   if (!manifest) throw new InputError(problems);
   return manifest;
@@ -46,13 +49,16 @@ export async function dataAsOf(dataDir: string): Promise<DataAsOf> {
   let newest: string | null = null;
   let newestMs = -Infinity;
   for (const file of await csvFiles(join(dataDir, "readings"))) {
-    const rows = csvParseRows((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
-    const column = rows[0]?.indexOf("measured_at") ?? -1;
+    const input = await readInput(file);
+    if (!input.ok) continue;
+    // The same CSV reader, header rule and date reader as validation, so both see the same readings.
+    const [header, ...rows] = parseCsv(input.bytes.toString("utf8")).rows;
+    const column = header ? headerNames(header.fields).indexOf("measured_at") : -1;
     if (column < 0) continue;
-    for (let i = 1; i < rows.length; i++) {
-      const text = rows[i]![column];
-      const ms = text ? Date.parse(text) : NaN;
-      if (ms > newestMs) [newest, newestMs] = [text!, ms];
+    for (const row of rows) {
+      const text = row.fields[column]?.trim() ?? "";
+      const instant = readInstant(text);
+      if (instant.ok && instant.value.ms > newestMs) [newest, newestMs] = [text, instant.value.ms];
     }
   }
   const {synthetic, programme, agency, jurisdiction} = await readManifest(dataDir);

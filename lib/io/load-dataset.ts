@@ -3,7 +3,7 @@
 // the files against each other (lib/programme/consistency.ts). Every input file is fingerprinted (SHA-256) for
 // provenance. Any error refuses the whole data set (InputError with every problem); warnings travel with the data.
 import {createHash} from "node:crypto";
-import {readdir, readFile} from "node:fs/promises";
+import {readdir} from "node:fs/promises";
 import {isAbsolute, join, relative} from "node:path";
 import {parseCertificate, type Certificate} from "../certificates/index.js";
 import {parseDeploymentLog, type Deployment} from "../deployments/index.js";
@@ -16,6 +16,7 @@ import {readReadingsPaths} from "./read-readings.js";
 import {MANIFEST_FILE, missingManifestMessage, parseManifest, type DatasetManifest} from "../programme/manifest.js";
 import {crossFileProblems} from "../programme/consistency.js";
 import {InputError, hasErrors, type Problem} from "./problems.js";
+import {inspectPath, readInput} from "./open-input.js";
 import type {Reading} from "../readings/types.js";
 
 export interface InputFile {
@@ -119,17 +120,16 @@ export async function readDataset(dataDir: string, options: {now: Date; root?: s
     const r = relative(root, path);
     return r === "" || r.startsWith("..") || isAbsolute(r) ? path : r;
   };
+  // Every file through the one opener (lib/io/open-input.ts): devices and pipes refused, the bytes capped.
   const read = async (path: string, kind: InputFile["kind"]) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-      problems.push({severity: "error", file: rel(path), message: missing ? (MISSING[kind] ?? "is missing") : `cannot be read (${(error as Error).message})`});
+    const input = await readInput(path);
+    if (!input.ok) {
+      const missing = /^no such file/.test(input.problem.message);
+      problems.push({...input.problem, file: rel(path), ...(missing ? {message: MISSING[kind] ?? "is missing"} : {})});
       return null;
     }
-    files.push({path: rel(path), kind, sha256: sha256(bytes), rows: null});
-    return decode(bytes, rel(path), problems);
+    files.push({path: rel(path), kind, sha256: sha256(input.bytes), rows: null});
+    return decode(input.bytes, rel(path), problems);
   };
 
   const limitsPath = join(dataDir, "limits.json");
@@ -198,11 +198,15 @@ export async function readDataset(dataDir: string, options: {now: Date; root?: s
 
   const briefingPath = join(dataDir, "briefing.json");
   let previousBriefing: string | null = null;
-  try {
-    const text = await readFile(briefingPath, "utf8");
-    previousBriefing = readBriefing(text, rel(briefingPath), problems);
-  } catch {
-    // No briefing file: the briefing has nothing to compare with, and says so.
+  // No briefing file: the briefing has nothing to compare with, and says so.
+  const briefingKind = await inspectPath(briefingPath);
+  if (!(briefingKind.kind === "refused" && /^no such file/.test(briefingKind.problem.message))) {
+    const input = await readInput(briefingPath);
+    if (!input.ok) problems.push({...input.problem, file: rel(briefingPath)});
+    else {
+      const text = decode(input.bytes, rel(briefingPath), problems);
+      if (text !== null) previousBriefing = readBriefing(text, rel(briefingPath), problems);
+    }
   }
 
   problems.push(...crossFileProblems({

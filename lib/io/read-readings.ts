@@ -2,11 +2,12 @@
 // result never depends on directory order. Each file is fingerprinted (SHA-256) for provenance and must be UTF-8
 // text; the readings of all files are then checked as one set.
 import {createHash} from "node:crypto";
-import {readdir, readFile, stat} from "node:fs/promises";
+import {readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {checkReadingSet, parseReadingsCsv, untraceableReadings} from "../readings/index.js";
 import type {Reading} from "../readings/types.js";
 import type {Problem} from "./problems.js";
+import {inspectPath, MAX_WHOLE_FILE_BYTES, readInput} from "./open-input.js";
 
 export interface ReadingsFile {
   path: string;
@@ -33,11 +34,7 @@ async function csvFilesUnder(dir: string): Promise<string[]> {
 
 const decoder = new TextDecoder("utf-8", {fatal: true});
 
-/**
- * Larger files are refused rather than read whole: a JavaScript string cannot exceed about 512 MB, and a file of
- * millions of readings belongs to the streaming reader, which keeps only what a fit needs.
- */
-export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
+export {MAX_WHOLE_FILE_BYTES};
 
 export async function readReadingsPaths(paths: string[], options: {now: Date}): Promise<ReadReadingsResult> {
   const problems: Problem[] = [];
@@ -46,14 +43,12 @@ export async function readReadingsPaths(paths: string[], options: {now: Date}): 
 
   const toRead: string[] = [];
   for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      problems.push({severity: "error", file: path, message: "no such file or folder; check the path"});
+    const kind = await inspectPath(path);
+    if (kind.kind === "refused") {
+      problems.push(kind.problem);
       continue;
     }
-    if (info.isDirectory()) {
+    if (kind.kind === "directory") {
       const found = await csvFilesUnder(path);
       if (found.length === 0) problems.push({severity: "error", file: path, message: "the folder holds no .csv files; put the readings files (*.csv) in it or name the files directly"});
       toRead.push(...found);
@@ -61,15 +56,15 @@ export async function readReadingsPaths(paths: string[], options: {now: Date}): 
   }
 
   for (const path of [...new Set(toRead)]) {
-    const {size} = await stat(path);
-    if (size > MAX_WHOLE_FILE_BYTES) {
-      problems.push({
-        severity: "error", file: path,
-        message: `the file is ${(size / 2 ** 20).toFixed(0)} MB; files over ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB are not read whole: split it by month or device, or fit it with the streaming reader (lib/io/stream-readings.ts, npm run bench shows how)`
-      });
+    // Larger files are refused rather than read whole: a file of millions of readings belongs to the streaming reader.
+    const read = await readInput(path, {
+      tooLarge: `the file is larger than ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB; files over ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB are not read whole: split it by month or device, or fit it with the streaming reader (lib/io/stream-readings.ts, npm run bench shows how)`
+    });
+    if (!read.ok) {
+      problems.push(read.problem);
       continue;
     }
-    const bytes = await readFile(path);
+    const bytes = read.bytes;
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     let text: string;
     try {

@@ -7,14 +7,20 @@
 // What streaming cannot check: duplicate reading ids across batches and the set-level "far off the device's other
 // readings" warning, which need every reading at once. `xray-dose validate` on the whole file does both.
 import {createHash} from "node:crypto";
-import {createReadStream} from "node:fs";
 import {basename} from "node:path";
 import {parseReadingsCsv} from "../readings/index.js";
+import {headerNames, parseCsv} from "../readings/csv.js";
 import {readingsToPoints, type PackedPoints, type PointOptions} from "../models/index.js";
 import type {Problem} from "./problems.js";
+import {openInput} from "./open-input.js";
 
 /** A line longer than this cannot be a reading: the file is refused rather than held in memory. */
 export const MAX_LINE_BYTES = 1 << 20;
+/**
+ * Bytes streamed at most: a regular file cannot be endless, but one being appended to (a monitor's live log) can grow
+ * while it is read; past this the file is refused rather than read for ever.
+ */
+export const MAX_STREAM_BYTES = 2 ** 40;
 /** Lines validated together; large enough to amortise the parser's per-call work. */
 const BATCH_LINES = 20_000;
 
@@ -123,7 +129,7 @@ export async function streamReadingsFile(path: string, options: StreamOptions): 
         start = i + 1;
         if (header === null) {
           header = line.replace(/^\uFEFF/, "");
-          derivedIds = !header.split(",").map((h) => h.trim().replace(/^"|"$/g, "")).includes("reading_id");
+          derivedIds = !headerNames(parseCsv(header).rows[0]?.fields ?? []).includes("reading_id");
           lineOfPending++;
           continue;
         }
@@ -141,8 +147,18 @@ export async function streamReadingsFile(path: string, options: StreamOptions): 
     }
   };
 
-  for await (const chunk of createReadStream(path, {highWaterMark: 4 << 20}) as AsyncIterable<Buffer>) {
+  // Devices, FIFOs and sockets are refused before a byte is read (lib/io/open-input.ts).
+  const opened = await openInput(path);
+  if (!opened.ok) return {devices: new Map(), problems: [opened.problem], rows: 0, sha256: ""};
+  let streamed = 0;
+  for await (const chunk of opened.handle.createReadStream({highWaterMark: 4 << 20}) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    streamed += chunk.length;
+    if (streamed > MAX_STREAM_BYTES && !fatal) {
+      report({severity: "error", file: path, line: lineOfPending, message: `the file is larger than ${MAX_STREAM_BYTES / 2 ** 40} TB (it may be growing while it is read); the file was not read further`});
+      fatal = true;
+      break;
+    }
     if (fatal) continue;
     try {
       pending += decoder.decode(chunk, {stream: true});

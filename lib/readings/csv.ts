@@ -17,6 +17,17 @@ export function fieldLine(row: CsvRow, k: number): number {
   return row.fieldLines?.[k] ?? row.line;
 }
 
+/** A quoted field longer than this (1 MB of text) is refused: no value of a reading is, and the rest is unbounded. */
+export const MAX_FIELD_CHARS = 1 << 20;
+
+/** Line ends in a run of text: CRLF, LF or a lone CR each count once. */
+function countLineEnds(run: string): number {
+  let count = 0;
+  for (let k = run.indexOf("\n"); k >= 0; k = run.indexOf("\n", k + 1)) count++;
+  for (let k = run.indexOf("\r"); k >= 0; k = run.indexOf("\r", k + 1)) if (run[k + 1] !== "\n") count++;
+  return count;
+}
+
 export interface CsvSyntaxError {
   line: number;
   message: string;
@@ -50,31 +61,37 @@ export function parseCsv(input: string): CsvParse {
       const startLine = line;
       let value = "";
       if (text[i] === '"') {
+        // Whole runs between quotes are sliced at once (indexOf), so a long quoted field costs linear time and one
+        // string, not a string per character.
         i++;
         let closed = false;
+        const parts: string[] = [];
+        let length = 0;
         while (i < n) {
-          const c = text[i]!;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
+          const q = text.indexOf('"', i);
+          const end = q < 0 ? n : q;
+          const run = text.slice(i, end);
+          line += countLineEnds(run);
+          length += run.length;
+          if (length > MAX_FIELD_CHARS) break;
+          parts.push(run);
+          i = end;
+          if (q < 0) break;
+          if (text[q + 1] === '"') {
+            parts.push('"');
+            length++;
+            i = q + 2;
+            continue;
           }
-          if (c === "\r" || c === "\n") {
-            line++;
-            if (c === "\r" && text[i + 1] === "\n") {
-              value += "\r\n";
-              i += 2;
-              continue;
-            }
-          }
-          value += c;
-          i++;
+          i = q + 1;
+          closed = true;
+          break;
         }
+        if (length > MAX_FIELD_CHARS) {
+          errors.push({line: startLine, message: `a quoted field opened on line ${startLine} is longer than ${MAX_FIELD_CHARS} characters, which no value of a reading is (is a closing double quote missing?); the file was not read further`});
+          return {rows, errors};
+        }
+        value = parts.length === 1 ? parts[0]! : parts.join("");
         if (!closed) {
           errors.push({line: startLine, message: `a quoted field opened on line ${startLine} is never closed; add the closing double quote (write a quote inside a quoted field as "")`});
           rowBroken = true;
@@ -114,4 +131,12 @@ export function parseCsv(input: string): CsvParse {
     rows.push(spansLines ? {line: rowLine, fields, fieldLines: lines} : {line: rowLine, fields});
   }
   return {rows, errors};
+}
+
+/**
+ * The column names of a header row, as every reader takes them (readings whole or streamed, deployment logs, the
+ * data-as-of date): surrounding spaces trimmed, so " measured_at" is measured_at everywhere or nowhere.
+ */
+export function headerNames(fields: readonly string[]): string[] {
+  return fields.map((f) => f.trim());
 }

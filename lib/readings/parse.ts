@@ -2,7 +2,7 @@
 // in the file is reported with its line and column; a file with any error is refused by callers, warnings travel
 // with the data. Never throws on any input: a user's mistake is a Problem, not an exception.
 import type {Problem} from "../io/problems.js";
-import {fieldLine, parseCsv, type CsvRow} from "./csv.js";
+import {fieldLine, headerNames, parseCsv, type CsvRow} from "./csv.js";
 import {DURATION_BASES, QUANTITIES, QUANTITY_UNIT, type DurationBasis, type InstrumentType, type Quantity, type Reading} from "./types.js";
 import {doseFactor, resolveUnit, type ResolvedUnit, type UnitColumn} from "./units.js";
 import {absurdUnitProblem, dateProblem, DOSE_RANGE, rangeProblem, RATE_RANGE, type RangeName} from "../plausibility.js";
@@ -64,7 +64,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
   }
 
   // The header: which column is which.
-  const header = headerRow.fields.map((f) => f.trim());
+  const header = headerNames(headerRow.fields);
   const index = new Map<string, number>();
   header.forEach((name, k) => {
     if (name === "") report("error", headerRow.line, undefined, `column ${k + 1} of the header has no name; name it or remove the column`);

@@ -92,7 +92,7 @@ describe("xray-dose check-policy", () => {
   it("names a policy file that cannot be read", async () => {
     const r = await runMain(["/nonexistent/policy.txt"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\/nonexistent\/policy.txt: cannot be read/);
+    expect(r.stderr).toMatch(/\/nonexistent\/policy.txt: no such file or folder/);
   });
 
   it("refuses an unknown option and two policy files as usage errors", async () => {
@@ -208,7 +208,7 @@ describe("xray-dose check-policy", () => {
       const twoDevices = run(["--readings", readingsFile(110, "A"), "--readings", readingsFile(110, "B")]);
       await expect(twoDevices).rejects.toBeInstanceOf(InputError);
       await expect(twoDevices).rejects.toThrow(/2 devices \(A, B\)/);
-      await expect(run(["--readings", "/nonexistent/readings.csv"])).rejects.toThrow(/nonexistent\/readings.csv: cannot be read/);
+      await expect(run(["--readings", "/nonexistent/readings.csv"])).rejects.toThrow(/nonexistent\/readings.csv: no such file or folder/);
     });
   });
 });
