@@ -12,6 +12,7 @@ import {PhysicsError, convertDose} from "../lib/physics/index.js";
 import {fitDevice, usableModels, MIN_FITTED_READINGS} from "../lib/publish/device-models.js";
 import type {BoundInterval, UncertaintyBudget} from "../lib/exposure/index.js";
 import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
+import {decimalOption, rangedQuantity} from "./options.js";
 import type {Io} from "./command.js";
 import type {Reading} from "../lib/readings/types.js";
 
@@ -109,9 +110,9 @@ export interface ResolvedModel {
 export function parseReference(text: string): {dose_uSv: number; duration_s: number; distance_m: number} {
   const match = /^\s*(.+?)\s+in\s+(.+?)\s+at\s+(.+?)\s*$/i.exec(text);
   if (!match) throw new UsageError(`--reference "${text}" should read DOSE in DURATION at DISTANCE, e.g. "0.016 mrem in 10 s at 5 ft"`);
-  const dose_uSv = toCanonical(parseQuantity(match[1]!), "dose-equivalent");
-  const duration_s = toCanonical(parseQuantity(match[2]!), "time");
-  const distance_m = toCanonical(parseQuantity(match[3]!), "length");
+  const dose_uSv = rangedQuantity("reference", match[1]!, "dose-equivalent");
+  const duration_s = rangedQuantity("reference", match[2]!, "time");
+  const distance_m = rangedQuantity("reference", match[3]!, "length");
   if (!(dose_uSv > 0) || !(duration_s > 0) || !(distance_m > 0)) {
     throw new UsageError(`--reference "${text}": the dose, duration and distance must all be positive`);
   }
@@ -124,14 +125,12 @@ export function quantityOption(
 ): number {
   const text = values[name];
   if (typeof text !== "string") throw new UsageError(`--${name} is required, e.g. --${name} "${example}"`);
-  const value = toCanonical(parseQuantity(text), dimension);
-  if (!(value > 0)) throw new UsageError(`--${name} "${text}" must be positive`);
-  return value;
+  return rangedQuantity(name, text, dimension);
 }
 
 function energyContext(values: ModelSourceValues): {effectiveEnergy_keV: number; energyStated: boolean; context: ModelContext} {
   const stated = values["effective-energy"];
-  const effectiveEnergy_keV = stated === undefined ? DEFAULT_EFFECTIVE_ENERGY_keV : toCanonical(parseQuantity(stated), "energy");
+  const effectiveEnergy_keV = stated === undefined ? DEFAULT_EFFECTIVE_ENERGY_keV : rangedQuantity("effective-energy", stated, "energy");
   try {
     return {effectiveEnergy_keV, energyStated: stated !== undefined, context: airContext(effectiveEnergy_keV)};
   } catch (error) {
@@ -315,8 +314,7 @@ export function candidates(resolved: ResolvedModel, angleText: string | undefine
   const asked = sectorText ?? angleText;
   if (asked === undefined) return [all, ...sectors];
   const option = sectorText !== undefined ? "--sector" : "--angle";
-  const angle = Number(asked.replace(/°$/, ""));
-  if (!Number.isFinite(angle) || angle < 0 || angle >= 360) throw new UsageError(`${option} "${asked}" must be a number of degrees from 0 to below 360`);
+  const angle = decimalOption(option.slice(2), asked.replace(/°$/, ""), 0, 360, "a number of degrees");
   const centre = sectorCentre(angle);
   if (sectorText !== undefined && centre !== angle) throw new UsageError(`--sector ${asked}: sectors are centred on 0, 45, 90, ..., 315; use --angle for a direction`);
   const chosen = sectors.find((c) => c.sector.centre_deg === centre);

@@ -3,6 +3,7 @@
 // (data/limits.json), the cited everyday doses (data/everyday-doses.json) and, where available, field data; with
 // --since, what changed from an older version.
 import {readdir} from "node:fs/promises";
+import {rangedQuantity} from "../options.js";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Command, Io} from "../command.js";
@@ -107,7 +108,7 @@ async function siteEstimator(paths: readonly string[], energy_keV: number): Prom
 
 function energyOption(text: string | undefined): number {
   if (text === undefined) return DEFAULT_EFFECTIVE_ENERGY_keV;
-  const e = toCanonical(parseQuantity(text), "energy");
+  const e = rangedQuantity("effective-energy", text, "energy");
   try {
     airContext(e);
   } catch (error) {

@@ -4,6 +4,7 @@
 import {parseOptions, UsageError, type Command, type Io} from "../command.js";
 import {convertDose, PhysicsError} from "../../lib/physics/index.js";
 import {QUANTITIES, type Quantity} from "../../lib/readings/types.js";
+import {finiteResult, rangedQuantity} from "../options.js";
 import {CANONICAL_UNIT, convert, describeDimensionName, dimensionOf, parseQuantity, parseUnit, toCanonical, type Dimension} from "../../lib/units/index.js";
 
 const HELP = `Usage: xray-dose convert "VALUE UNIT" --to UNIT [options]
@@ -73,6 +74,8 @@ export const convertCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`give one quantity in quotes, such as "0.016 mrem"; got ${positionals.length}`);
     if (values.to === undefined) throw new UsageError("say which unit to convert to with --to, such as --to uSv");
     const input = parseQuantity(positionals[0]!);
+    // A conversion that overflows or underflows a double is a usage error, never "Infinity" with exit 0.
+    const checked = (value: number) => finiteResult("convert", positionals[0]!, value, input.toNumber() !== 0);
     const target = parseUnit(values.to);
     const dimIn = dimensionOf(input);
     const dimOut = dimensionOf(target);
@@ -87,7 +90,7 @@ export const convertCommand: Command = {
       if (dimIn === null || dimIn !== dimOut) {
         throw new UsageError(`cannot convert ${positionals[0]} to ${values.to}: ${dimIn ? describeDimensionName(dimIn) : "that quantity"} is not ${dimOut ? describeDimensionName(dimOut) : "what that unit measures"}`);
       }
-      io.stdout(`${show(convert(input.toNumber(), input.formatUnits(), values.to))} ${values.to}`);
+      io.stdout(`${show(checked(convert(input.toNumber(), input.formatUnits(), values.to)))} ${values.to}`);
       return 0;
     }
     if (kindIn.rate !== kindOut.rate) {
@@ -100,7 +103,7 @@ export const convertCommand: Command = {
     if (BASE_OF_QUANTITY[toQuantity] !== kindOut.base) throw new UsageError(`--to-quantity ${toQuantity} is not measured in ${values.to}`);
 
     if (fromQuantity === toQuantity) {
-      io.stdout(`${show(convert(input.toNumber(), input.formatUnits(), values.to))} ${values.to}`);
+      io.stdout(`${show(checked(convert(input.toNumber(), input.formatUnits(), values.to)))} ${values.to}`);
       return 0;
     }
 
@@ -109,7 +112,7 @@ export const convertCommand: Command = {
     if (values["effective-energy"] !== undefined) {
       // mathjs gives 60keV as 59.99999999999999 keV (binary prefix arithmetic), which would miss the tabulated
       // 60 keV point; 15 significant digits recover the decimal the user wrote.
-      effectiveEnergy_keV = Number(toCanonical(parseQuantity(values["effective-energy"]), "energy").toPrecision(15));
+      effectiveEnergy_keV = Number(rangedQuantity("effective-energy", values["effective-energy"], "energy").toPrecision(15));
     }
     if (effectiveEnergy_keV === undefined && !values["dry-air"]) {
       throw new UsageError(
@@ -124,7 +127,7 @@ export const convertCommand: Command = {
       if (error instanceof PhysicsError) throw new UsageError(error.message);
       throw error;
     }
-    const out = convert(result.value, CANONICAL_UNIT[dimOut!], values.to);
+    const out = checked(convert(result.value, CANONICAL_UNIT[dimOut!], values.to));
     io.stdout(
       [
         `${show(out)} ${values.to} (${toQuantity}, from ${positionals[0]} of ${fromQuantity})`,

@@ -1,5 +1,6 @@
 // `xray-dose scenario`: dose to a person at a distance for a time, or for N scans of a dwell time.
 import {parseOptions, UsageError, type Command} from "../command.js";
+import {countOption} from "../options.js";
 import {scenarioDose, type Scenario} from "../../lib/exposure/index.js";
 import {
   EXIT_CODES_HELP, EXIT_NO_ANSWER, MODEL_SOURCE_HELP, closerThanReadings, MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, candidates, formatDistance, formatDose,
@@ -34,8 +35,8 @@ export const scenarioCommand: Command = {
       if (values.scans !== undefined || values.dwell !== undefined) throw new UsageError("give either --duration or --scans with --dwell, not both");
       scenario = {distance_m, duration_s: quantityOption(values, "duration", "time", "1 h")};
     } else if (values.scans !== undefined) {
-      const scans = Number(values.scans);
-      if (!Number.isInteger(scans) || scans < 1) throw new UsageError(`--scans "${values.scans}" must be a whole number of scans, 1 or more`);
+      // At most a scan a second for ten years: more is no screening programme.
+      const scans = countOption("scans", values.scans, 1, 315_576_000);
       scenario = {distance_m, scans, dwell_s: quantityOption(values, "dwell", "time", "10 s")};
     } else {
       throw new UsageError('give the exposure time with --duration "1 h", or --scans N with --dwell "10 s"');
