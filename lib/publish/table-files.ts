@@ -13,9 +13,11 @@ export interface Table {
   rows: Record<string, Cell>[];
 }
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP). Text cells that do
-// are prefixed with an apostrophe; numbers are written as numbers, so "-3" stays a negative number.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP): = + - @, a tab or a
+// carriage return, also after leading spaces (spreadsheets trim them) and in their full-width forms ＝ ＋ － ＠ (which
+// some spreadsheets read as the ASCII ones). Text cells that do are prefixed with an apostrophe; numbers are written as
+// numbers, so -3 stays a negative number.
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -27,6 +27,15 @@ describe("published table files", () => {
     expect(neutraliseFormula("ZBV-0417")).toBe("ZBV-0417");
   });
 
+  it("neutralises a formula after leading whitespace and in full-width form (the issue's cells, OWASP)", () => {
+    expect(neutraliseFormula(" =1+1")).toBe("' =1+1");
+    expect(neutraliseFormula("\u3000=1+1")).toBe("'\u3000=1+1");
+    expect(neutraliseFormula("\n=1+1")).toBe("'\n=1+1");
+    for (const c of ["＝", "＋", "－", "＠"]) expect(neutraliseFormula(`${c}SUM(A1)`)).toBe(`'${c}SUM(A1)`);
+    expect(neutraliseFormula("  a = b")).toBe("  a = b");
+    expect(neutraliseFormula("1 µSv")).toBe("1 µSv");
+  });
+
   it("writes RFC 4180 CSV that parses back to the same cells, numbers untouched", () => {
     const rows = csvParseRows(tableToCsv(table));
     expect(rows[0]).toEqual(["label", "dose [uSv]", "ok"]);
