@@ -6,6 +6,9 @@ import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelLines, resolveM
 import {uncertaintyBudget} from "../../lib/exposure/index.js";
 import {BUDGET_DISTANCE_M, fitDevice} from "../../lib/publish/device-models.js";
 import {MODEL_NAMES} from "../../lib/models/index.js";
+import {describeEffect} from "../../lib/publish/influence.js";
+import {INFLUENCE_METHOD} from "../../lib/publish/publication.js";
+import {deviceInfluence} from "../../lib/publish/reading-influence.js";
 
 const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] [--effective-energy E] [--json]
 
@@ -48,6 +51,8 @@ export const fitCommand: Command = {
     // As the site fits: each 45° sector's own best-supported model (the --model one when given).
     const site = values.model === undefined ? fitDevice(resolved.device_id ?? "", device, resolved.context).groups.filter((g) => g.sector !== null) : [];
     const budget = uncertaintyBudget(fit, BUDGET_DISTANCE_M, "prediction");
+    // Readings that alone move the site's 5 ft or 10 ft upper bound by more than its uncertainty.
+    const influence = deviceInfluence(resolved.device_id ?? "", device, resolved.context);
     const comparison = resolved.comparison!.map((c) => ({
       model: c.model, criterion: c.criterion, score: c.score, delta: c.delta, weight: c.weight, converged: c.fit.converged, reason: c.fit.reason
     }));
@@ -63,7 +68,8 @@ export const fitCommand: Command = {
         comparison, sectors: groups.map((g) => ({label: g.label, sector: g.sector, ...summary(g.fit)})),
         siteSectors: site.map((g) => ({sector: g.sector, selected: g.selected ? summary(g.selected) : null, reason: g.reason})),
         budget: {distance: {value: BUDGET_DISTANCE_M, unit: "m"}, ...budgetJson(budget)},
-        instrumentUncertainty: fit.instrumentUncertainty, occasionScatter: fit.occasionScatter, notes: fit.notes
+        instrumentUncertainty: fit.instrumentUncertainty, occasionScatter: fit.occasionScatter, notes: fit.notes,
+        influence: {...influence, method: INFLUENCE_METHOD}
       }, null, 2));
       return 0;
     }
@@ -107,6 +113,12 @@ export const fitCommand: Command = {
       if ((fit.reducedChiSquare ?? 0) > 2) lines.push(`Note: the all-angles fit has reduced chi-square ${fmt(fit.reducedChiSquare, 3)}: the directions differ, and the answers of scenario, exclusion and time-to-limit use the sectors.`);
     }
     lines.push("", `At 5 ft (${fmt(BUDGET_DISTANCE_M)} m), for one occasion:`, ...budgetLines(budget));
+    lines.push("", `Readings that alone decide a figure (${influence.screened} screened, ${influence.checked} refitted without them${influence.not_checked > 0 ? `, ${influence.not_checked} not refitted` : ""}):`);
+    if (influence.influential.length === 0) lines.push("  none: removing any one reading moves the 5 ft and 10 ft upper bounds by less than their uncertainty");
+    for (const r of influence.influential) {
+      lines.push(`  ${r.reading_id} (${r.source}), leverage ${fmt(r.leverage, 3)}, Cook's distance ${fmt(r.cooks_distance, 3)}:`);
+      for (const e of r.effects) lines.push(`    ${describeEffect(e)}`);
+    }
     io.stdout(lines.join("\n"));
     return 0;
   }

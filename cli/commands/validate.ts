@@ -10,6 +10,7 @@ import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {readDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {clockFromEnv} from "../../lib/io/clock.js";
 import {MANIFEST_FILE} from "../../lib/programme/manifest.js";
+import {influenceWarnings} from "../../lib/publish/reading-influence.js";
 
 const HELP = `Usage: xray-dose validate [DIR]
        xray-dose validate PATH...
@@ -27,7 +28,8 @@ folders), checks the field readings only, as in docs/data-formats.md, "Field rea
 Prints a summary on stdout and one line per problem on stderr:
   FILE:LINE: column C: what is wrong and what would fix it
 Warnings (a rate meter was used, a lapsed calibration, a device without a
-certificate or deployments...) are printed but do not fail.
+certificate or deployments, a value outside its plausible range, a reading that
+alone decides a device's 5 ft or 10 ft figure...) are printed but do not fail.
 
 Exit status: 0 valid (warnings allowed), 1 any error, 2 a usage error.
 
@@ -73,6 +75,8 @@ function describeFolder(dir: string, d: Dataset): string[] {
  */
 export async function validateFolder(dir: string, io: Io, now: Date): Promise<Dataset | null> {
   const {dataset, problems} = await readDataset(dir, {now});
+  // Readings that alone decide a device's 5 ft or 10 ft figure (fitted as the site fits; the build checks every figure).
+  if (dataset) problems.push(...influenceWarnings(dataset.readings));
   for (const p of [...problems.filter((p) => p.severity === "warning"), ...problems.filter((p) => p.severity === "error")]) io.stderr(formatProblem(p));
   io.stdout([
     ...(dataset ? describeFolder(dir, dataset) : [`${dir}: data folder`]),
@@ -84,6 +88,8 @@ export async function validateFolder(dir: string, io: Io, now: Date): Promise<Da
 
 async function validateReadings(paths: string[], io: Io): Promise<number> {
   const {readings, problems, files} = await readReadingsPaths(paths, {now: clockFromEnv()});
+  // Readings that alone decide a published figure (fitted as the site fits, at 60 keV for air kerma and exposure).
+  if (!hasErrors(problems)) problems.push(...influenceWarnings(readings));
   for (const p of problems) io.stderr(formatProblem(p));
   const devices = [...new Set(readings.map((r) => r.device_id))].sort();
   // d3 extent, not Math.min(...): spreading millions of readings into arguments overflows the stack.

@@ -121,3 +121,26 @@ describe("the xray-dose binary", () => {
     expect(good.stdout).toMatch(/valid\n$/);
   });
 });
+
+describe("xray-dose validate and fit: a reading that alone decides a figure", () => {
+  it("is warned about at its line by validate, and listed with its effect by fit", async () => {
+    const {mkdtemp, cp, writeFile, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const {join} = await import("node:path");
+    const {fitCommand} = await import("../../cli/commands/fit.js");
+    const dir = await mkdtemp(join(tmpdir(), "influence-"));
+    for (const year of [2024, 2025, 2026]) await cp(`data/readings/ZBV-0417-${year}.csv`, join(dir, `ZBV-0417-${year}.csv`));
+    const planted = join(dir, "planted.csv");
+    await writeFile(planted, "reading_id,device_id,measured_at,distance,distance_unit,angle_deg,duration,duration_unit,dose,dose_unit,uncertainty,instrument_id\nPLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782\n");
+    const v = capture();
+    expect(await validateCommand.run([dir], v.io)).toBe(0);
+    expect(v.err.filter((e) => e.includes("alone decides"))).toEqual([
+      expect.stringMatching(new RegExp(`^${planted}:2: warning: column dose: this reading alone decides a published figure of ZBV-0417; removing it moves upper bound at 5 ft for 10 s: .* µSv → .* µSv`))
+    ]);
+    const f = capture();
+    expect(await fitCommand.run([join(dir, "ZBV-0417-2024.csv"), join(dir, "ZBV-0417-2025.csv"), join(dir, "ZBV-0417-2026.csv"), planted, "--json"], f.io)).toBe(0);
+    const json = JSON.parse(f.out.join("\n"));
+    expect(json.influence.influential.map((r: {reading_id: string}) => r.reading_id)).toEqual(["PLANTED-1"]);
+    await rm(dir, {recursive: true, force: true});
+  }, 120_000);
+});
