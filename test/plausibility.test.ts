@@ -162,3 +162,20 @@ describe("deployment logs", () => {
     expect(only(withCell("beam_on_s", "0x10").problems, "error").map((p) => p.column)).toEqual(["beam_on_s"]);
   });
 });
+
+describe("the streaming reader", () => {
+  it("says a too-large dose unit once per file, across its batches, and refuses 5e-324 m as the parser does", async () => {
+    const {mkdtemp, writeFile, rm} = await import("node:fs/promises");
+    const {tmpdir} = await import("node:os");
+    const {join} = await import("node:path");
+    const {streamReadingsFile} = await import("../lib/io/stream-readings.js");
+    const dir = await mkdtemp(join(tmpdir(), "plausible-"));
+    const file = join(dir, "r.csv");
+    const rows = [1, 2, 3].map((k) => `R${k},V,2026-03-14T09:30:00Z,${k},m,60,s,0.0000001,Sv`);
+    await writeFile(file, [HEADER, ...rows, "R4,V,2026-03-14T09:30:00Z,5e-324,m,60,s,0.5,uSv"].join("\n") + "\n");
+    const streamed = await streamReadingsFile(file, {now: TEST_NOW, batchLines: 1});
+    expect(streamed.problems.filter((p) => p.column === "dose_unit")).toHaveLength(1);
+    expect(streamed.problems.filter((p) => p.severity === "error")).toEqual([expect.objectContaining({line: 5, column: "distance"})]);
+    await rm(dir, {recursive: true, force: true});
+  });
+});

@@ -8,7 +8,7 @@
 // readings" warning, which need every reading at once. `xray-dose validate` on the whole file does both.
 import {createHash} from "node:crypto";
 import {basename} from "node:path";
-import {parseReadingsCsv} from "../readings/index.js";
+import {ONCE_PER_FILE, parseReadingsCsv} from "../readings/index.js";
 import {headerNames, parseCsv} from "../readings/csv.js";
 import {readingsToPoints, type PackedPoints, type PointOptions} from "../models/index.js";
 import type {Problem} from "./problems.js";
@@ -92,13 +92,19 @@ export async function streamReadingsFile(path: string, options: StreamOptions): 
   let rows = 0;
   let fatal = false;
 
+  const saidOnce = new Set<string>();
   const flush = () => {
     if (lines.length === 0 || header === null) return;
     const parsed = parseReadingsCsv(`${header}\n${lines.join("\n")}`, path, {now: options.now});
     const toFileLine = (line: number) => batchStartLine + line - 2;
     for (const p of parsed.problems) {
-      // Header problems are reported once, from the first batch.
+      // Header problems are reported once, from the first batch; so are the per-file notes (a dose unit too large
+      // for the field), which each batch would otherwise repeat.
       if (p.line === 1 && batchStartLine > 2) continue;
+      if (p.message.endsWith(ONCE_PER_FILE)) {
+        if (saidOnce.has(p.message)) continue;
+        saidOnce.add(p.message);
+      }
       report(p.line !== undefined && p.line > 1 ? {...p, line: toFileLine(p.line)} : p);
     }
     for (const r of parsed.readings) {

@@ -13,6 +13,9 @@ export interface ParseReadingsOptions {
   now: Date;
 }
 
+/** The end of a warning given once per file, not per row (a streaming reader dedupes it across its batches). */
+export const ONCE_PER_FILE = " (said once for this file)";
+
 export interface ParsedReadings {
   readings: Reading[];
   problems: Problem[];
@@ -286,7 +289,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       absurdUnitsWarned.add(doseUnitText);
       // One of the unit: a dose in the canonical unit, or for a rate unit (µSv/h) a rate per hour.
       const absurd = absurdUnitProblem(doseUnitText, doseUnit.factor, doseUnit.rate ? RATE_RANGE[QUANTITY_UNIT[quantity]] : doseRange);
-      if (absurd) warn("dose_unit", `${absurd} (said once for this file)`);
+      if (absurd) warn("dose_unit", `${absurd}${ONCE_PER_FILE}`);
     }
     plausible("distance", distance_m, "distance", () => written("distance", "distance_unit"));
     plausible("duration", duration_s, "duration", () => written("duration", "duration_unit"));
