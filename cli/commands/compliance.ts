@@ -7,6 +7,7 @@ import {readDataset} from "../../lib/io/load-dataset.js";
 import {codeVersion} from "../../lib/io/code-version.js";
 import {publish} from "../../lib/publish/publication.js";
 import {complianceReport, type ComplianceReport} from "../../lib/programme/compliance-report.js";
+import {describeEffect} from "../../lib/publish/influence.js";
 import {defaultDataDir} from "./validate.js";
 
 const HELP = `Usage: xray-dose compliance [DIR] [--json]
@@ -27,7 +28,10 @@ Options:
   --json      print {"data_dir", "synthetic", "programme", "as_of", "data_as_of",
               "devices": [{"device_id", "readings", "excluded", "deployments", "certificate", "model", ...}],
               "verdicts": [{"device_id", "scenario_id", "scenario", "limit_id", "limit_uSv", "kind", "period_s",
-                            "dose_uSv", "upper95_uSv", "verdict", "margin", "reason", "assumptions"}],
+                            "dose_uSv", "upper95_uSv", "verdict", "margin", "reason", "assumptions",
+                            "hinges_on": [{"reading_id", "source", "verdict_without"}]}],
+              "influence": {"readings": [{"reading_id", "source", "leverage", "cooks_distance", "effects"}],
+                            "devices": [{"device_id", "screened", "checked", "not_checked"}], "method"},
               "excluded": [], "problems": [{"severity", "file", "line", "column", "message"}]}
               (period_s: 3600 for "in any one hour", 31536000 for a calendar year of 365 days, null per screening)
   -h, --help  show this help`;
@@ -55,6 +59,10 @@ function text(report: ComplianceReport): string[] {
       const ids = group.map((g) => g.limit_id).join(", ");
       const detail = v.verdict === "cannot be determined" ? `: ${v.reason.replace(/^Cannot be determined: /, "")}` : ` (upper bound ${µSv(v.upper95_uSv)})`;
       lines.push(`  ${v.scenario}: ${v.verdict} for ${ids}${detail}`);
+      for (const h of v.hinges_on) lines.push(`    hinges on one reading: without ${h.reading_id} (${h.source}) it would be ${h.verdict_without}`);
+    }
+    for (const r of report.influence?.readings.filter((x) => x.device_id === d.device_id) ?? []) {
+      lines.push(`  Reading ${r.reading_id} (${r.source}) alone decides: ${r.effects.map(describeEffect).join("; ")}`);
     }
   }
   return lines;

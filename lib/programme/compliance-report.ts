@@ -42,7 +42,11 @@ export interface ComplianceReport {
     margin: number | null;
     reason: string;
     assumptions: string[];
+    /** Readings whose removal alone changes this verdict, and the verdict without each (lib/publish/influence.ts). */
+    hinges_on: {reading_id: string; source: string; verdict_without: ReportVerdict}[];
   }[];
+  /** Readings that alone move a published figure beyond its uncertainty or change a verdict, with their effects. */
+  influence: Publication["influence"] | null;
   excluded: never[];
   problems: {severity: "error" | "warning"; file: string; line: number | null; column: string | null; message: string}[];
 }
@@ -81,9 +85,13 @@ export function complianceReport(
       return {
         device_id: s.device_id, scenario_id: s.id, scenario: s.title, limit_id: v.limit_id, limit_uSv: v.limit_uSv, kind: v.kind,
         period_s: period === undefined ? null : PERIOD_S[period], dose_uSv: s.dose_uSv, upper95_uSv: s.upper95_uSv,
-        verdict: WORDS[v.verdict], margin: v.margin, reason: v.explanation, assumptions: s.assumptions
+        verdict: WORDS[v.verdict], margin: v.margin, reason: v.explanation, assumptions: s.assumptions,
+        hinges_on: (v.hinges_on ?? []).map((h) => ({
+          reading_id: h.reading_id, source: h.source, verdict_without: WORDS[(h.verdict_without ?? "cannot-be-determined") as PublishedVerdict["verdict"]]
+        }))
       };
     })),
+    influence: publication?.influence ?? null,
     excluded: [],
     problems: problems.map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message}))
   };
