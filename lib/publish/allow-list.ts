@@ -16,13 +16,20 @@ const under = (prefix: string, names: readonly string[]) => names.map((name) => 
  */
 export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   "$.audience", "$.data_as_of", "$.synthetic", "$.dataset_description", "$.code",
+  // The programme (dataset.json): who runs it, where, the site's address; the day statuses are judged on.
+  "$.programme", "$.agency", "$.jurisdiction", "$.site_url", "$.status_on",
+  // Sentences of the published policy the pages quote, and the note on what the claims check could read.
+  "$.policy_quotes", "$.claims_note",
   ...under("$.tables[]", ["name", "title", "description", "rows"]),
   ...under("$.files[]", ["path", "kind", "sha256", "rows", "first", "last", "warnings"]),
   // Validation messages quote file, line, column and the wrong value; validators never quote a restricted field.
   ...under("$.problems[]", ["severity", "file", "line", "column", "message"]),
-  ...under("$.devices[]", ["device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model"]),
-  ...under("$.devices[].policy_points[]", ["label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv"]),
-  ...under("$.devices[].exclusion[]", ["limit_id", "label", "distance_m", "reason"]),
+  ...under("$.devices[]", [
+    "device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model", "distance_range_m", "deployments",
+    "certificate", "effective_energy_keV", "effective_energy_assumed"
+  ]),
+  ...under("$.devices[].policy_points[]", ["label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv", "extrapolated"]),
+  ...under("$.devices[].exclusion[]", ["limit_id", "label", "distance_m", "extrapolated", "reason"]),
   // The readings a figure rests on (ids and file:line are published in the readings table too).
   ...under("$.devices[].policy_points[].rests_on[]", ["reading_id", "source", "without"]),
   ...under("$.devices[].exclusion[].rests_on[]", ["reading_id", "source", "without"]),
@@ -49,7 +56,7 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.everyday[]", ["id", "label", "dose_uSv", "source", "sources", "grade", "note"]),
   ...under("$.certificates[]", ["device_id", "serial", "device_model", "certificate_date", "next_due", "laboratory", "status", "effective_energy_keV", "source"]),
   // instrument_id is an instrument's serial, never a badge (publishInstruments says "not stated" rather than fall back).
-  ...under("$.instruments[]", ["instrument_id", "instrument_type", "calibrated_on", "readings", "readings_out_of_calibration"]),
+  ...under("$.instruments[]", ["instrument_id", "instrument_type", "calibrated_on", "readings", "readings_out_of_calibration", "status"]),
   ...under("$.deployments", ["deployments", "vehicles", "beam_on_h", "first", "last", "min_cordon_m"]),
   ...under("$.deployments.by_year[]", ["year", "deployments", "vehicles", "beam_on_h"]),
   ...under("$.deployments.by_device[]", ["device_id", "deployments", "vehicles", "beam_on_h"]),
@@ -85,8 +92,8 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
     "device_id", "sector", "model", "selected", "converged", "reason", "n", "n_censored", "parameters", "chi_square", "dof",
     "reduced_chi_square", "aic", "aic_weight", "n_flagged"
   ],
-  "policy-points": ["device_id", "label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv", "rests_on"],
-  exclusion: ["device_id", "limit_id", "label", "distance_m", "reason", "rests_on"],
+  "policy-points": ["device_id", "label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv", "extrapolated", "rests_on"],
+  exclusion: ["device_id", "limit_id", "label", "distance_m", "extrapolated", "reason", "rests_on"],
   verdicts: ["device_id", "scenario_id", "scenario", "dose_uSv", "upper95_uSv", "limit_id", "limit_uSv", "period", "kind", "verdict", "margin", "alara", "explanation"],
   claims: ["id", "section", "quote", "check", "verdict", "explanation"],
   limits: ["id", "label", "body", "document", "clause", "protects", "quantity", "value", "unit", "value_uSv", "period", "kind", "grade", "source", "sources", "note"],
@@ -97,6 +104,12 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
   instruments: ["instrument_id", "instrument_type", "calibrated_on", "readings", "readings_out_of_calibration"],
   "input-files": ["path", "kind", "sha256", "rows", "first", "last", "warnings"],
   problems: ["severity", "file", "line", "column", "message"]
+};
+
+/** Columns only the internal build's tables carry (docs/restricted-data.md); with the list above, every column is classified. */
+export const INTERNAL_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  readings: ["dosimeter_id"],
+  deployments: ["operators", "notes"]
 };
 
 const PUBLIC = new Set(PUBLIC_PUBLICATION_FIELDS);

@@ -5,7 +5,7 @@ import {loadDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {publish} from "../../lib/publish/publication.js";
 import {tableToCsv, tableToJson} from "../../lib/publish/table-files.js";
 import {
-  PUBLIC_PUBLICATION_FIELDS, PUBLIC_TABLE_COLUMNS, publicPublication, publicTables, unclassifiedFields
+  INTERNAL_TABLE_COLUMNS, PUBLIC_PUBLICATION_FIELDS, PUBLIC_TABLE_COLUMNS, publicPublication, publicTables, unclassifiedFields
 } from "../../lib/publish/allow-list.js";
 import type {Publication} from "../../lib/publish/types.js";
 import {TEST_NOW} from "../clock.js";
@@ -53,6 +53,13 @@ describe("the allow-list", () => {
     expect(rest).toEqual([]);
     expect(cut!.columns.map((c) => c.name)).toEqual(["reading_id"]);
     expect(cut!.rows).toEqual([{reading_id: "R1"}]);
+  });
+
+  it("classifies every column of every internal table (a new column must be put on a list)", () => {
+    for (const t of publish(dataset, "internal", code, {now: TEST_NOW}).tables) {
+      const known = [...(PUBLIC_TABLE_COLUMNS[t.name] ?? []), ...(INTERNAL_TABLE_COLUMNS[t.name] ?? [])];
+      expect(t.columns.map((c) => c.name).filter((c) => !known.includes(c)), t.name).toEqual([]);
+    }
   });
 
   it("every public table's columns are on the list", () => {
