@@ -77,10 +77,10 @@ export function outOfCalibration(reading: Reading): boolean {
   return reading.measured_at.slice(0, 10) > calibrationExpires(reading.instrument_calibrated_on);
 }
 
-/** The instruments of the readings, and the status of each one's newest calibration on the build's day. */
 /** The instruments table's id for readings that name no instrument. */
 export const NOT_STATED = "not stated";
 
+/** The instruments of the readings, and the status of each one's newest calibration on the build's day. */
 export function publishInstruments(readings: readonly Reading[], now: Date): PublishedInstrument[] {
   const byId = new Map<string, PublishedInstrument>();
   for (const r of readings) {
