@@ -108,7 +108,7 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
 
 /** Columns only the internal build's tables carry (docs/restricted-data.md); with the list above, every column is classified. */
 export const INTERNAL_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  readings: ["dosimeter_id"],
+  readings: ["dosimeter_id", "notes"],
   deployments: ["operators", "notes"]
 };
 
