@@ -32,20 +32,21 @@ import {
 
 const DATA_DIR = new URL("../../data/", import.meta.url);
 
-const HELP = `Usage: xray-dose check-policy [FILE] [--json] [--readings FILE.csv ...] [--effective-energy E] [--since OLD]
+const HELP = `Usage: xray-dose check-policy [FILE] [--data DIR] [--json] [--readings FILE.csv ...] [--effective-energy E] [--since OLD]
 
 Checks the quantitative statements of a plain-text policy's health-and-safety section (a heading naming health,
-safety or radiation), quoted exactly from FILE (default: the newest text in data/policy/, by the date in its name):
+safety or radiation), quoted exactly from FILE (default: the newest text in the data folder's policy/, by the date in its name):
 that the units inside a statement agree, that statements at different distances agree under the inverse square
 law (doses for the same duration, dose rates, and doses against rates), that per-scan figures are within the
-per-screening limits (data/limits.json), that comparisons in words hold against the everyday doses of
-data/everyday-doses.json (each with its source and grade), and whether field data support the stated figures.
+per-screening limits (the data folder's limits.json), that comparisons in words hold against the everyday doses of
+its everyday-doses.json (each with its source and grade), and whether field data support the stated figures.
 
 Each check is consistent, inconsistent or unsupported, with its numbers; a sentence with a number and unit the
 check cannot read is listed as not checked. A text without a health-and-safety section, or without any dose,
 dose rate or comparison in it, is refused (exit 1).
 
 Options:
+  --data DIR       the programme's data folder (default: $XRAY_DATA_DIR, else the sample data/ shipped with the tool)
   --readings FILE  field readings (CSV, docs/data-formats.md) of one device, repeatable: fitted as the site fits
                    them (every model, all angles and each 45° sector with 5+ readings, each group's best-supported
                    model, the group with the highest 95 % upper bound), and the one-sided 95 % bounds at each stated
@@ -198,11 +199,13 @@ export const checkPolicyCommand: Command = {
   summary: "check a policy's health-and-safety figures against units, physics, limits and everyday doses",
   help: HELP,
   async run(args: string[], io: Io): Promise<number> {
-    const {values, positionals} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}, since: {type: "string"}, "effective-energy": {type: "string"}});
+    const {values, positionals} = parseOptions(args, {json: {type: "boolean"}, readings: {type: "string", multiple: true}, since: {type: "string"}, "effective-energy": {type: "string"}, data: {type: "string"}});
     if (positionals.length > 1) throw new UsageError(`give one policy file, not ${positionals.length} (${positionals.join(", ")})`);
     const energy_keV = energyOption(values["effective-energy"]);
     const estimate = values.readings && values.readings.length > 0 ? await siteEstimator(values.readings, energy_keV) : undefined;
+    const dataDir = values.data ?? (process.env.XRAY_DATA_DIR?.trim() ? process.env.XRAY_DATA_DIR : undefined);
     const run = await runPolicyCheck({
+      ...(dataDir !== undefined ? {dataDir} : {}),
       ...(positionals[0] !== undefined ? {file: positionals[0]} : {}), ...(values.since !== undefined ? {since: values.since} : {}), ...(estimate ? {estimate} : {})
     });
     if (values.json) {

@@ -133,6 +133,25 @@ describe("xray-dose check-policy", () => {
       expect(result.claims.map((c) => c.id)).toContain("rate-12ft-vs-dose-6ft");
     });
 
+    it("checks the folder named by --data, else by XRAY_DATA_DIR, from the command line", async () => {
+      const dir = dataCopy();
+      cpSync(REVISED, join(dir, "policy", "2026-04-01-revised-policy.txt"));
+      const named = await run(["--data", dir, "--json"]);
+      expect(named.code).toBe(0);
+      expect(JSON.parse(named.stdout).claims.map((c: {id: string}) => c.id)).toContain("rate-12ft-vs-dose-6ft");
+      const before = process.env.XRAY_DATA_DIR;
+      process.env.XRAY_DATA_DIR = dir;
+      try {
+        const fromEnv = await run([]);
+        expect(fromEnv.stdout).toMatch(/^Policy claims check: .*2026-04-01-revised-policy\.txt$/m);
+      } finally {
+        if (before === undefined) delete process.env.XRAY_DATA_DIR;
+        else process.env.XRAY_DATA_DIR = before;
+      }
+      // Without either, the sample shipped with the tool (which has no revised text).
+      expect((await run([])).stdout).toMatch(/^Policy claims check: .*2021-04-11-mobile-xray-impact-and-use-policy\.txt$/m);
+    });
+
     it("refuses versions it cannot order, naming the file and the fix", async () => {
       const dir = dataCopy();
       cpSync(REVISED, join(dir, "policy", "revised-policy.txt"));
