@@ -40,4 +40,6 @@ const NOT_FOR_MUTATION = [
 
 // Test files stay isolated (vitest's default): without isolation a module-level cache (unit factors, for one) filled
 // while one mutant was active would still be there when the next runs, and decide its fate.
-export default defineConfig({plugins: [srcLibLink], test: {...unitTests, exclude: [...unitTests.exclude, ...NOT_FOR_MUTATION]}});
+// Instrumented code runs several times slower than the original, and the first run of every test measures coverage
+// too: the tests that publish a whole data set need more than the suite's usual minute there.
+export default defineConfig({plugins: [srcLibLink], test: {...unitTests, testTimeout: 300_000, exclude: [...unitTests.exclude, ...NOT_FOR_MUTATION]}});
