@@ -37,9 +37,9 @@ class Checker {
     private readonly positions: Map<string, JsonPosition>
   ) {}
 
-  report(path: string, message: string, severity: Problem["severity"] = "error") {
+  report(path: string, message: string, severity: Problem["severity"] = "error", code?: string) {
     const at = this.positions.get(path) ?? this.nearest(path);
-    this.found.push({severity, file: this.file, ...(at ? {line: at.line} : {}), column: path, message});
+    this.found.push({severity, file: this.file, ...(at ? {line: at.line} : {}), column: path, message, ...(code !== undefined ? {code} : {})});
   }
 
   /** In file order, as a person reads them (a stable sort keeps the order of problems on one line). */
@@ -77,7 +77,7 @@ class Checker {
   unknownKeys(object: JsonObject, path: string, known: readonly string[]) {
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
-        this.report(childPath(path, key), `unknown property "${key}" is ignored: check its spelling (expected one of ${known.join(", ")})`, "warning");
+        this.report(childPath(path, key), `unknown property "${key}" is ignored: check its spelling (expected one of ${known.join(", ")})`, "warning", "unknown-property");
       }
     }
   }
@@ -222,10 +222,10 @@ class Checker {
     }
     const calibratedOn = this.date(o, "calibrated_on", p);
     if (calibratedOn && issuedOn && daysBetween(calibratedOn, issuedOn) > 365) {
-      this.report(childPath(p, "calibrated_on"), `instrument ${id ?? ""} was calibrated on ${calibratedOn}, more than 12 months before this certificate (${issuedOn}): its readings may not be traceable`, "warning");
+      this.report(childPath(p, "calibrated_on"), `instrument ${id ?? ""} was calibrated on ${calibratedOn}, more than 12 months before this certificate (${issuedOn}): its readings may not be traceable`, "warning", "instrument-calibration-lapsed");
     }
     if (type === "rate-meter") {
-      this.report(childPath(p, "type"), `a rate meter can misread the short pulses of a swept pencil beam: prefer an integrating instrument`, "warning");
+      this.report(childPath(p, "type"), `a rate meter can misread the short pulses of a swept pencil beam: prefer an integrating instrument`, "warning", "rate-meter");
     }
     if (id === null || calibratedOn === null || (type !== "integrating" && type !== "rate-meter")) return null;
     return {id, type, calibrated_on: calibratedOn};

@@ -25,6 +25,7 @@ export function certificateStatus(cert: Pick<Certificate, "certificate_id" | "de
     days_overdue: days,
     problem: {
       severity: "warning",
+      code: "certificate-lapsed",
       file: cert.source_file,
       column: "$.next_due_on",
       message: `certificate ${cert.certificate_id} for device ${cert.device_id} was due for renewal on ${cert.next_due_on} and is ${days} day${days === 1 ? "" : "s"} overdue: have the device recalibrated and add the new certificate`

@@ -33,8 +33,8 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
   const problems: Problem[] = [];
   const error = (line: number, column: string | undefined, message: string) =>
     problems.push({severity: "error", file, line, ...(column !== undefined ? {column} : {}), message});
-  const warning = (line: number, column: string | undefined, message: string) =>
-    problems.push({severity: "warning", file, line, ...(column !== undefined ? {column} : {}), message});
+  const warning = (line: number, column: string | undefined, message: string, code: string) =>
+    problems.push({severity: "warning", code, file, line, ...(column !== undefined ? {column} : {}), message});
 
   // The same RFC 4180 reader as the field readings: physical line numbers, and quoting mistakes reported.
   const {rows, errors} = parseCsv(text);
@@ -184,7 +184,7 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
       error(line, unitOf.get("beam_on")!.name, `beam-on time (${beamOn} s) is longer than the deployment itself (${(endMs - startMs) / 1000} s): check the beam-on time's unit and the start and end`);
     }
     if (beamOn === 0 && vehicles > 0) {
-      warning(line, unitOf.get("beam_on")!.name, `${vehicles} vehicles scanned with no beam-on time: check the beam-on time`);
+      warning(line, unitOf.get("beam_on")!.name, `${vehicles} vehicles scanned with no beam-on time: check the beam-on time`, "no-beam-on-time");
     }
 
     const operators = cell("operators").split(";").map((o) => o.trim()).filter((o) => o !== "");

@@ -184,7 +184,7 @@ export async function readDataset(dataDir: string, options: {now: Date; root?: s
 
   const policyPaths = await filesIn(join(dataDir, "policy"), ".txt");
   if (policyPaths.length === 0) {
-    problems.push({severity: "warning", file: rel(join(dataDir, "policy")), message: "holds no policy text (.txt), so the policy's claims cannot be checked; add the programme's policy as plain text"});
+    problems.push({severity: "warning", code: "no-policy-text", file: rel(join(dataDir, "policy")), message: "holds no policy text (.txt), so the policy's claims cannot be checked; add the programme's policy as plain text"});
   }
   const ordered = orderPolicyVersions(policyPaths.map(rel));
   problems.push(...ordered.problems);

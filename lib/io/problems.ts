@@ -13,6 +13,11 @@ export interface Problem {
   column?: string;
   /** What is wrong and what would fix it, in one sentence a person can act on. */
   message: string;
+  /**
+   * What kind of problem this is, stable across data sets and wording changes (e.g. "rate-meter"): the RSO pages
+   * group warnings by it. Optional; a problem without one is grouped by its message with the numbers taken out.
+   */
+  code?: string;
 }
 
 /** `FILE:LINE: column C: message`, the one line format of the CLI and of a failing build. */

@@ -105,7 +105,7 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
   }
   if (quantities.size > 1) {
     problems.push({
-      severity: "warning", file: readings[0]!.source.file,
+      severity: "warning", code: "mixed-quantities", file: readings[0]!.source.file,
       message: `the readings mix ${[...quantities].join(", ")}; they are fitted together as µSv, which is only right if the instruments were calibrated for the same quantity`
     });
   }

@@ -56,19 +56,19 @@ export function crossFileProblems(c: FolderContents): Problem[] {
     const at = {file: seen.first.source.file, line: seen.first.source.line, column: "device_id"};
     if (!certificatesOf.has(device)) {
       problems.push({
-        severity: "warning", ...at,
+        severity: "warning", code: "device-without-certificate", ...at,
         message: `device ${device} has ${plural(seen.count, "reading")} but no calibration certificate in certificates/: its effective energy is taken as ${ASSUMED_EFFECTIVE_ENERGY_KEV} keV (an assumption printed beside its verdicts), and the dose to a person inside a scanned vehicle cannot be determined; add the device's certificate`
       });
     } else if (seen.uncovered) {
       const u = seen.uncovered;
       problems.push({
-        severity: "warning", file: u.first.source.file, line: u.first.source.line, column: "measured_at",
+        severity: "warning", code: "readings-uncovered-by-certificate", file: u.first.source.file, line: u.first.source.line, column: "measured_at",
         message: `${plural(u.count, "reading")} of device ${device} (${u.from === u.to ? u.from : `${u.from} to ${u.to}`}) were taken on days no certificate of the device covers (from its issue date to its next-due date): the device's calibration then is not on record, so these readings may not describe it as certified; add the certificate that was in force, or check the dates`
       });
     }
     if (!deploymentsOf.has(device)) {
       problems.push({
-        severity: "warning", file: c.deploymentsPlace,
+        severity: "warning", code: "device-without-deployments", file: c.deploymentsPlace,
         message: `device ${device} has no deployments in the log: how long and how close people were exposed is not known, so a bystander's worst hour, the cordon, the operators' doses and the public's annual dose cannot be determined for it; add its deployments`
       });
     }
@@ -78,7 +78,7 @@ export function crossFileProblems(c: FolderContents): Problem[] {
     if (byDevice.has(device) || certificatesOf.has(device)) continue;
     const first = rows[0]!;
     problems.push({
-      severity: "warning", file: first.source.file, line: first.source.line, column: "device_id",
+      severity: "warning", code: "deployed-device-unknown", file: first.source.file, line: first.source.line, column: "device_id",
       message: `device ${device} has ${plural(rows.length, "deployment")} but no readings and no certificate: its doses cannot be determined. If "${device}" is a typo for another device's id, that device's use is undercounted; correct it`
     });
   }
@@ -87,7 +87,7 @@ export function crossFileProblems(c: FolderContents): Problem[] {
     if (byDevice.has(device)) continue;
     const first = [...certs].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))[0]!;
     problems.push({
-      severity: "warning", file: first.source_file, column: "$.device.serial",
+      severity: "warning", code: "certificate-without-readings", file: first.source_file, column: "$.device.serial",
       message: `certificate ${first.certificate_id} is for device ${device}, which has no field readings: its doses cannot be determined until readings are added${deploymentsOf.has(device) ? "" : " (nor does the deployment log name it: check the serial)"}`
     });
   }
@@ -145,7 +145,7 @@ function instrumentProblems(c: FolderContents): Problem[] {
       const report = (key: string, message: string, column = rec.column) => {
         if (reported.has(key)) return;
         reported.add(key);
-        problems.push({severity: "warning", file: rec.file, ...(rec.line !== undefined ? {line: rec.line} : {}), column, message});
+        problems.push({severity: "warning", code: `instrument-${key.split(" ")[0]}`, file: rec.file, ...(rec.line !== undefined ? {line: rec.line} : {}), column, message});
       };
       if (rec.calibrated_on < latest.calibrated_on) {
         report(`back ${rec.calibrated_on} ${latest.calibrated_on}`, `instrument ${id} is recorded here (${rec.day}) as calibrated on ${rec.calibrated_on}, but ${where(latest)} (${latest.day}, earlier) says it was calibrated on ${latest.calibrated_on}: a later record cannot name an older calibration; correct one of the two`);

@@ -57,7 +57,7 @@ export function parseManifest(text: string, file: string, limitIds: readonly str
   if (!root) return {manifest: null, problems: r.problems};
   for (const key of Object.keys(root)) {
     if (!(FIELDS as readonly string[]).includes(key)) {
-      r.problems.push({severity: "warning", file, column: `$.${key}`, message: `is not a field of ${MANIFEST_FILE} and is ignored (a typo?); the fields are ${FIELDS.join(", ")}`});
+      r.problems.push({severity: "warning", code: "unknown-property", file, column: `$.${key}`, message: `is not a field of ${MANIFEST_FILE} and is ignored (a typo?); the fields are ${FIELDS.join(", ")}`});
     }
   }
   const text_ = (key: "programme" | "agency" | "jurisdiction" | "description"): string | undefined => {

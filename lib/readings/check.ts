@@ -83,7 +83,7 @@ export function checkReadingSet(readings: readonly Reading[]): Problem[] {
       if (mad > 0 && (0.6745 * deviation) / mad <= FAR_OFF_MODIFIED_Z) continue;
       const factor = 10 ** deviation;
       problems.push({
-        severity: "warning", file: r.source.file, line: r.source.line, column: "dose",
+        severity: "warning", code: "far-off", file: r.source.file, line: r.source.line, column: "dose",
         message: `this reading is ${factor.toPrecision(2)} times ${x > m ? "higher" : "lower"} than device ${r.device_id}'s other ${r.quantity} readings${r.angle_deg === null ? "" : ` at ${r.angle_deg}°`} once distance and duration are allowed for (inverse square); check the dose, its unit, the distance and the duration`
       });
     }

@@ -46,8 +46,8 @@ function baseName(file: string): string {
 export function parseReadingsCsv(text: string, file: string, options: ParseReadingsOptions): ParsedReadings {
   const now_ms = options.now.getTime();
   const problems: Problem[] = [];
-  const report = (severity: Problem["severity"], line: number, column: string | undefined, message: string) =>
-    problems.push({severity, file, line, ...(column !== undefined ? {column} : {}), message});
+  const report = (severity: Problem["severity"], line: number, column: string | undefined, message: string, code?: string) =>
+    problems.push({severity, file, line, ...(column !== undefined ? {column} : {}), message, ...(code !== undefined ? {code} : {})});
 
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
@@ -107,7 +107,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     report("error", columnLine(column), column, message);
     rowOk = false;
   };
-  const warn = (column: string, message: string) => report("warning", columnLine(column), column, message);
+  const warn = (code: string, column: string, message: string) => report("warning", columnLine(column), column, message, code);
   const trimmed = (name: string): string | null => {
     const t = cell(name)?.trim() ?? "";
     return t === "" ? null : t;
@@ -236,7 +236,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       else fail("instrument_type", `"${typeText}" is not an instrument type; write integrating (TLD, OSL, electronic dosimeter) or rate-meter`);
     }
     if (instrument_type === "rate-meter") {
-      warn("instrument_type", "a rate meter can misread the short, intense exposure of a swept beam; confirm this reading with an integrating dosimeter (TLD, OSL or electronic) before relying on it");
+      warn("rate-meter", "instrument_type", "a rate meter can misread the short, intense exposure of a swept beam; confirm this reading with an integrating dosimeter (TLD, OSL or electronic) before relying on it");
     }
     let calibrated: CalendarDate | null = null;
     const calibratedText = trimmed("instrument_calibrated_on");
@@ -251,9 +251,9 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     if (calibrated && measured) {
       const until = addCalendarMonths(calibrated, CALIBRATION_VALID_MONTHS);
       if (compareDates(measured.localDate, until) > 0) {
-        warn("instrument_calibrated_on", `the instrument was calibrated on ${formatDate(calibrated)}, more than ${CALIBRATION_VALID_MONTHS} months before this reading (${formatDate(measured.localDate)}); its calibration had lapsed, so recalibrate it or record why the reading still holds`);
+        warn("instrument-calibration-lapsed", "instrument_calibrated_on", `the instrument was calibrated on ${formatDate(calibrated)}, more than ${CALIBRATION_VALID_MONTHS} months before this reading (${formatDate(measured.localDate)}); its calibration had lapsed, so recalibrate it or record why the reading still holds`);
       } else if (compareDates(measured.localDate, calibrated) < 0) {
-        warn("instrument_calibrated_on", `the instrument was calibrated on ${formatDate(calibrated)}, after this reading (${formatDate(measured.localDate)}); record the calibration that was current when the reading was taken`);
+        warn("instrument-calibrated-after", "instrument_calibrated_on", `the instrument was calibrated on ${formatDate(calibrated)}, after this reading (${formatDate(measured.localDate)}); record the calibration that was current when the reading was taken`);
       }
     }
 
@@ -302,7 +302,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
     const censored = mdl !== null && gross_c < mdl;
     // Below the MDL the gross reading cannot be told from zero, so a background above it says nothing.
     if (!censored && background !== null && background - gross_c > (uncertainty ?? 0)) {
-      warn("background", `the background (${backgroundRaw}) is larger than the gross reading (${gross}) by more than the reading's uncertainty; check that both are over the same duration and in the same unit, and that the dosimeters were not swapped`);
+      warn("background-above-gross", "background", `the background (${backgroundRaw}) is larger than the gross reading (${gross}) by more than the reading's uncertainty; check that both are over the same duration and in the same unit, and that the dosimeters were not swapped`);
     }
     const extra: Record<string, string> = {};
     for (const {name, k} of extraColumns) extra[name] = row.fields[k]!;

@@ -48,7 +48,7 @@ describe("crossFileProblems", () => {
       deploymentsPlace: "deployments/log.csv"
     });
     expect(problems).toEqual([{
-      severity: "warning", file: "readings/van.csv", line: 2, column: "device_id",
+      severity: "warning", code: "device-without-certificate", file: "readings/van.csv", line: 2, column: "device_id",
       message: expect.stringMatching(/^device VAN-01 has 2 readings but no calibration certificate in certificates\/: its effective energy is taken as 60 keV .*inside a scanned vehicle cannot be determined/)
     }]);
   });
@@ -66,7 +66,7 @@ describe("crossFileProblems", () => {
       deploymentsPlace: "deployments/log.csv"
     });
     expect(problems).toEqual([{
-      severity: "warning", file: "readings/a.csv", line: 2, column: "measured_at",
+      severity: "warning", code: "readings-uncovered-by-certificate", file: "readings/a.csv", line: 2, column: "measured_at",
       message: expect.stringMatching(/^2 readings of device VAN-01 \(2025-02-13 to 2026-02-20\) were taken on days no certificate of the device covers/)
     }]);
   });

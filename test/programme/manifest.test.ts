@@ -59,7 +59,7 @@ describe("parseManifest", () => {
   it("refuses a placeholder that xray-dose init left, and warns about an unknown field", () => {
     const {problems} = read({...VALID, agency: `${PLACEHOLDER}: who runs the programme`, programe: "typo"});
     expect(problems).toEqual([
-      {severity: "warning", file: "prog/dataset.json", column: "$.programe", message: expect.stringMatching(/is not a field of dataset.json and is ignored \(a typo\?\)/)},
+      {severity: "warning", code: "unknown-property", file: "prog/dataset.json", column: "$.programe", message: expect.stringMatching(/is not a field of dataset.json and is ignored \(a typo\?\)/)},
       {severity: "error", file: "prog/dataset.json", column: "$.agency", message: expect.stringMatching(/^still holds the placeholder "EDIT ME: who runs the programme"; write who runs the programme/)}
     ]);
   });
