@@ -15,7 +15,7 @@ Creates DIR as an empty data folder for a real programme (docs/data-formats.md, 
                         limits.json to start with: remove those that do not apply), not synthetic
   limits.json           a copy of the project's cited limits, which the programme may edit
   everyday-doses.json   a copy of the project's cited everyday doses
-  readings/readings.csv, deployments/deployments.csv   header-only templates
+  readings/readings.csv, deployments/deployments.csv, reviews.csv   header-only templates
   certificates/certificate.json.template              the fields of a certificate
   policy/               for the programme's policy text
   README.md             what goes where, and what to run next

@@ -133,7 +133,7 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
       }
       const implausible = dateProblem(value);
       if (implausible?.severity === "error") return error(line, name, implausible.message), null;
-      if (implausible) warning(line, name, implausible.message);
+      if (implausible) warning(line, name, implausible.message, "implausible");
       return read.value.ms;
     };
     const startMs = instant("start");
@@ -174,7 +174,7 @@ export function parseDeploymentLog(text: string, file: string): ParsedDeployment
       // A beam-on time of zero is a day without scans (warned about below), not a duration out of range.
       const implausible = canonical === 0 && !positive ? null : rangeProblem(canonical, range, `${text} ${spec.unit}`);
       if (implausible?.severity === "error") return error(line, spec.name, implausible.message), null;
-      if (implausible) warning(line, spec.name, implausible.message);
+      if (implausible) warning(line, spec.name, implausible.message, "implausible");
       return canonical;
     };
     const beamOn = measure("beam_on", false, "duration");

@@ -15,13 +15,14 @@ import {policyTextProblems} from "../compliance/policy-claims.js";
 import {readReadingsPaths} from "./read-readings.js";
 import {MANIFEST_FILE, missingManifestMessage, parseManifest, type DatasetManifest} from "../programme/manifest.js";
 import {crossFileProblems} from "../programme/consistency.js";
+import {REVIEW_FILE, parseReviews, type Review} from "../reviews/parse.js";
 import {InputError, hasErrors, type Problem} from "./problems.js";
 import {inspectPath, readInput} from "./open-input.js";
 import type {Reading} from "../readings/types.js";
 
 export interface InputFile {
   path: string;
-  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest";
+  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest" | "reviews";
   sha256: string;
   rows: number | null;
 }
@@ -45,6 +46,8 @@ export interface Dataset {
   policies: PolicyText[];
   /** The previous council briefing's cut-off (ISO date), from data/briefing.json; null when there is none. */
   previousBriefing: string | null;
+  /** The RSO's reviews of readings (reviews.csv; none when the folder has no such file), validated against the readings. */
+  reviews: Review[];
   files: InputFile[];
   /** Warnings only (errors throw). */
   problems: Problem[];
@@ -209,6 +212,21 @@ export async function readDataset(dataDir: string, options: {now: Date; root?: s
     }
   }
 
+  // Reviews are optional: a folder without reviews.csv has none. They are checked against the readings just read.
+  const reviewsPath = join(dataDir, REVIEW_FILE);
+  let reviews: Review[] = [];
+  const reviewsKind = await inspectPath(reviewsPath);
+  if (!(reviewsKind.kind === "refused" && /^no such file/.test(reviewsKind.problem.message))) {
+    const text = await read(reviewsPath, "reviews");
+    if (text !== null) {
+      const byId = new Map(readingsResult.readings.map((r) => [r.reading_id, r]));
+      const parsed = parseReviews(text, rel(reviewsPath), {now: options.now, readings: byId});
+      problems.push(...parsed.problems);
+      reviews = parsed.reviews;
+      files.at(-1)!.rows = parsed.reviews.length;
+    }
+  }
+
   problems.push(...crossFileProblems({
     readings: readingsResult.readings, certificates, deployments,
     deploymentsPlace: rel(deploymentPaths[0] ?? join(dataDir, "deployments"))
@@ -225,6 +243,7 @@ export async function readDataset(dataDir: string, options: {now: Date; root?: s
     everyday: everyday.doses,
     policies,
     previousBriefing,
+    reviews,
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
     problems
   };

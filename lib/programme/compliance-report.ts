@@ -18,7 +18,7 @@ export interface ComplianceReport {
   devices: {
     device_id: string;
     readings: number;
-    /** Readings set aside by a review (none yet: reviews are not part of the data folder). */
+    /** Readings set aside by a review (reviews.csv), counted in `readings` and left out of every fit. */
     excluded: number;
     deployments: number;
     certificate: "current" | "lapsed" | "missing";
@@ -47,7 +47,8 @@ export interface ComplianceReport {
   }[];
   /** Readings that alone move a published figure beyond its uncertainty or change a verdict, with their effects. */
   influence: Publication["influence"] | null;
-  excluded: never[];
+  /** Every reading a review sets aside: the reading, the reason and day, and the review's file and line. */
+  excluded: {reading_id: string; device_id: string; reason: string; reviewed_on: string; file: string; line: number; reading_source: string}[];
   problems: {severity: "error" | "warning"; file: string; line: number | null; column: string | null; message: string}[];
 }
 
@@ -77,7 +78,7 @@ export function complianceReport(
     as_of,
     data_as_of: publication?.data_as_of ?? null,
     devices: (publication?.devices ?? []).map((d) => ({
-      device_id: d.device_id, readings: d.readings, excluded: 0, deployments: d.deployments, certificate: d.certificate, model: d.model,
+      device_id: d.device_id, readings: d.readings, excluded: d.excluded, deployments: d.deployments, certificate: d.certificate, model: d.model,
       effective_energy_keV: d.effective_energy_keV, effective_energy_assumed: d.effective_energy_assumed
     })),
     verdicts: (publication?.scenarios ?? []).flatMap((s) => s.verdicts.map((v) => {
@@ -92,7 +93,10 @@ export function complianceReport(
       };
     })),
     influence: publication?.influence ?? null,
-    excluded: [],
+    excluded: (publication?.reviews.excluded ?? []).map((e) => {
+      const at = e.review.lastIndexOf(":");
+      return {reading_id: e.reading_id, device_id: e.device_id, reason: e.reason, reviewed_on: e.reviewed_on, file: e.review.slice(0, at), line: Number(e.review.slice(at + 1)), reading_source: e.source};
+    }),
     problems: problems.map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message}))
   };
 }

@@ -3,6 +3,7 @@
 // file, and notes saying what goes where. Pure: the command writes these files.
 import {REQUIRED_COLUMNS, OPTIONAL_COLUMNS} from "../readings/parse.js";
 import {MANIFEST_FILE, PLACEHOLDER, type DatasetManifest} from "./manifest.js";
+import {REVIEW_COLUMNS, REVIEW_FILE} from "../reviews/parse.js";
 
 export interface InitOptions {
   programme?: string;
@@ -75,6 +76,9 @@ docs/data-formats.md; "The data folder" there says what each file is for.
 - deployments/: the deployment log, CSV; deployments/deployments.csv has the header only. Until it has the device's
   deployments, the doses that depend on how long and how close people were cannot be determined.
 - policy/: the policy the site reports on, as one plain-text (.txt) file.
+- ${REVIEW_FILE}: the Radiation Safety Officer's reviews of readings, header only: one line per reading set aside
+  (exclude), put back (include) or noted (note), with the reason, who decided and the day. The reason is published on
+  the public site; who decided only in the internal build.
 - limits.json, everyday-doses.json: the project's cited limits and everyday doses, copied here so that the programme
   can review and edit them.
 
@@ -98,6 +102,7 @@ export function initFiles(o: InitOptions): InitFile[] {
     {path: "everyday-doses.json", content: o.everydayJson},
     {path: "readings/readings.csv", content: READINGS_TEMPLATE_COLUMNS.join(",") + "\n"},
     {path: "deployments/deployments.csv", content: DEPLOYMENTS_TEMPLATE_COLUMNS.join(",") + "\n"},
+    {path: REVIEW_FILE, content: REVIEW_COLUMNS.join(",") + "\n"},
     {path: "certificates/certificate.json.template", content: JSON.stringify(CERTIFICATE_TEMPLATE, null, 2) + "\n"},
     {path: "policy/README.md", content: POLICY_NOTE}
   ];

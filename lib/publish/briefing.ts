@@ -4,6 +4,7 @@
 // a correction made to old data since then shows up as a change, which is what a council should see.
 import type {Dataset} from "../io/load-dataset.js";
 import type {Briefing, BriefingChange, KeyFigure, Publication} from "./types.js";
+import {exclusionChanges} from "./reviews.js";
 
 const maxOf = (values: (number | null | undefined)[]): number | null => {
   const xs = values.filter((v): v is number => typeof v === "number");
@@ -43,6 +44,7 @@ export function cutDataset(dataset: Dataset, date: string): Dataset {
     readings: dataset.readings.filter((r) => before(r.measured_at)),
     deployments: dataset.deployments.filter((d) => before(d.start)),
     certificates: dataset.certificates.filter((c) => before(c.issued_on)),
+    reviews: dataset.reviews.filter((r) => r.reviewed_on < date),
     problems: dataset.problems
   };
 }
@@ -87,5 +89,9 @@ export function briefing(p: Publication, dataset: Dataset, publishCut: (cut: Dat
   }
   const before = previous ? new Map(keyFigures(previous).map((k) => [k.id, k.value])) : null;
   const changes: BriefingChange[] = current.map((k) => ({id: k.id, label: k.label, unit: k.unit, current: k.value, previous: before?.get(k.id) ?? null}));
-  return {previous_as_of: previous?.data_as_of ?? null, key_figures: current, changes, questions: questions(p)};
+  return {
+    previous_as_of: previous?.data_as_of ?? null,
+    exclusions: exclusionChanges(dataset.readings, dataset.reviews, previous ? dataset.previousBriefing : null),
+    key_figures: current, changes, questions: questions(p)
+  };
 }

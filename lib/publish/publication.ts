@@ -36,10 +36,15 @@ import {briefing} from "./briefing.js";
 import {publishedTables} from "./tables.js";
 import {publicPublication, publicTables} from "./allow-list.js";
 import {readingInfluence, type DeviceInfluence, type Figure} from "./influence.js";
+import {applyReviews, type Exclusion as ReviewExclusion} from "../reviews/apply.js";
+import {deviceConstancy} from "./constancy.js";
+import {publishPeriodTotals} from "./period-totals.js";
+import {exclusionChanges, publishReviews} from "./reviews.js";
+import {groupWarnings, problemKind} from "./warning-groups.js";
 import type {Table} from "./table-files.js";
 import type {
   DoseAt, PolicyFigure, Publication, PublishedDevice, PublishedEverydayDose, PublishedExclusion, PublishedLimit,
-  PublishedPoint, PublishedScenario, RestsOn
+  PublishedPoint, PublishedProblem, PublishedScenario, ReadingStatus, RestsOn
 } from "./types.js";
 
 const FOOT_M = 0.3048;
@@ -138,19 +143,34 @@ function publishScenario(device_id: string, s: ScenarioResult, limits: Map<strin
   };
 }
 
-interface DeviceAnalysis {
+export interface DeviceAnalysis {
   device_id: string;
+  /** Every reading of the device, excluded ones too. */
   readings: Reading[];
+  /** The readings the reviews exclude (not fitted). */
+  excluded: ReviewExclusion[];
+  /** The fitted readings' points (every reading not excluded). */
   points: FitPoint[];
+  /** The excluded readings' points, for the tables and charts. */
+  excludedPoints: FitPoint[];
   models: DeviceModels;
+  /** The models with every reading, excluded ones too; null when none is excluded. */
+  withoutExclusions: DeviceModels | null;
   /** The measured distances (m), for drawing curves; null without readings. */
   range: [number, number] | null;
   energy: EffectiveEnergy;
+  /** A value of a reading (gross, background, net...) as a dose equivalent in µSv, as its fit point converts it. */
+  toUSv: (value: number, reading: Reading) => number;
+}
+
+/** A reading's value as H*(10) in µSv: as recorded when it is a dose equivalent, else converted at the device's effective energy. */
+function doseEquivalent(energy_keV: number): (value: number, reading: Reading) => number {
+  return (value, r) => (r.unit === "uSv" ? value : convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value);
 }
 
 /** Convert non-dose-equivalent readings (air kerma, exposure) to H*(10) at the device's effective energy. */
 function pointsFor(readings: readonly Reading[], energy_keV: number, beamOnFraction: ReturnType<typeof beamOnFractionLookup>) {
-  return readingsToPoints(readings, {toDoseEquivalent: (value, r) => convertDose(value, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value, beamOnFraction});
+  return readingsToPoints(readings, {toDoseEquivalent: doseEquivalent(energy_keV), beamOnFraction});
 }
 
 /** Every device any file names (readings, certificates, deployments): a device used but never measured is listed too. */
@@ -162,33 +182,45 @@ export function deviceIds(dataset: Pick<Dataset, "readings" | "certificates" | "
   return [...ids].sort();
 }
 
-function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
+/**
+ * Every device's readings turned into fit points and fitted, the reviews applied first: an excluded reading is kept
+ * (its point is in the tables) but fitted only in the comparison "without the exclusions".
+ */
+export function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
   const byDevice = new Map<string, Reading[]>();
   for (const r of dataset.readings) {
     const list = byDevice.get(r.device_id);
     if (list) list.push(r);
     else byDevice.set(r.device_id, [r]);
   }
+  const {excluded} = applyReviews(dataset.readings, dataset.reviews);
+  const excludedIds = new Set(excluded.map((e) => e.reading_id));
   const beamOnFraction = beamOnFractionLookup(dataset.deployments);
   return deviceIds(dataset).map((device_id) => {
     const readings = byDevice.get(device_id) ?? [];
     const energy = effectiveEnergy(dataset.certificates, device_id);
     const ctx: ModelContext = airContext(energy.energy_keV, energy.source);
-    const {points, problems} = pointsFor(readings, energy.energy_keV, beamOnFraction);
+    const {points: all, problems} = pointsFor(readings, energy.energy_keV, beamOnFraction);
     // A reading that cannot become a fit point (an elapsed time no deployment covers) stops the build: leaving it out
     // would publish figures that silently ignore it.
     if (problems.some((p) => p.severity === "error")) throw new InputError(problems);
+    const points = excludedIds.size === 0 ? all : all.filter((p) => !excludedIds.has(p.reading_id));
+    const excludedPoints = excludedIds.size === 0 ? [] : all.filter((p) => excludedIds.has(p.reading_id));
     const range = points.reduce<[number, number] | null>((r, p) => (r ? [Math.min(r[0], p.distance_m), Math.max(r[1], p.distance_m)] : [p.distance_m, p.distance_m]), null);
-    return {device_id, readings, points, models: fitDevice(device_id, points, ctx), range, energy};
+    return {
+      device_id, readings, excluded: excluded.filter((e) => e.device_id === device_id), points, excludedPoints,
+      models: fitDevice(device_id, points, ctx), withoutExclusions: excludedPoints.length > 0 ? fitDevice(device_id, all, ctx) : null,
+      range, energy, toUSv: doseEquivalent(energy.energy_keV)
+    };
   });
 }
 
 /** Whether a distance lies outside the distances the device's readings were taken at (a 1 % margin for rounding). */
 const outside = (a: DeviceAnalysis, distance_m: number) => a.range === null || distance_m < a.range[0] * 0.99 || distance_m > a.range[1] * 1.01;
 
-function policyPoints(a: DeviceAnalysis): DoseAt[] {
-  if (usableModels(a.models).length === 0) return [];
-  const estimate = conservativeEstimator(a.models);
+function policyPoints(a: DeviceAnalysis, models: DeviceModels = a.models): DoseAt[] {
+  if (usableModels(models).length === 0) return [];
+  const estimate = conservativeEstimator(models);
   return POLICY_FIGURES.map((f) => {
     const e = estimate({distance_m: f.distance_m, duration_s: f.duration_s});
     return {
@@ -341,20 +373,37 @@ function residualsByReading(a: DeviceAnalysis): Map<string, Residual> {
   return out;
 }
 
-function publishPoints(a: DeviceAnalysis, audience: Audience): PublishedPoint[] {
+/**
+ * Every reading with its one status (lib/publish/types.ts ReadingStatus): excluded by a review, flagged beyond 3σ of
+ * its model, censored below detection, warned by a validator at its line, or accepted; the detail says why, and any
+ * warning at its line is quoted after.
+ */
+function publishPoints(a: DeviceAnalysis, audience: Audience, warningsAt: ReadonlyMap<string, string[]>): PublishedPoint[] {
   const residuals = residualsByReading(a);
   const byId = new Map(a.readings.map((r) => [r.reading_id, r]));
-  return a.points.map((p) => {
+  const exclusions = new Map(a.excluded.map((e) => [e.reading_id, e]));
+  return [...a.points, ...a.excludedPoints].map((p) => {
     const r = byId.get(p.reading_id)!;
     const res = residuals.get(p.reading_id);
+    const source = `${r.source.file}:${r.source.line}`;
+    const excluded = exclusions.get(p.reading_id);
+    const warnings = warningsAt.get(source) ?? [];
+    const flagged = res?.flagged ?? false;
+    const status: ReadingStatus = excluded ? "excluded" : flagged ? "flagged" : p.censored ? "censored" : warnings.length > 0 ? "warned" : "accepted";
+    const why = excluded ? `excluded on ${excluded.reviewed_on}: ${excluded.reason}`
+      : flagged ? `${Math.abs(res!.normalised).toPrecision(2)} σ ${res!.normalised > 0 ? "above" : "below"} its model`
+        : p.censored ? "below the detection limit: an upper limit" : null;
+    const detail = [why, ...warnings.map((w) => `warning: ${w}`)].filter((t): t is string => t !== null).join("; ");
     return {
       reading_id: p.reading_id, device_id: p.device_id,
       dosimeter_id: audience === "internal" ? r.dosimeter_id : null,
       measured_at: r.measured_at, distance_m: p.distance_m, angle_deg: p.angle_deg, sector: sectorLabel(p.angle_deg),
       rate_uSv_per_h: p.censored && p.mdl_rate_uSv_per_h !== null ? p.mdl_rate_uSv_per_h : p.rate_uSv_per_h,
       sigma_uSv_per_h: p.sigma_uSv_per_h, censored: p.censored,
-      normalised_residual: res?.normalised ?? null, flagged: res?.flagged ?? false,
-      instrument_type: r.instrument_type, instrument_id: r.instrument_id, source: `${r.source.file}:${r.source.line}`,
+      normalised_residual: res?.normalised ?? null, flagged,
+      instrument_type: r.instrument_type, instrument_id: r.instrument_id, source,
+      gross_uSv: a.toUSv(r.gross, r), background_uSv: r.background === null ? null : a.toUSv(r.background, r), net_uSv: a.toUSv(r.net, r),
+      status, status_detail: detail === "" ? null : detail,
       notes: audience === "internal" ? r.notes : null
     };
   });
@@ -412,7 +461,13 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       effective_energy_keV: a.energy.energy_keV,
       effective_energy_assumed: a.energy.assumed,
       policy_points: policyPoints(a).map((p) => ({...p, rests_on: reliance(a.device_id, `policy:${p.label}`)})),
-      exclusion: exclusions(a, limits, yearBeamOn(a.device_id)).map(({point_distance_m: _point, ...e}) => ({...e, rests_on: reliance(a.device_id, `exclusion:${e.limit_id}`)}))
+      exclusion: exclusions(a, limits, yearBeamOn(a.device_id)).map(({point_distance_m: _point, ...e}) => ({...e, rests_on: reliance(a.device_id, `exclusion:${e.limit_id}`)})),
+      excluded: a.excluded.length,
+      without_exclusions: a.withoutExclusions === null ? null : {
+        excluded: a.excluded.length,
+        fits: publishedFits(a.withoutExclusions, a.range).filter((f) => f.selected),
+        policy_points: policyPoints(a, a.withoutExclusions)
+      }
     };
   });
 
@@ -440,8 +495,6 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   // The newest policy text as one line of words, for the sentences pages quote (PAGE_QUOTES).
   const flowing = dataset.policies.at(-1)?.text.replace(/\s+/g, " ") ?? "";
 
-  const fileWarnings = new Map<string, number>();
-  for (const p of dataset.problems) fileWarnings.set(p.file, (fileWarnings.get(p.file) ?? 0) + 1);
   const readingsByFile = new Map<string, {first: Reading; last: Reading}>();
   for (const r of dataset.readings) {
     const span = readingsByFile.get(r.source.file);
@@ -451,6 +504,23 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       if (r.measured_at_ms > span.last.measured_at_ms) span.last = r;
     }
   }
+
+  // Each device's output constancy, and a warning for every period out of control (the Data quality page lists them).
+  const constancy = analyses.map((a) => deviceConstancy(a, dataset.certificates));
+  // A lapsed certificate is a warning for the RSO, as of the build's day.
+  const problems: PublishedProblem[] = [
+    ...dataset.problems, ...latestCertificates(dataset.certificates).flatMap((c) => certificateStatus(c, now).problem ?? []), ...constancy.flatMap((c) => c.problems)
+  ].map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message, kind: problemKind(p)}));
+  const readingAt = new Map(dataset.readings.map((r) => [`${r.source.file}:${r.source.line}`, r.device_id]));
+  const warningsAt = new Map<string, string[]>();
+  for (const p of problems) {
+    if (p.severity !== "warning" || p.line === null || !readingAt.has(`${p.file}:${p.line}`)) continue;
+    const key = `${p.file}:${p.line}`;
+    warningsAt.set(key, [...(warningsAt.get(key) ?? []), p.message]);
+  }
+  const {excluded} = applyReviews(dataset.readings, dataset.reviews);
+  const fileWarnings = new Map<string, number>();
+  for (const p of problems) fileWarnings.set(p.file, (fileWarnings.get(p.file) ?? 0) + 1);
 
   const publication: Publication = {
     audience,
@@ -468,9 +538,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       const span = readingsByFile.get(f.path);
       return {...f, first: span?.first.measured_at ?? null, last: span?.last.measured_at ?? null, warnings: fileWarnings.get(f.path) ?? 0};
     }),
-    // A lapsed certificate is a warning for the RSO, as of the build's day.
-    problems: [...dataset.problems, ...latestCertificates(dataset.certificates).flatMap((c) => certificateStatus(c, now).problem ?? [])]
-      .map((p) => ({severity: p.severity, file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message})),
+    problems,
     devices,
     fits: analyses.flatMap((a) => publishedFits(a.models, a.range)),
     scenarios: scenarioResults,
@@ -484,7 +552,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
     deployments: summariseUse(dataset.deployments),
     policy_figures: policy.figures,
     policy: policy.policy,
-    briefing: {previous_as_of: null, key_figures: [], changes: [], questions: []},
+    briefing: {previous_as_of: null, exclusions: exclusionChanges(dataset.readings, dataset.reviews, null), key_figures: [], changes: [], questions: []},
     influence: {
       readings: analyses.flatMap((a) => influence.get(a.device_id)!.influential),
       devices: analyses.map((a) => {
@@ -493,9 +561,13 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       }),
       method: INFLUENCE_METHOD
     },
-    fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null)
+    fields: analyses.map(deviceField).filter((f): f is DoseFieldModel & {device_id: string} => f !== null),
+    reviews: publishReviews(excluded, dataset.reviews, audience),
+    warning_groups: groupWarnings(problems, (file, line) => readingAt.get(`${file}:${line}`) ?? null, analyses.map((a) => a.device_id)),
+    period_totals: publishPeriodTotals(dataset, analyses, registry, now, audience),
+    constancy: constancy.map((c) => c.chart)
   };
-  const points = analyses.flatMap((a) => publishPoints(a, audience));
+  const points = analyses.flatMap((a) => publishPoints(a, audience, warningsAt));
   if (options.withBriefing !== false) {
     publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false, withInfluence: false}).publication);
   }

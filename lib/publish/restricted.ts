@@ -18,6 +18,8 @@ export function restrictedValues(dataset: Dataset): string[] {
     if (d.location_restricted) add(d.location);
     for (const v of Object.values(d.extra)) add(v);
   }
+  // Who reviewed a reading names a person (the reason is published; docs/restricted-data.md).
+  for (const r of dataset.reviews) add(r.reviewed_by);
   for (const r of dataset.readings) {
     add(r.notes);
     add(r.dosimeter_id !== r.instrument_id ? r.dosimeter_id : null);

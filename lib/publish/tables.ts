@@ -35,6 +35,11 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
     col("instrument_type", "integrating or rate-meter"),
     col("instrument_id", "The instrument"),
     col("source", "Input file and line"),
+    col("gross_uSv", "The gross reading as a dose equivalent (air kerma and exposure converted at the device's effective energy, as for the fit)", "uSv"),
+    col("background_uSv", "The background over the same time; empty when not stated", "uSv"),
+    col("net_uSv", "Net dose: gross − background (background 0 when not stated)", "uSv"),
+    col("status", "accepted, censored (below the detection limit), flagged (beyond 3 sigma of its model), excluded (by a review) or warned (a validation warning at its line)"),
+    col("status_detail", "Why: the review's reason, how far from the model, and any warning at its line"),
     ...(internal ? [col("notes", "Free-text notes (restricted: not in the public build)")] : [])
   ];
   const deploymentColumns: Columns = [
@@ -60,6 +65,40 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
     {
       name: "readings", title: "Field readings as fitted", rows: points as unknown as Record<string, Cell>[], columns: readingColumns,
       description: "One row per field reading: its net dose rate and how the device's selected model fits it."
+    },
+    {
+      name: "excluded-readings", title: "Readings excluded by reviews", columns: [
+        col("reading_id", "The reading"), col("device_id", "The device"), col("reason", "Why it was set aside"), col("reviewed_on", "Day of the review"),
+        ...(internal ? [col("reviewed_by", "Who decided (restricted: not in the public build)")] : []),
+        col("review", "The review's file and line"), col("source", "The reading's file and line")
+      ],
+      rows: p.reviews.excluded as unknown as Record<string, Cell>[],
+      description: "Every reading the Radiation Safety Officer's reviews (reviews.csv) set aside: kept in the data, left out of every fit."
+    },
+    {
+      name: "period-totals", title: "Dose totals to date and ALARA levels", columns: [
+        col("who", internal ? "A dosimeter, or a device's most-exposed operator or cordon" : "A device's most-exposed operator or cordon (dosimeters are in the internal build only)"),
+        col("id", internal ? "The dosimeter (restricted) or the device" : "The device"), col("period", "quarter-to-date, year-to-date or rolling-12-months, as of the build's day"),
+        col("from", "First day counted"), col("to", "Last day counted (the build's day)"),
+        col("readings_or_deployments", "Readings (dosimeter) or deployments (device) in the period"),
+        col("dose_uSv", "Total: measured (dosimeter; readings below detection at their detection limit) or estimated (device)", "uSv"),
+        col("upper95_uSv", "95 % upper bound of an estimate (empty for a measured total)", "uSv"),
+        col("alara_level", "Highest ALARA investigation level reached"), col("alara_status", "reached, or possibly reached (only the upper bound reaches it)"),
+        col("threshold_uSv", "Dose at which that level starts over the period", "uSv")
+      ],
+      rows: periodTotalRows(p),
+      description: "Quarter-to-date, year-to-date and rolling 12-month doses with the ALARA investigation levels (data/limits.json alara) applied."
+    },
+    {
+      name: "output-constancy", title: "Output constancy", columns: [
+        col("device_id", "The device"), col("kind", "quarter or calibration period"), col("label", "The period"), col("from", "First day"), col("to", "Last day (empty: still open)"),
+        col("n", "Readings charted (above detection, within 3 sigma of the pooled fit)"),
+        col("output_uSv_per_h", "The period's output at 1 m on the beam side", "uSv/h"), col("sigma_uSv_per_h", "Its standard uncertainty", "uSv/h"),
+        col("pooled_uSv_per_h", "The pooled estimate (centre line)", "uSv/h"), col("z", "(output − pooled) / sigma"),
+        col("beyond", "Beyond the 2σ or 3σ limits"), col("out_of_control", "Beyond 3σ, or two of three consecutive periods beyond 2σ on one side: a warning")
+      ],
+      rows: p.constancy.flatMap((c) => c.points.map((x) => ({device_id: c.device_id, pooled_uSv_per_h: c.pooled_uSv_per_h, ...x}))) as unknown as Record<string, Cell>[],
+      description: "Each device's fitted output at 1 m on the beam side per quarter and per calibration period, against the pooled estimate with ±2σ and ±3σ limits."
     },
     {
       name: "fits", title: "Model fits", columns: [
@@ -171,10 +210,28 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
     },
     {
       name: "problems", title: "Validation warnings", columns: [
-        col("severity", "warning (errors stop the build)"), col("file", "File"), col("line", "Line"), col("column", "Column or JSON path"), col("message", "What is wrong and what would fix it")
+        col("severity", "warning (errors stop the build)"), col("file", "File"), col("line", "Line"), col("column", "Column or JSON path"), col("message", "What is wrong and what would fix it"),
+        col("kind", "What kind of warning (the Data quality page groups them by it)")
       ],
-      rows: p.problems as unknown as Record<string, Cell>[],
+      rows: p.problems.map(({kind, ...x}) => ({...x, kind})) as unknown as Record<string, Cell>[],
       description: "Every warning the validators raised on the inputs."
     }
+  ];
+}
+
+/** One row per dosimeter (internal build) or device person and period. */
+function periodTotalRows(p: Publication): Record<string, Cell>[] {
+  const t = p.period_totals;
+  const period = new Map(t.periods.map((x) => [x.id, x]));
+  const span = (id: string) => ({from: period.get(id)!.from, to: period.get(id)!.to});
+  return [
+    ...(t.dosimeters ?? []).flatMap((d) => d.totals.map((x) => ({
+      who: "dosimeter", id: d.dosimeter_id, period: x.period, ...span(x.period), readings_or_deployments: x.readings, dose_uSv: x.dose_uSv, upper95_uSv: null,
+      alara_level: x.level, alara_status: x.status, threshold_uSv: x.threshold_uSv
+    }))),
+    ...t.devices.flatMap((d) => (["operator", "cordon"] as const).flatMap((who) => d[who].map((x) => ({
+      who: who === "operator" ? "most-exposed operator" : "cordon", id: d.device_id, period: x.period, ...span(x.period), readings_or_deployments: x.deployments,
+      dose_uSv: x.dose_uSv, upper95_uSv: x.upper95_uSv, alara_level: x.level, alara_status: x.status, threshold_uSv: x.threshold_uSv
+    }))))
   ];
 }

@@ -11,7 +11,7 @@ import type {InfluentialReading} from "./influence.js";
 export interface PublishedFile {
   /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
   path: string;
-  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest";
+  kind: "readings" | "certificate" | "deployments" | "limits" | "everyday-doses" | "policy" | "manifest" | "reviews";
   sha256: string;
   /** Data rows (CSV) or records (JSON); null for documents. */
   rows: number | null;
@@ -27,6 +27,8 @@ export interface PublishedProblem {
   line: number | null;
   column: string | null;
   message: string;
+  /** What kind of problem (Problem.code, or the message with its numbers and quoted values taken out): how the pages group them. */
+  kind: string;
 }
 
 export interface PublishedParameter {
@@ -101,6 +103,140 @@ export interface PublishedPoint {
   source: string;
   /** Restricted (free text): the reading's notes in the internal build, null in the public one. */
   notes: string | null;
+  /** The reading as recorded, as a dose equivalent (µSv; air kerma and exposure converted as for the fit): gross, background (null when not stated) and net = gross − background. */
+  gross_uSv: number;
+  background_uSv: number | null;
+  net_uSv: number;
+  /**
+   * One status: excluded (by a review, which `status_detail` quotes), flagged (beyond 3σ of its model), censored (below
+   * the detection limit), warned (a validation warning at its line, quoted), or accepted.
+   */
+  status: ReadingStatus;
+  status_detail: string | null;
+}
+
+export type ReadingStatus = "accepted" | "censored" | "flagged" | "excluded" | "warned";
+
+/** A reading set aside by a review (reviews.csv): kept in the data and the tables, left out of every fit. */
+export interface PublishedExcludedReading {
+  reading_id: string;
+  device_id: string;
+  reason: string;
+  reviewed_on: string;
+  /** Who decided: restricted, null in the public build. */
+  reviewed_by: string | null;
+  /** The review's line, "FILE:LINE". */
+  review: string;
+  /** The reading's line, "FILE:LINE". */
+  source: string;
+}
+
+export interface PublishedReviews {
+  excluded: PublishedExcludedReading[];
+  /** How many readings were excluded and why, grouped by reason (never who): what the public pages say. */
+  by_reason: {reason: string; readings: number; devices: string[]}[];
+  /** Notes on readings (action "note"); they change nothing. */
+  notes: number;
+}
+
+/** What a device's figures would be without the reviews' exclusions (all its readings fitted): for the RSO's comparison. */
+export interface WithoutExclusions {
+  /** Readings the reviews exclude. */
+  excluded: number;
+  /** The selected fit of each group (all angles, each sector) with every reading. */
+  fits: PublishedFit[];
+  policy_points: DoseAt[];
+}
+
+/** Validation warnings of one kind: one line on the Data quality page, opening to its rows. */
+export interface WarningGroup {
+  kind: string;
+  /** A short name for the kind. */
+  title: string;
+  count: number;
+  /** Devices the warnings concern (the reading at their line, or a device named in the message). */
+  devices: string[];
+  /** Per file: how many, and the first and last line. */
+  files: {file: string; count: number; first_line: number | null; last_line: number | null}[];
+  /** One message of the group, as written. */
+  example: string;
+}
+
+/** A total over a period, with the ALARA level it reaches. */
+export interface PublishedLevel {
+  level: string | null;
+  status: "reached" | "possibly reached" | null;
+  threshold_uSv: number | null;
+}
+
+export interface PublishedDosimeterTotal extends PublishedLevel {
+  period: string;
+  readings: number;
+  censored: number;
+  dose_uSv: number;
+}
+
+export interface PublishedEstimateTotal extends PublishedLevel {
+  period: string;
+  deployments: number;
+  beam_on_h: number;
+  dose_uSv: number | null;
+  lower95_uSv: number | null;
+  upper95_uSv: number | null;
+  /** Why the dose cannot be determined (no usable model). */
+  reason: string | null;
+}
+
+export interface PublishedPeriodTotals {
+  /** The build's day: "to date" is as of it. */
+  as_of: string;
+  periods: {id: string; label: string; from: string; to: string; annual_fraction: number}[];
+  levels: {id: string; fraction: number; action: string}[];
+  /** The ALARA levels are the programme's own (data/limits.json alara.program_specific), with its note. */
+  levels_note: string;
+  /** The annual limits the levels are fractions of: for a dosimeter's wearer and an operator (workers), and the public at the cordon. */
+  worker_limit: {limit_id: string; value_uSv: number} | null;
+  public_limit: {limit_id: string; value_uSv: number} | null;
+  /** Per dosimeter: internal build only (a dosimeter identifies its wearer); null in the public build. */
+  dosimeters: {dosimeter_id: string; device_ids: string[]; totals: PublishedDosimeterTotal[]}[] | null;
+  /** What the public build says of the dosimeters: per period, how many had readings and how many reached each level. */
+  dosimeter_summary: {period: string; dosimeters: number; reached: {level: string; dosimeters: number}[]}[];
+  /** Readings left out of the dosimeter totals: excluded by a review, or with no dosimeter id. */
+  not_counted: {excluded: number; no_dosimeter: number};
+  devices: {device_id: string; operator: PublishedEstimateTotal[]; cordon: PublishedEstimateTotal[]}[];
+}
+
+export interface PublishedConstancyPoint {
+  kind: "quarter" | "calibration";
+  label: string;
+  from: string;
+  to: string | null;
+  n: number;
+  output_uSv_per_h: number;
+  sigma_uSv_per_h: number;
+  z: number;
+  lower2_uSv_per_h: number;
+  upper2_uSv_per_h: number;
+  lower3_uSv_per_h: number;
+  upper3_uSv_per_h: number;
+  beyond: "2σ" | "3σ" | null;
+  out_of_control: boolean;
+}
+
+/** A device's output at 1 m on the beam side, per quarter and per calibration period, against the pooled estimate. */
+export interface PublishedConstancy {
+  device_id: string;
+  /** The group and model the chart uses ("0° sector, inverse-square-air"), or null when there is no chart. */
+  basis: string | null;
+  reference_distance_m: number;
+  pooled_uSv_per_h: number | null;
+  /** max(1, χ²/dof) of the pooled fit over the readings charted, applied to every period's uncertainty. */
+  scale: number | null;
+  /** Readings above detection left out of the chart: flagged beyond 3σ of the pooled fit (each listed for review). */
+  left_out: number;
+  points: PublishedConstancyPoint[];
+  /** Why there is no chart. */
+  reason: string | null;
 }
 
 export interface DoseAt {
@@ -229,6 +365,10 @@ export interface PublishedDevice {
   /** The policy's 5 ft and 10 ft for 10 s figures, recomputed from this device's field data. */
   policy_points: DoseAt[];
   exclusion: PublishedExclusion[];
+  /** Readings the reviews exclude from its fits (counted in `readings`). */
+  excluded: number;
+  /** Its figures with every reading fitted; null when no reading of it is excluded. */
+  without_exclusions: WithoutExclusions | null;
 }
 
 export interface PublishedLimit {
@@ -304,9 +444,20 @@ export interface BriefingChange {
   current: number | null;
 }
 
+/** How the readings set aside by reviews changed since the previous briefing (reasons only: never who). */
+export interface ExclusionChanges {
+  /** Readings excluded now, and at the previous briefing (null without one). */
+  current: number;
+  previous: number | null;
+  /** Excluded since, grouped by reason; and put back since. */
+  added: {reason: string; readings: number}[];
+  removed: number;
+}
+
 export interface Briefing {
   /** Data-as-of of the previous briefing's snapshot (the same inputs cut at that date), or null without one. */
   previous_as_of: string | null;
+  exclusions: ExclusionChanges;
   key_figures: KeyFigure[];
   changes: BriefingChange[];
   /** Questions that follow from the findings, for the council to put to the department. */
@@ -368,4 +519,9 @@ export interface Publication {
   influence: PublishedInfluence;
   /** Each device's fitted dose field (all angles, and per sector), for the map and the simulations in the browser. */
   fields: (DoseFieldModel & {device_id: string})[];
+  reviews: PublishedReviews;
+  /** The validation warnings grouped by kind (the problems table has every one). */
+  warning_groups: WarningGroup[];
+  period_totals: PublishedPeriodTotals;
+  constancy: PublishedConstancy[];
 }

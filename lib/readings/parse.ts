@@ -146,13 +146,13 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
   const plausible = (column: string, value: number | null, range: RangeName, written: () => string) => {
     const p = value === null ? null : rangeProblem(value, range, written());
     if (p?.severity === "error") fail(column, p.message);
-    else if (p) warn(column, p.message);
+    else if (p) warn("implausible", column, p.message);
   };
   const written = (column: string, unitColumn: string) => `${cell(column)!.trim()} ${cell(unitColumn)!.trim()}`;
   const dated = (column: string, isoDate: string) => {
     const p = dateProblem(isoDate);
     if (p?.severity === "error") fail(column, p.message);
-    else if (p) warn(column, p.message);
+    else if (p) warn("implausible", column, p.message);
   };
   /** Dose units too large for a field reading (Sv, Gy, rem, R, MSv) are warned about once per file and unit. */
   const absurdUnitsWarned = new Set<string>();
@@ -289,7 +289,7 @@ export function parseReadingsCsv(text: string, file: string, options: ParseReadi
       absurdUnitsWarned.add(doseUnitText);
       // One of the unit: a dose in the canonical unit, or for a rate unit (µSv/h) a rate per hour.
       const absurd = absurdUnitProblem(doseUnitText, doseUnit.factor, doseUnit.rate ? RATE_RANGE[QUANTITY_UNIT[quantity]] : doseRange);
-      if (absurd) warn("dose_unit", `${absurd}${ONCE_PER_FILE}`);
+      if (absurd) warn("dose-unit-too-large", "dose_unit", `${absurd}${ONCE_PER_FILE}`);
     }
     plausible("distance", distance_m, "distance", () => written("distance", "distance_unit"));
     plausible("duration", duration_s, "duration", () => written("duration", "duration_unit"));

@@ -29,6 +29,7 @@ describe("certificateStatus", () => {
     const {problem} = certificateStatus(cert, new Date("2025-02-16T00:00:00Z"));
     expect(problem).toEqual({
       severity: "warning",
+      code: "certificate-lapsed",
       file: "data/certificates/x.json",
       column: "$.next_due_on",
       message: expect.stringMatching(/CAL-1 for device ZBV-0417 was due for renewal on 2025-02-14 and is 2 days overdue: have the device recalibrated/)

@@ -41,7 +41,8 @@ describe("xray-dose init", () => {
     expect(out.join("\n")).toMatch(/^created .*new\/ for a new programme:/);
     const files = (await readdir(dir, {recursive: true})).sort();
     expect(files).toEqual(["README.md", "certificates", "certificates/certificate.json.template", "dataset.json", "deployments", "deployments/deployments.csv",
-      "everyday-doses.json", "limits.json", "policy", "policy/README.md", "readings", "readings/readings.csv"]);
+      "everyday-doses.json", "limits.json", "policy", "policy/README.md", "readings", "readings/readings.csv", "reviews.csv"]);
+    expect(await readFile(join(dir, "reviews.csv"), "utf8")).toBe("reading_id,action,reason,reviewed_by,reviewed_on\n");
     expect(await readFile(join(dir, "limits.json"), "utf8")).toBe(await readFile("data/limits.json", "utf8"));
     expect(await readFile(join(dir, "everyday-doses.json"), "utf8")).toBe(await readFile("data/everyday-doses.json", "utf8"));
     const manifest = JSON.parse(await readFile(join(dir, "dataset.json"), "utf8"));
