@@ -5,7 +5,8 @@ import {join} from "node:path";
 import {extent} from "d3-array";
 import type {Command, Io} from "../command.js";
 import {parseOptions} from "../command.js";
-import {formatProblem, hasErrors, type Problem} from "../../lib/io/problems.js";
+import {InputError, formatProblem, hasErrors, type Problem} from "../../lib/io/problems.js";
+import {analysisProblems} from "../../lib/publish/analysis-checks.js";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {readDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {clockFromEnv} from "../../lib/io/clock.js";
@@ -20,7 +21,9 @@ deployments/, limits.json; default: $XRAY_DATA_DIR, else data/), checks every fi
 in it against docs/data-formats.md, and the files against each other: every device
 with readings has a certificate covering their dates, deployments and certificates
 name known devices, each instrument's calibration dates agree across files, and
-dataset.json is valid. This is the check the site build runs first.
+dataset.json is valid, and reviews.csv names known readings. Each device's output at
+1 m on the beam side is charted per quarter and per calibration period (fitted as the site
+fits it): a period out of control is a warning. This is the check the site build runs first.
 
 With readings files (CSV files, or folders searched for *.csv that are not data
 folders), checks the field readings only, as in docs/data-formats.md, "Field readings".
@@ -74,7 +77,20 @@ function describeFolder(dir: string, d: Dataset): string[] {
  * stdout. Returns the dataset when it is valid. The site build runs this before anything is built or deleted.
  */
 export async function validateFolder(dir: string, io: Io, now: Date): Promise<Dataset | null> {
-  const {dataset, problems} = await readDataset(dir, {now});
+  const read = await readDataset(dir, {now});
+  const problems = [...read.problems];
+  let dataset = read.dataset;
+  // What only the fits can tell (a device's output out of control), as the site computes it; a reading the fits
+  // cannot use (elapsed time no deployment covers) is an error here as it is in the build.
+  if (dataset) {
+    try {
+      problems.push(...analysisProblems(dataset));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      if (hasErrors(error.problems)) dataset = null;
+    }
+  }
   // Readings that alone decide a device's 5 ft or 10 ft figure (fitted as the site fits; the build checks every figure).
   if (dataset) problems.push(...influenceWarnings(dataset.readings));
   for (const p of [...problems.filter((p) => p.severity === "warning"), ...problems.filter((p) => p.severity === "error")]) io.stderr(formatProblem(p));

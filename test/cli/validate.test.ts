@@ -1,6 +1,6 @@
 // `xray-dose validate`: summary on stdout, one FILE:LINE: column C: line per problem on stderr, exit codes 0/1/2.
 import {execFile} from "node:child_process";
-import {cp, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -96,6 +96,41 @@ describe("xray-dose validate DIR: a whole data folder", () => {
       expect(err.at(-1)).toBe(`${dir}/dataset.json: column $.limits[1]: "L99" is not a limit in limits.json; the limits there are L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, N43.16`);
       expect(err.slice(0, -1).every((line) => / warning: /.test(line))).toBe(true);
     } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+});
+
+describe("xray-dose validate DIR: output constancy", () => {
+  it("warns when a device's output on the beam side in one quarter is out of control, and not for the sample as it is", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "constancy-"));
+    try {
+      await cp("data", dir, {recursive: true});
+      const clean = capture();
+      process.env.SOURCE_DATE_EPOCH = "1796040000"; // 2026-11-30, after the sample's newest reading
+      expect(await validateCommand.run([dir], clean.io)).toBe(0);
+      expect(clean.err.filter((l) => /output at 1 m/.test(l))).toEqual([]);
+
+      // ZBV-0417's beam-side readings of 2025-Q3 made 30 % higher: a change of output that quarter.
+      const file = join(dir, "readings", "ZBV-0417-2025.csv");
+      const lines = (await readFile(file, "utf8")).split("\n");
+      const header = lines[0]!.split(",");
+      const [at, angle, dose] = ["measured_at", "angle_deg", "dose"].map((c) => header.indexOf(c));
+      const changed = lines.map((line, i) => {
+        const f = line.split(",");
+        if (i === 0 || f.length < header.length || f[angle!] !== "0" || !/^2025-0[789]/.test(f[at!]!)) return line;
+        f[dose!] = String(Number(f[dose!]) * 1.3);
+        return f.join(",");
+      });
+      await writeFile(file, changed.join("\n"));
+      const shifted = capture();
+      expect(await validateCommand.run([dir], shifted.io)).toBe(0);
+      const warnings = shifted.err.filter((l) => /output at 1 m/.test(l));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/: warning: device ZBV-0417's output at 1 m on the beam side in 2025-Q3 \(\d+ readings\) is [\d.]+ µSv\/h, [\d.]+σ above the pooled/);
+      expect(warnings[0]).toMatch(/^.*readings\/ZBV-0417-2025\.csv:\d+: /);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
       await rm(dir, {recursive: true, force: true});
     }
   });
