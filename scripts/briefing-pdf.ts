@@ -26,11 +26,11 @@ function pdfPageCount(pdf: Buffer): number {
   return counts.length > 0 ? Math.max(...counts) : 0;
 }
 
-/** The published site's address from the built site's own publication (null when it has none). */
+/** The published site's address from the built briefing page's own data (null when it has none). */
 export function builtSiteUrl(dist: string): string | null {
-  const folder = join(dist, "_file", "data");
-  const file = readdirSync(folder).find((name) => /^publication\.[0-9a-f]+\.json$/.test(name));
-  if (!file) throw new Error(`${folder} holds no publication.json: build the site first (npm run build).`);
+  const folder = join(dist, "_file", "data", "pages");
+  const file = readdirSync(folder).find((name) => /^council-briefing\.[0-9a-f]+\.json$/.test(name));
+  if (!file) throw new Error(`${folder} holds no council-briefing.json: build the site first (npm run build).`);
   return (JSON.parse(readFileSync(join(folder, file), "utf8")) as {site_url: string | null}).site_url;
 }
 

@@ -77,13 +77,16 @@ describe("a new programme, from init to its site", () => {
   });
 
   it("publishes no verdict the data do not support", () => {
-    const file = readdirSync(`${DIST}/_file/data`).find((f) => /^publication\.\w+\.json$/.test(f))!;
-    const publication = JSON.parse(readFileSync(`${DIST}/_file/data/${file}`, "utf8"));
-    expect(publication).toMatchObject({synthetic: false, programme: "Harbour X-ray van", status_on: "2026-11-30", claims: [], policy_figures: [], site_url: "https://example.org/van/"});
-    const verdicts = publication.scenarios.flatMap((s: {verdicts: {verdict: string}[]}) => s.verdicts.map((v) => v.verdict));
+    // Each page's data (data/pages/<page>.json): the briefing's and the public page's, and every page's free of the sample.
+    const pages = `${DIST}/_file/data/pages`;
+    const data = (page: string) => JSON.parse(readFileSync(`${pages}/${readdirSync(pages).find((f) => f.startsWith(`${page}.`))!}`, "utf8"));
+    const briefing = data("council-briefing");
+    expect(briefing).toMatchObject({synthetic: false, programme: "Harbour X-ray van", status_on: "2026-11-30", claims: [], site_url: "https://example.org/van/"});
+    expect(data("public-index")).toMatchObject({claims: [], policy_figures: []});
+    const verdicts = briefing.scenarios.flatMap((s: {verdicts: {verdict: string}[]}) => s.verdicts.map((v) => v.verdict));
     expect(verdicts.length).toBeGreaterThan(20);
     expect(new Set(verdicts)).toEqual(new Set(["cannot-be-determined"]));
-    expect(JSON.stringify(publication)).not.toMatch(/ZBV-|PIC-CAL|EPD-22/);
+    for (const file of readdirSync(pages)) expect(readFileSync(`${pages}/${file}`, "utf8"), file).not.toMatch(/ZBV-|PIC-CAL|EPD-22/);
   });
 
   it("shows nothing of the sample on any page, and no unrendered expression, at desktop and phone width", async () => {

@@ -82,7 +82,7 @@ describe("a broken input stops the build", () => {
 
   it("makes the data loader exit non-zero with one line per problem and no stack trace", async () => {
     const dir = await brokenCopy();
-    const run = spawnSync("npx", ["tsx", "src/data/publication.json.ts"], {encoding: "utf8", env: {...process.env, XRAY_DATA_DIR: dir}});
+    const run = spawnSync("npx", ["tsx", "src/data/pages/[page].json.ts", "--page=overview"], {encoding: "utf8", env: {...process.env, XRAY_DATA_DIR: dir}});
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/ZBV-0417-2026\.csv:5: column dose_unit: "mSV" is not a unit this product knows: did you mean "mSv"\?/);
