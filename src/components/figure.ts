@@ -10,7 +10,7 @@ export interface FigureOptions {
   /** Visible caption under the chart; defaults to the summary. */
   caption?: string;
   /** The chart's data as a table, shown in a closed <details> under the chart. */
-  table?: HTMLTableElement;
+  table?: HTMLElement;
   document?: Document;
 }
 

@@ -1,5 +1,6 @@
 // Number formatting for pages: doses and rates with sensible significant figures and their unit always shown.
 import {format} from "d3-format";
+import type {UnitSystem} from "./units.js";
 
 const sig2 = format(".2~r");
 const sig3 = format(".3~r");
@@ -28,6 +29,42 @@ export function formatDoseWithMrem(dose_uSv: number): string {
 
 export function formatRate(rate_uSv_per_h: number): string {
   return `${formatDose(rate_uSv_per_h)}/h`;
+}
+
+/** A dose given in µSv, written in mrem (1 mrem = 10 µSv [10CFR20]): µrem, mrem or rem, so the number stays readable. */
+export function formatMrem(dose_uSv: number, digits: 2 | 3 = 2): string {
+  if (!Number.isFinite(dose_uSv)) return "–";
+  const mrem = dose_uSv / 10;
+  const a = Math.abs(mrem);
+  if (a !== 0 && a < 0.01) return `${sig(mrem * 1000, digits)} µrem`;
+  if (a >= 1000) return `${sig(mrem / 1000, digits)} rem`;
+  return `${sig(mrem, digits)} mrem`;
+}
+
+/** A dose in the reader's units (src/components/units.ts): µSv, mrem, or µSv with mrem in brackets. */
+export function doseIn(units: UnitSystem, dose_uSv: number, digits: 2 | 3 = 2): string {
+  if (!Number.isFinite(dose_uSv)) return "–";
+  if (units === "us") return formatMrem(dose_uSv, digits);
+  if (units === "both") return `${formatDose(dose_uSv, digits)} (${formatMrem(dose_uSv, digits)})`;
+  return formatDose(dose_uSv, digits);
+}
+
+/** A dose rate (µSv/h) in the reader's units. */
+export function rateIn(units: UnitSystem, rate_uSv_per_h: number, digits: 2 | 3 = 2): string {
+  if (!Number.isFinite(rate_uSv_per_h)) return "–";
+  if (units === "us") return `${formatMrem(rate_uSv_per_h, digits)}/h`;
+  if (units === "both") return `${formatDose(rate_uSv_per_h, digits)}/h (${formatMrem(rate_uSv_per_h, digits)}/h)`;
+  return `${formatDose(rate_uSv_per_h, digits)}/h`;
+}
+
+/**
+ * How a chart draws doses in the reader's units: the factor from µSv to the axis unit and its name. A chart has one
+ * axis: with "both" it is drawn in µSv and its label gives the conversion.
+ */
+export function doseAxis(units: UnitSystem): {factor: number; unit: "µSv" | "mrem"; note: string} {
+  return units === "us"
+    ? {factor: 0.1, unit: "mrem", note: "mrem (1 mrem = 10 µSv)"}
+    : {factor: 1, unit: "µSv", note: units === "both" ? "µSv (1 mrem = 10 µSv)" : "µSv"};
 }
 
 export function formatDistance(distance_m: number): string {

@@ -1,5 +1,6 @@
 // A plain, accessible HTML table. Cell text is always set with textContent, so text from data files can never
-// become markup (a note saying <script> stays text).
+// become markup (a note saying <script> stays text). The table sits in its own scrolling box, so a table wider than a
+// phone scrolls inside the box and never the page (the box is focusable, so a keyboard can scroll it too).
 
 export interface Column<T> {
   /** Header text. */
@@ -12,8 +13,13 @@ export interface Column<T> {
   className?: (row: T) => string | undefined;
 }
 
-export function dataTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: {caption?: string; document?: Document} = {}): HTMLTableElement {
+export function dataTable<T>(rows: readonly T[], columns: readonly Column<T>[], options: {caption?: string; document?: Document} = {}): HTMLElement {
   const doc = options.document ?? document;
+  const box = doc.createElement("div");
+  box.className = "table-scroll";
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", options.caption ?? columns.map((c) => c.label).join(", "));
+  box.tabIndex = 0;
   const table = doc.createElement("table");
   if (options.caption) {
     const caption = doc.createElement("caption");
@@ -43,5 +49,6 @@ export function dataTable<T>(rows: readonly T[], columns: readonly Column<T>[], 
     body.append(tr);
   }
   table.append(head, body);
-  return table;
+  box.append(table);
+  return box;
 }
