@@ -4,6 +4,7 @@ import {generateDeploymentLog} from "./deployments.js";
 import {ANGLE_FACTOR, DEVICES, MU_AIR_PER_M} from "./model.js";
 import {seededRandom} from "./random.js";
 import {generateReadings, type ReadingsTruth} from "./readings.js";
+import {generateReviews} from "./reviews.js";
 
 /** The seed of the committed sample data (`npm run sample-data`). */
 export const DEFAULT_SEED = 20240101;
@@ -28,7 +29,10 @@ export function generateSampleData(seed = DEFAULT_SEED): SampleData {
   const readings = generateReadings(seededRandom(seed, 2));
   const deployments = generateDeploymentLog(seededRandom(seed, 3));
   return {
-    files: [...certificates, ...readings.files, {path: "data/deployments/deployments.csv", content: deployments}],
+    files: [
+      ...certificates, ...readings.files, {path: "data/deployments/deployments.csv", content: deployments},
+      {path: "data/reviews.csv", content: generateReviews(readings.truth)}
+    ],
     truth: {
       seed,
       devices: DEVICES.map((d) => ({device_id: d.device_id, source_uSv_m2_per_h: d.source_uSv_m2_per_h})),

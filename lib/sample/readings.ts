@@ -54,6 +54,8 @@ const OUTLIER_FACTORS = [10, 0.1, 12, 0.08, 6, 15, 0.2];
 
 export interface ReadingsTruth {
   outlier_ids: string[];
+  /** The outliers in the order they were made, with the factor applied and when they were taken. */
+  outliers: {reading_id: string; factor: number; measured_at: string}[];
   out_of_calibration_instrument: string;
   rate_meter: string;
 }
@@ -187,17 +189,17 @@ export function generateReadings(random: Random): GeneratedReadings {
   }
 
   // A handful of outliers among otherwise ordinary readings, with nothing in the notes to give them away.
-  const outlierIds: string[] = [];
+  const outliers: ReadingsTruth["outliers"] = [];
   const eligible = rows.filter((r) => r.plain);
   for (const factor of OUTLIER_FACTORS) {
     const target = eligible.splice(random.int(0, eligible.length - 1), 1)[0]!;
     target.row.dose = formatSignificant(Number(target.row.dose) * factor, 4);
-    outlierIds.push(target.row.reading_id);
+    outliers.push({reading_id: target.row.reading_id, factor, measured_at: target.row.measured_at});
   }
 
   const files = [...byFile.keys()].map((key) => ({
     path: `data/readings/${key}.csv`,
     content: `${csvFormat(rows.filter((r) => r.key === key).map((r) => r.row), [...READING_COLUMNS])}\n`
   }));
-  return {files, truth: {outlier_ids: outlierIds.sort(), out_of_calibration_instrument: "EPD-1987", rate_meter: "RM-4410"}};
+  return {files, truth: {outlier_ids: outliers.map((o) => o.reading_id).sort(), outliers, out_of_calibration_instrument: "EPD-1987", rate_meter: "RM-4410"}};
 }

@@ -5,6 +5,8 @@ import {certificatePoints, certificateStatus, latestCertificates, parseCertifica
 import {parseDeploymentLog, summariseDeployments} from "../../lib/deployments/index.js";
 import {fitModel} from "../../lib/models/index.js";
 import {DEFAULT_SEED, generateSampleData, POLICY_SOURCE_uSv_m2_per_h} from "../../lib/sample/index.js";
+import {parseReviews} from "../../lib/reviews/index.js";
+import {TEST_NOW} from "../clock.js";
 import {convert} from "../../lib/units/index.js";
 import {modelWeightedFit, proportionalFit, readRows, type Row} from "./fit-helpers.js";
 
@@ -226,5 +228,32 @@ describe("sample readings fit back to the parameters they were generated from", 
     expect(Math.abs(fit.S - 1.2)).toBeLessThan(3 * fit.sigma);
     // And it is distinguishable from a calibrated instrument.
     expect(Math.abs(fit.S - 1)).toBeGreaterThan(5 * fit.sigma);
+  });
+});
+
+describe("sample reviews", () => {
+  const file = sample.files.find((f) => f.path === "data/reviews.csv")!;
+  const readings = new Map(rows.map((r) => [r.reading_id, {measured_at: r.measured_at}]));
+  const parsed = parseReviews(file.content, file.path, {now: TEST_NOW, readings});
+  const outlier = (factor: number) => sample.truth.outliers.find((o) => o.factor === factor)!;
+
+  it("parse without problems", () => {
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.reviews).toHaveLength(4);
+  });
+
+  it("exclude the 10×, 0.1× and 6× outliers and note the 12× one, each a week after its reading", () => {
+    const action = new Map(parsed.reviews.map((r) => [r.reading_id, r]));
+    for (const [factor, kind] of [[10, "exclude"], [0.1, "exclude"], [6, "exclude"], [12, "note"]] as const) {
+      const review = action.get(outlier(factor).reading_id)!;
+      expect(review.action, `${factor}×`).toBe(kind);
+      expect(daysBetween(outlier(factor).measured_at, review.reviewed_on)).toBe(7);
+      expect(review.reason.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("exclude one reading after the previous briefing (2026-06-01), so the briefing has a change to report", () => {
+    const excluded = parsed.reviews.filter((r) => r.action === "exclude");
+    expect(excluded.filter((r) => r.reviewed_on > "2026-06-01").map((r) => r.reading_id)).toEqual([outlier(6).reading_id]);
   });
 });
