@@ -2,13 +2,19 @@
 import {parseOptions, UsageError, type Command} from "../command.js";
 import {countOption} from "../options.js";
 import {scenarioDose, type Scenario} from "../../lib/exposure/index.js";
+import {fitAsField} from "../../lib/publish/device-models.js";
+import {doseDistribution, type DoseDistribution} from "../../lib/simulation/index.js";
 import {
   EXIT_CODES_HELP, EXIT_NO_ANSWER, MODEL_SOURCE_HELP, closerThanReadings, MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, candidates, formatDistance, formatDose,
   formatDuration, intervalOption, modelJson, modelLines, quantityOption, resolveModel, worstCase
 } from "../model-input.js";
 
+const DEFAULT_DRAWS = 20_000;
+const DEFAULT_SEED = 2026;
+
 const HELP = `Usage: xray-dose scenario (--readings FILE | --reference "0.016 mrem in 10 s at 5 ft") --distance "10 ft"
-                          (--duration "1 h" | --scans N --dwell "10 s") [--model NAME] [--json]
+                          (--duration "1 h" | --scans N --dwell "10 s") [--model NAME]
+                          [--distribution [--draws N] [--seed N]] [--json]
 
 Dose to a person standing at a distance, continuously for a duration or through N scans of a dwell time each,
 with one-sided 95% bounds from the uncertainty budget (the fit, the instruments, and for one occasion the
@@ -19,7 +25,25 @@ Scenario:
   --distance D           distance from the device's reference point, e.g. "10 ft" or "3 m"
   --duration T           continuous exposure time, e.g. "1 h"
   --scans N --dwell T    N scans of T each (total exposure N x T)
+
+Distribution (readings only):
+  --distribution         also the Monte Carlo distribution of the dose for the fit the answer uses: every fitted
+                         parameter drawn with its covariance, the instruments' calibration and energy response and,
+                         for one occasion, the variation between occasions; its percentiles (the 95th is the Monte
+                         Carlo counterpart of the 95% upper bound)
+  --draws N              number of draws (default ${DEFAULT_DRAWS.toLocaleString("en-US")})
+  --seed N               the draws' seed (default ${DEFAULT_SEED}): the same seed gives the same percentiles
 ${EXIT_CODES_HELP}`;
+
+const PERCENTILES = [["p2_5", "2.5th"], ["p5", "5th"], ["p50", "50th"], ["p95", "95th"], ["p97_5", "97.5th"], ["p99", "99th"]] as const;
+
+function wholeNumber(values: Record<string, unknown>, name: string, fallback: number, min: number): number {
+  const text = values[name];
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} "${String(text)}" must be a whole number, ${min} or more`);
+  return n;
+}
 
 export const scenarioCommand: Command = {
   name: "scenario",
@@ -27,8 +51,12 @@ export const scenarioCommand: Command = {
   help: HELP,
   async run(args, io) {
     const {values} = parseOptions(args, {
-      ...MODEL_SOURCE_OPTIONS, distance: {type: "string"}, duration: {type: "string"}, scans: {type: "string"}, dwell: {type: "string"}
+      ...MODEL_SOURCE_OPTIONS, distance: {type: "string"}, duration: {type: "string"}, scans: {type: "string"}, dwell: {type: "string"},
+      distribution: {type: "boolean"}, draws: {type: "string"}, seed: {type: "string"}
     }, false);
+    if (!values.distribution && (values.draws !== undefined || values.seed !== undefined)) throw new UsageError("--draws and --seed go with --distribution");
+    const draws = wholeNumber(values, "draws", DEFAULT_DRAWS, 100);
+    const seed = wholeNumber(values, "seed", DEFAULT_SEED, 0);
     const distance_m = quantityOption(values, "distance", "length", "10 ft");
     let scenario: Scenario;
     if (values.duration !== undefined) {
@@ -46,6 +74,19 @@ export const scenarioCommand: Command = {
     const {worst, rows} = worstCase(candidates(resolved, values.angle, values.sector), (fit) => scenarioDose(fit, scenario, {interval}), (d) => d.upper95_uSv);
     const dose = worst.answer;
     const finite = Number.isFinite(dose.upper95_uSv);
+    let distribution: DoseDistribution | null = null;
+    if (values.distribution && finite) {
+      const fit = worst.candidate.fit;
+      if (resolved.points.length === 0 || !fit.converged || !fit.covariance) {
+        throw new UsageError("--distribution needs --readings with a converged fit: a single reference figure has no uncertainty to draw from");
+      }
+      try {
+        distribution = doseDistribution(fitAsField(fit), {distance_m, duration_s: dose.exposure_s, interval}, draws, seed);
+      } catch (error) {
+        // A fit whose covariance cannot be drawn from (not positive definite): say so, no stack trace.
+        throw new UsageError(`--distribution: the ${fit.model} fit cannot be sampled: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
 
     if (values.json) {
       io.stdout(JSON.stringify({
@@ -54,7 +95,13 @@ export const scenarioCommand: Command = {
         scans: "scans" in scenario ? scenario.scans : null, dwell: "dwell_s" in scenario ? {value: scenario.dwell_s, unit: "s"} : null,
         method: dose.method, uncertaintyKnown: dose.uncertaintyKnown, extrapolated: dose.extrapolated,
         closerThanReadings: closerThanReadings(worst.candidate.fit, distance_m), budget: budgetJson(dose.budget), ...modelJson(resolved, worst.candidate),
-        byAngle: rows.map((r) => ({label: r.candidate.label, sector: r.candidate.sector, dose: {value: r.answer.dose_uSv, unit: "uSv"}, upper95: {value: r.answer.upper95_uSv, unit: "uSv"}}))
+        byAngle: rows.map((r) => ({label: r.candidate.label, sector: r.candidate.sector, dose: {value: r.answer.dose_uSv, unit: "uSv"}, upper95: {value: r.answer.upper95_uSv, unit: "uSv"}})),
+        ...(distribution ? {
+          distribution: {
+            fit: worst.candidate.label, interval, draws, seed, unit: "uSv", mean: distribution.mean, sd: distribution.sd,
+            percentiles: Object.fromEntries(PERCENTILES.map(([key]) => [key, distribution.percentiles[key]])), redrawn: distribution.redrawn
+          }
+        } : {})
       }, null, 2));
       return finite ? 0 : EXIT_NO_ANSWER;
     }
@@ -75,6 +122,11 @@ export const scenarioCommand: Command = {
     if (rows.length > 1) {
       lines.push(`Worst of ${rows.length} fits (all angles and each angle sector): ${worst.candidate.label}. By angle, 95% upper bound:`);
       for (const r of rows) lines.push(`  ${r.candidate.label.padEnd(14)} ${formatDose(r.answer.upper95_uSv)}`);
+    }
+    if (distribution) {
+      lines.push(`Monte Carlo distribution (${draws.toLocaleString("en-US")} draws, seed ${seed}, ${interval === "prediction" ? "one occasion" : "the average over many occasions"}, fit ${worst.candidate.label}):`);
+      for (const [key, label] of PERCENTILES) lines.push(`  ${`${label} percentile`.padEnd(17)} ${formatDose(distribution.percentiles[key])}`);
+      lines.push(`  ${"mean".padEnd(17)} ${formatDose(distribution.mean)}`);
     }
     io.stdout([...lines, ...modelLines(resolved, worst.candidate)].join("\n"));
     return 0;

@@ -229,6 +229,42 @@ describe("the command line at its edges", () => {
   }, 60_000);
 });
 
+describe("xray-dose scenario --distribution", () => {
+  const base = ["--readings", EXACT, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h"];
+
+  it("gives percentiles that agree with the analytic estimate and bounds of the same fit", async () => {
+    const json = JSON.parse((await run(scenarioCommand, [...base, "--distribution", "--draws", "100000", "--json"])).stdout);
+    const d = json.distribution;
+    expect(d).toMatchObject({draws: 100_000, seed: 2026, interval: "prediction", unit: "uSv", fit: "all angles"});
+    // The fit's estimate is about S/r² × 1 h = 100/4 = 25 µSv; the draws are log-symmetric about it, so it is their median.
+    expect(json.dose.value).toBeCloseTo(25, 0);
+    expect(Math.abs(d.percentiles.p50 / json.dose.value - 1)).toBeLessThan(0.01);
+    // The one-sided 95 % bounds of the uncertainty budget are the 5th and 95th percentiles.
+    expect(Math.abs(d.percentiles.p95 / json.upper95.value - 1)).toBeLessThan(0.02);
+    expect(Math.abs(d.percentiles.p5 / json.lower95.value - 1)).toBeLessThan(0.02);
+    const p = d.percentiles;
+    expect(p.p2_5 < p.p5 && p.p5 < p.p50 && p.p50 < p.p95 && p.p95 < p.p97_5 && p.p97_5 < p.p99).toBe(true);
+  });
+
+  it("is reproducible with its seed, and prints the percentiles in text", async () => {
+    const once = JSON.parse((await run(scenarioCommand, [...base, "--distribution", "--json"])).stdout).distribution;
+    const again = JSON.parse((await run(scenarioCommand, [...base, "--distribution", "--json"])).stdout).distribution;
+    expect(again).toEqual(once);
+    const other = JSON.parse((await run(scenarioCommand, [...base, "--distribution", "--seed", "7", "--json"])).stdout).distribution;
+    expect(other.percentiles.p95).not.toBe(once.percentiles.p95);
+    const text = (await run(scenarioCommand, [...base, "--distribution"])).stdout;
+    expect(text).toMatch(/Monte Carlo distribution \(20,000 draws, seed 2026, one occasion, fit all angles\):/);
+    expect(text).toMatch(/95th percentile +[\d.]+ µSv \([\d.]+ mrem\)/);
+    expect(JSON.parse((await run(scenarioCommand, [...base, "--json"])).stdout).distribution).toBeUndefined();
+  });
+
+  it("refuses what it cannot do with a usage error", async () => {
+    await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "1 m", "--duration", "1 h", "--distribution"])).rejects.toThrow(/needs --readings/);
+    await expect(run(scenarioCommand, [...base, "--distribution", "--draws", "5"])).rejects.toThrow(/--draws "5" must be a whole number, 100 or more/);
+    await expect(run(scenarioCommand, [...base, "--seed", "3"])).rejects.toThrow(/go with --distribution/);
+  });
+});
+
 describe("one meaning of 95 %: the command line, the field map and the Monte Carlo", () => {
   it("scenario and exclusion print the bounds the Monte Carlo and the field map give for the same fit and question", async () => {
     const lib = await libraryFit(EXACT);
