@@ -3,7 +3,8 @@
 import * as Plot from "@observablehq/plot";
 import {accessibleFigure} from "./figure.js";
 import {dataTable} from "./table.js";
-import {formatDose} from "./format.js";
+import {doseAxis, doseIn} from "./format.js";
+import type {UnitSystem} from "./units.js";
 
 export interface LadderStep {
   label: string;
@@ -19,9 +20,12 @@ const KIND_LABEL: Record<LadderStep["kind"], string> = {
   limit: "Limit"
 };
 
-export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, document: doc}: {width?: number; summary: string; document?: Document}): HTMLElement {
-  const sorted = [...steps].sort((a, b) => a.dose_uSv - b.dose_uSv);
-  const floor = Math.min(...sorted.map((s) => s.dose_uSv)) / 2;
+export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, units = "si", document: doc}: {width?: number; summary: string; units?: UnitSystem; document?: Document}): HTMLElement {
+  const {factor, note} = doseAxis(units);
+  const sorted = [...steps].sort((a, b) => a.dose_uSv - b.dose_uSv).map((s) => ({...s, x: s.dose_uSv * factor}));
+  const floor = Math.min(...sorted.map((s) => s.x)) / 2;
+  // "Both" puts both units in the labels; the narrow chart has room for one.
+  const label = (d: LadderStep) => doseIn(units === "both" && width < 560 ? "si" : units, d.dose_uSv);
   // On a narrow screen the labels go above their rows instead of in a left margin that would cut them off.
   const narrow = width < 560;
   const chart = Plot.plot({
@@ -29,20 +33,20 @@ export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, 
     width,
     height: (narrow ? 46 : 36) * sorted.length + 60,
     marginLeft: narrow ? 10 : Math.min(320, width * 0.45),
-    marginRight: 70,
-    x: {type: "log", label: "Dose (µSv, logarithmic scale: each step is 10 times the one before) →", grid: true},
+    marginRight: units === "both" && !narrow ? 150 : 80,
+    x: {type: "log", label: `Dose (${note}, logarithmic scale: each step is 10 times the one before) →`, grid: true},
     y: {domain: sorted.map((s) => s.label), label: null, axis: narrow ? null : "left"},
     color: {domain: ["device", "everyday", "limit"], range: ["#b45309", "#0b5cad", "#6b7280"], legend: true, tickFormat: (k: LadderStep["kind"]) => KIND_LABEL[k]},
     marks: [
-      Plot.ruleY(sorted, {y: "label", x1: floor, x2: "dose_uSv", stroke: "kind", strokeOpacity: 0.35}),
-      Plot.dot(sorted, {y: "label", x: "dose_uSv", fill: "kind", r: 6}),
-      Plot.text(sorted, {y: "label", x: "dose_uSv", text: (d: LadderStep) => formatDose(d.dose_uSv), dx: 10, textAnchor: "start", fontSize: 12}),
+      Plot.ruleY(sorted, {y: "label", x1: floor, x2: "x", stroke: "kind", strokeOpacity: 0.35}),
+      Plot.dot(sorted, {y: "label", x: "x", fill: "kind", r: 6}),
+      Plot.text(sorted, {y: "label", x: "x", text: label, dx: 10, textAnchor: "start", fontSize: 12}),
       ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11})] : [])
     ]
   }) as Element;
   const table = dataTable(sorted, [
     {label: "What", value: (s) => s.label},
-    {label: "Dose", value: (s) => formatDose(s.dose_uSv, 3), numeric: true},
+    {label: "Dose", value: (s) => doseIn(units, s.dose_uSv, 3), numeric: true},
     {label: "Kind", value: (s) => KIND_LABEL[s.kind]},
     {label: "Source", value: (s) => s.source}
   ], {document: doc});

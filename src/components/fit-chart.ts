@@ -2,6 +2,8 @@
 // of slope −2 on these axes, so departures from it are easy to see.
 import * as Plot from "@observablehq/plot";
 import {accessibleFigure} from "./figure.js";
+import {doseAxis} from "./format.js";
+import type {UnitSystem} from "./units.js";
 
 export interface ChartPoint {
   reading_id: string;
@@ -26,15 +28,18 @@ export interface ChartCurve {
   points: CurvePoint[];
 }
 
-export function fitChart(points: readonly ChartPoint[], curves: readonly ChartCurve[], {width = 640, height = 420, summary}: {width?: number; height?: number; summary: string}): HTMLElement {
-  const measured = points.filter((p) => !p.censored && p.rate_uSv_per_h > 0);
-  const censored = points.filter((p) => p.censored && p.rate_uSv_per_h > 0);
-  const bands = curves.flatMap((c) => c.points.map((p) => ({...p, model: c.model})));
+export function fitChart(points: readonly ChartPoint[], curves: readonly ChartCurve[], {width = 640, height = 420, summary, units = "si"}: {width?: number; height?: number; summary: string; units?: UnitSystem}): HTMLElement {
+  // Rates in the reader's units: every rate scaled once here, the tips say which unit.
+  const {factor, unit, note} = doseAxis(units);
+  const scale = <T extends {rate_uSv_per_h: number}>(p: T) => ({...p, rate_uSv_per_h: p.rate_uSv_per_h * factor, sigma_uSv_per_h: ("sigma_uSv_per_h" in p ? (p.sigma_uSv_per_h as number) : 0) * factor});
+  const measured = points.filter((p) => !p.censored && p.rate_uSv_per_h > 0).map(scale);
+  const censored = points.filter((p) => p.censored && p.rate_uSv_per_h > 0).map(scale);
+  const bands = curves.flatMap((c) => c.points.map((p) => ({...p, rate_uSv_per_h: p.rate_uSv_per_h * factor, lower95_uSv_per_h: p.lower95_uSv_per_h * factor, upper95_uSv_per_h: p.upper95_uSv_per_h * factor, model: c.model})));
   const chart = Plot.plot({
     width,
     height,
     x: {type: "log", label: "Distance from the device (m) →", grid: true},
-    y: {type: "log", label: "↑ Net dose rate (µSv/h)", grid: true},
+    y: {type: "log", label: `↑ Net dose rate (${note}/h)`, grid: true},
     color: {legend: true, domain: curves.map((c) => c.model)},
     symbol: {legend: true, domain: ["reading", "below detection limit", "beyond 3σ"], range: ["circle", "triangle", "times"]},
     marks: [
@@ -47,7 +52,7 @@ export function fitChart(points: readonly ChartPoint[], curves: readonly ChartCu
         stroke: "#888",
         strokeOpacity: 0.5
       }),
-      Plot.dot(measured, {x: "distance_m", y: "rate_uSv_per_h", symbol: (p: ChartPoint) => (p.flagged ? "beyond 3σ" : "reading"), r: 2.5, stroke: (p: ChartPoint) => (p.flagged ? "#b42318" : "#333"), tip: true, title: (p: ChartPoint) => `${p.reading_id}\n${p.distance_m.toFixed(2)} m, ${p.rate_uSv_per_h.toPrecision(3)} ± ${p.sigma_uSv_per_h.toPrecision(2)} µSv/h`}),
+      Plot.dot(measured, {x: "distance_m", y: "rate_uSv_per_h", symbol: (p: ChartPoint) => (p.flagged ? "beyond 3σ" : "reading"), r: 2.5, stroke: (p: ChartPoint) => (p.flagged ? "#b42318" : "#333"), tip: true, title: (p: ChartPoint) => `${p.reading_id}\n${p.distance_m.toFixed(2)} m, ${p.rate_uSv_per_h.toPrecision(3)} ± ${p.sigma_uSv_per_h.toPrecision(2)} ${unit}/h`}),
       Plot.dot(censored, {x: "distance_m", y: "rate_uSv_per_h", symbol: "below detection limit", r: 3, stroke: "#777"})
     ]
   }) as Element;
