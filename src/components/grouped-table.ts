@@ -55,11 +55,14 @@ export function groupedTable<R extends GroupedRow>(rows: readonly R[], options: 
 
   const select = (label: string, values: string[]) => {
     const s = el("select");
+    // Named by its label alone: a label wrapping a select otherwise takes in the options' text too.
+    s.setAttribute("aria-label", label);
     s.append(el("option", {value: "", textContent: `all (${values.length})`}), ...values.map((v) => el("option", {value: v, textContent: v.length > 60 ? `${v.slice(0, 57)}…` : v})));
     return {control: s, label: el("label", {}, `${label} `, s)};
   };
   const sorted = (values: Iterable<string | null>) => [...new Set([...values].filter((v): v is string => v !== null))].sort();
   const search = el("input", {type: "search", placeholder: "Search text, file, line or device"});
+  search.setAttribute("aria-label", "Search");
   const device = select("Device", sorted(rows.map((r) => r.device_id)));
   const file = select("File", sorted(rows.map((r) => r.file)));
   const kind = select("Kind", sorted(rows.map((r) => title(r.kind))));
