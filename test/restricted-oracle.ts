@@ -27,9 +27,10 @@ export const PLANTED: readonly Planted[] = [
   {field: "deployments operators (a badge)", marker: "OPB-77135", internal: true},
   {field: "deployments notes", marker: "Pemberstone", internal: true},
   {field: "deployments location where location_restricted is yes", marker: "Wrenfield", internal: true},
-  {field: "deployments vehicle_plate (a column the format does not define)", marker: "KZQ-4471", internal: false}
-  // reviews.csv reviewer (issue 17): when reviews land, add a reviews.csv to the fixture with a planted reviewer
-  // and list its marker here.
+  {field: "deployments vehicle_plate (a column the format does not define)", marker: "KZQ-4471", internal: false},
+  {field: "reviews reviewed_by of an exclusion (a name)", marker: "Oksendahl", internal: true},
+  // A note's reviewer: the internal build shows who excluded a reading, not who wrote a note.
+  {field: "reviews reviewed_by of a note (a staff id)", marker: "RSO-QV8812", internal: false}
 ];
 
 /** Values of the fixture that are public: the scan must find them in the public build, or it sees nothing. */

@@ -22,7 +22,7 @@ describe("the restricted-data oracle", () => {
   const text = (audience: "public" | "internal") => texts.get(audience) ?? texts.set(audience, published(audience)).get(audience)!;
 
   it("plants every value in the fixture's inputs", () => {
-    const inputs = JSON.stringify([dataset.readings, dataset.deployments]);
+    const inputs = JSON.stringify([dataset.readings, dataset.deployments, dataset.reviews]);
     expect(markersIn(inputs)).toEqual(PLANTED.map((p) => p.marker));
   });
 

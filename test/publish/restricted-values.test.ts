@@ -9,10 +9,11 @@ import {ORACLE_DATA_DIR, PUBLIC_CONTROLS, markersIn} from "../restricted-oracle.
 
 const fixture = await loadDataset(ORACLE_DATA_DIR, {now: TEST_NOW});
 
-/** The fixture cut to one deployment and one reading, with the given restricted fields. */
+/** The fixture cut to one deployment and one reading (and no reviews), with the given restricted fields. */
 function tiny(deployment: Partial<Dataset["deployments"][number]>, reading: Partial<Dataset["readings"][number]>): Dataset {
   return {
     ...fixture,
+    reviews: [],
     deployments: [{...fixture.deployments[0]!, operators: [], notes: null, location_restricted: false, extra: {}, ...deployment}],
     readings: [{...fixture.readings[0]!, notes: null, extra: {}, dosimeter_id: "EPD-2231", instrument_id: "EPD-2231", ...reading}]
   };
@@ -40,6 +41,11 @@ describe("restrictedValues", () => {
       {notes: "phantom", extra: {worn_by: "Ann Bee"}}
     ));
     expect(values).toEqual(["Ann Bee", "KZQ-1", "OP-9", "Zed Quill", "gate B", "phantom"]);
+  });
+
+  it("lists who reviewed a reading, never the review's reason", () => {
+    const review = {reading_id: fixture.readings[0]!.reading_id, action: "exclude" as const, reason: "slipped decimal", reviewed_by: "  Rhoswen Achterberg ", reviewed_on: "2026-02-01", source: {file: "reviews.csv", line: 2}};
+    expect(restrictedValues({...tiny({}, {}), reviews: [review]})).toEqual(["Rhoswen Achterberg"]);
   });
 
   it("leaves out values shorter than four characters, and empty ones", () => {
