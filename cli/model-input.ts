@@ -15,6 +15,8 @@ import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
 import {decimalOption, rangedQuantity} from "./options.js";
 import type {Io} from "./command.js";
 import type {Reading} from "../lib/readings/types.js";
+import {applyReviews, parseReviews, type Exclusion, type Review} from "../lib/reviews/index.js";
+import {readFile} from "node:fs/promises";
 
 /**
  * Effective photon energy when none is given: about 60 keV, the mean photon energy of a 125 kVp backscatter van
@@ -27,6 +29,7 @@ const MAX_WARNINGS = 10;
 
 export const MODEL_SOURCE_OPTIONS = {
   readings: {type: "string", multiple: true},
+  reviews: {type: "string"},
   reference: {type: "string"},
   model: {type: "string"},
   device: {type: "string"},
@@ -57,6 +60,9 @@ export const EXIT_CODES_HELP = `Exit codes: 0 an answer; 1 bad input files; 2 ba
 
 export const MODEL_SOURCE_HELP = `Model source (one of):
   --readings FILE        readings CSV (repeat for several files); the model is fitted to them
+  --reviews FILE         with --readings: the RSO's reviews (reviews.csv, docs/data-formats.md): readings it
+                         excludes are left out of the fit and listed; reviews of readings in other files are
+                         left out (counted on stderr)
   --reference "D in T at R"
                          one published figure, e.g. "0.016 mrem in 10 s at 5 ft": the inverse square law
                          through that point, with unknown uncertainty (bounds equal the estimate)
@@ -81,6 +87,7 @@ uncertainty and the instruments' calibration and energy response (10% k = 1 when
 
 export interface ModelSourceValues {
   readings?: string[];
+  reviews?: string;
   reference?: string;
   model?: string;
   device?: string;
@@ -104,6 +111,8 @@ export interface ResolvedModel {
   files: {path: string; sha256: string}[];
   /** True when --model chose the model; otherwise each group's best-supported model is used, as the site does. */
   modelChosen?: boolean;
+  /** Readings of the device set aside by --reviews, left out of the fit. */
+  excluded?: Exclusion[];
 }
 
 /** "0.016 mrem in 10 s at 5 ft" → dose (µSv), duration (s), distance (m). */
@@ -164,8 +173,10 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
   }
   if (paths.length === 0) throw new UsageError('give the readings with --readings FILE, or a published figure with --reference "0.016 mrem in 10 s at 5 ft"');
 
-  const loaded = await readReadingsPaths(paths, {now: clockFromEnv()});
+  const now = clockFromEnv();
+  const loaded = await readReadingsPaths(paths, {now});
   if (hasErrors(loaded.problems)) throw new InputError(loaded.problems);
+  const reviewed = values.reviews === undefined ? null : await readReviewsFile(values.reviews, loaded.readings, now, io);
   const devices = [...new Set(loaded.readings.map((r) => r.device_id))].sort();
   let device_id: string | null = values.device ?? null;
   if (device_id !== null && !devices.includes(device_id)) {
@@ -175,7 +186,8 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
     if (devices.length > 1) throw new UsageError(`the readings cover ${devices.length} devices (${devices.join(", ")}); choose one with --device`);
     device_id = devices[0] ?? null;
   }
-  const readings = loaded.readings.filter((r) => r.device_id === device_id);
+  const applied = applyReviews(loaded.readings.filter((r) => r.device_id === device_id), reviewed ?? []);
+  const readings = applied.kept;
   // Air-kerma and exposure readings become H*(10) (what area monitors estimate) at the effective energy in force;
   // the answer says how many were converted, at what energy, and with which coefficients.
   const convertedIds = new Set<string>();
@@ -211,11 +223,28 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
     readings: convertedIds.size, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated,
     sources: [...conversionSources]
   };
+  const setAside = reviewed === null ? "" : `; ${applied.excluded.length} reading${applied.excluded.length === 1 ? "" : "s"} excluded by ${values.reviews}`;
   return {
     fit, comparison, points, device_id, files: loaded.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
-    modelChosen: modelName !== null,
-    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}`
+    modelChosen: modelName !== null, excluded: applied.excluded,
+    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}${setAside}`
   };
+}
+
+/** --reviews FILE: the reviews of the readings given, validated as in a data folder (errors stop the command). */
+async function readReviewsFile(path: string, readings: readonly Reading[], now: Date, io: Io): Promise<Review[]> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--reviews ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot be read"}`);
+  }
+  const byId = new Map(readings.map((r) => [r.reading_id, r]));
+  const parsed = parseReviews(text, path, {now, readings: byId, otherReadings: "skip"});
+  if (hasErrors(parsed.problems)) throw new InputError(parsed.problems);
+  for (const warning of parsed.problems) io.stderr(formatProblem(warning));
+  if (parsed.skipped > 0) io.stderr(`${path}: ${parsed.skipped} review${parsed.skipped === 1 ? " names a reading" : "s name readings"} not in the readings given; not applied.`);
+  return parsed.reviews;
 }
 
 /** A number for people: 4 significant figures, no exponent for everyday magnitudes. */
@@ -257,6 +286,9 @@ export function modelLines(resolved: ResolvedModel, used: Candidate | null = nul
   if (c) {
     lines.push(`Converted ${c.readings} air-kerma or exposure readings to H*(10) at ${fmt(c.effectiveEnergy_keV)} keV${c.energyStated ? "" : " (default effective energy, a grade C estimate: state --effective-energy to change it)"}; coefficients: ${c.sources.join("; ")}.`);
   }
+  for (const e of resolved.excluded ?? []) {
+    lines.push(`Excluded: ${e.reading_id} (${e.reading.file}:${e.reading.line}): ${e.reason} (reviewed ${e.reviewed_on}, ${e.review.file}:${e.review.line}).`);
+  }
   for (const note of fit.notes) lines.push(`Note: ${note}.`);
   return lines;
 }
@@ -276,6 +308,7 @@ export function modelJson(resolved: ResolvedModel, used: Candidate | null = null
     description: resolved.description,
     files: resolved.files,
     conversion: resolved.conversion,
+    excluded: (resolved.excluded ?? []).map((e) => ({reading_id: e.reading_id, reason: e.reason, reviewed_on: e.reviewed_on, review: e.review, reading: e.reading})),
     notes: fit.notes
   };
 }

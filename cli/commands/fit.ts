@@ -2,7 +2,7 @@
 // data support.
 import {parseOptions, UsageError, type Command} from "../command.js";
 import {fitByGroup, type FitResult} from "../../lib/models/index.js";
-import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelLines, resolveModel} from "../model-input.js";
+import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelJson, modelLines, resolveModel} from "../model-input.js";
 import {uncertaintyBudget} from "../../lib/exposure/index.js";
 import {BUDGET_DISTANCE_M, fitDevice} from "../../lib/publish/device-models.js";
 import {MODEL_NAMES} from "../../lib/models/index.js";
@@ -10,7 +10,7 @@ import {describeEffect} from "../../lib/publish/influence.js";
 import {INFLUENCE_METHOD} from "../../lib/publish/publication.js";
 import {deviceInfluence} from "../../lib/publish/reading-influence.js";
 
-const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] [--effective-energy E] [--json]
+const HELP = `Usage: xray-dose fit READINGS.csv... [--model NAME] [--device ID] [--effective-energy E] [--reviews FILE] [--json]
 
 Fits a model of net dose rate (µSv/h) against distance (m) to one device's readings by weighted least squares
 (weights 1/sigma^2) and reports each parameter with its standard error, the covariance matrix, chi-square,
@@ -24,6 +24,7 @@ Models: ${MODEL_NAMES.join(", ")} (default: the lowest AICc).
   --model NAME           fit this model
   --device ID            the device whose readings to fit (required when the files hold several)
   --effective-energy E   effective photon energy (default 60 keV): mu of air; converts air-kerma readings
+  --reviews FILE         the RSO's reviews (reviews.csv): readings it excludes are left out of the fit and listed
   --json                 print one JSON object
 See docs/methodology.md for the method and its assumptions.`;
 
@@ -41,7 +42,7 @@ export const fitCommand: Command = {
   async run(args, io) {
     const {values, positionals} = parseOptions(args, {
       model: MODEL_SOURCE_OPTIONS.model, device: MODEL_SOURCE_OPTIONS.device,
-      "effective-energy": MODEL_SOURCE_OPTIONS["effective-energy"], json: MODEL_SOURCE_OPTIONS.json
+      "effective-energy": MODEL_SOURCE_OPTIONS["effective-energy"], reviews: MODEL_SOURCE_OPTIONS.reviews, json: MODEL_SOURCE_OPTIONS.json
     });
     if (positionals.length === 0) throw new UsageError("give at least one readings file: xray-dose fit READINGS.csv");
     const resolved = await resolveModel({...values, readings: positionals}, io);
@@ -69,7 +70,8 @@ export const fitCommand: Command = {
         siteSectors: site.map((g) => ({sector: g.sector, selected: g.selected ? summary(g.selected) : null, reason: g.reason})),
         budget: {distance: {value: BUDGET_DISTANCE_M, unit: "m"}, ...budgetJson(budget)},
         instrumentUncertainty: fit.instrumentUncertainty, occasionScatter: fit.occasionScatter, notes: fit.notes,
-        influence: {...influence, method: INFLUENCE_METHOD}
+        influence: {...influence, method: INFLUENCE_METHOD},
+        excluded: modelJson(resolved).excluded
       }, null, 2));
       return 0;
     }

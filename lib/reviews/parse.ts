@@ -26,6 +26,8 @@ export interface Review {
 export interface ParsedReviews {
   reviews: Review[];
   problems: Problem[];
+  /** Reviews of readings outside `readings`, left out because the context said "skip". */
+  skipped: number;
 }
 
 export interface ReviewContext {
@@ -33,6 +35,11 @@ export interface ReviewContext {
   now: Date;
   /** The readings the reviews are about, by id: an unknown id is an error, a review older than its reading too. */
   readings: ReadonlyMap<string, Pick<Reading, "measured_at">>;
+  /**
+   * "skip" when `readings` are only some of the readings the file reviews (a command given a few readings files and
+   * the folder's reviews.csv): a review of another reading is then left out, counted in `skipped`, not an error.
+   */
+  otherReadings?: "error" | "skip";
 }
 
 /** Every review of a reading in the order they take effect: by date, then by line (a later line on the same day wins). */
@@ -52,7 +59,7 @@ export function parseReviews(text: string, file: string, context: ReviewContext)
   const headerRow = rows[0];
   if (!headerRow) {
     report("error", 1, undefined, `the file is empty; it needs the header line ${REVIEW_COLUMNS.join(",")} (then one line per review, or none)`);
-    return {reviews: [], problems};
+    return {reviews: [], problems, skipped: 0};
   }
   const header = headerRow.fields.map((h) => h.trim());
   const index = new Map<string, number>();
@@ -64,10 +71,11 @@ export function parseReviews(text: string, file: string, context: ReviewContext)
   for (const name of REVIEW_COLUMNS) {
     if (!index.has(name)) report("error", headerRow.line, name, `the required column "${name}" is missing; the header is ${REVIEW_COLUMNS.join(",")}`);
   }
-  if (problems.some((p) => p.severity === "error")) return {reviews: [], problems};
+  if (problems.some((p) => p.severity === "error")) return {reviews: [], problems, skipped: 0};
 
   const today = context.now.toISOString().slice(0, 10);
   const reviews: Review[] = [];
+  let skipped = 0;
   for (const row of rows.slice(1)) {
     const cell = (name: (typeof REVIEW_COLUMNS)[number]) => row.fields[index.get(name)!]?.trim() ?? "";
     if (row.fields.length !== header.length) {
@@ -81,6 +89,10 @@ export function parseReviews(text: string, file: string, context: ReviewContext)
     };
     const reading_id = cell("reading_id");
     const reading = context.readings.get(reading_id);
+    if (reading_id !== "" && !reading && context.otherReadings === "skip") {
+      skipped++;
+      continue;
+    }
     if (reading_id === "") fail("reading_id", "names no reading; write the reading_id of the reading reviewed");
     else if (!reading) fail("reading_id", `no reading has the id "${reading_id}"; check it against the readings files (a reading without an id is named FILE:LINE)`);
     const actionText = cell("action");
@@ -115,5 +127,5 @@ export function parseReviews(text: string, file: string, context: ReviewContext)
       excluded.delete(r.reading_id);
     }
   }
-  return {reviews, problems};
+  return {reviews, problems, skipped};
 }

@@ -59,7 +59,16 @@ describe("parseReviews", () => {
   });
 
   it("accepts a header-only file (no reviews yet)", () => {
-    expect(parseReviews(`${HEADER}\n`, "r.csv", {now: TEST_NOW, readings})).toEqual({reviews: [], problems: []});
+    expect(parseReviews(`${HEADER}\n`, "r.csv", {now: TEST_NOW, readings})).toEqual({reviews: [], problems: [], skipped: 0});
+  });
+
+  it("leaves out, and counts, reviews of other readings when told the readings are only some of them", () => {
+    const text = [HEADER, "R9,exclude,another file's reading,RSO-7,2026-03-15", "R1,exclude,dropped,RSO-7,2026-03-15", "R8,note,fine,RSO-7,2026-03-15", "R1,exclude,,RSO-7,2026-03-16"].join("\n");
+    const {reviews, problems, skipped} = parseReviews(text, "r.csv", {now: TEST_NOW, readings, otherReadings: "skip"});
+    expect(skipped).toBe(2);
+    expect(reviews.map((r) => [r.reading_id, r.source.line])).toEqual([["R1", 3]]);
+    // A review of a reading given is still validated.
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, "reason"]]);
   });
 
   it("warns about an include with nothing to undo", () => {
