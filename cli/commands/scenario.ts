@@ -37,14 +37,6 @@ ${EXIT_CODES_HELP}`;
 
 const PERCENTILES = [["p2_5", "2.5th"], ["p5", "5th"], ["p50", "50th"], ["p95", "95th"], ["p97_5", "97.5th"], ["p99", "99th"]] as const;
 
-function wholeNumber(values: Record<string, unknown>, name: string, fallback: number, min: number): number {
-  const text = values[name];
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} "${String(text)}" must be a whole number, ${min} or more`);
-  return n;
-}
-
 export const scenarioCommand: Command = {
   name: "scenario",
   summary: "dose at a distance for a time or a number of scans, with a 95% upper bound",
@@ -55,8 +47,9 @@ export const scenarioCommand: Command = {
       distribution: {type: "boolean"}, draws: {type: "string"}, seed: {type: "string"}
     }, false);
     if (!values.distribution && (values.draws !== undefined || values.seed !== undefined)) throw new UsageError("--draws and --seed go with --distribution");
-    const draws = wholeNumber(values, "draws", DEFAULT_DRAWS, 100);
-    const seed = wholeNumber(values, "seed", DEFAULT_SEED, 0);
+    // Up to a million draws (a few seconds, 8 MB of doses); any 32-bit seed.
+    const draws = values.draws === undefined ? DEFAULT_DRAWS : countOption("draws", values.draws, 100, 1_000_000);
+    const seed = values.seed === undefined ? DEFAULT_SEED : countOption("seed", values.seed, 0, 2 ** 32 - 1);
     const distance_m = quantityOption(values, "distance", "length", "10 ft");
     let scenario: Scenario;
     if (values.duration !== undefined) {

@@ -23,11 +23,13 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.tables[]", ["name", "title", "description", "rows"]),
   ...under("$.files[]", ["path", "kind", "sha256", "rows", "first", "last", "warnings"]),
   // Validation messages quote file, line, column and the wrong value; validators never quote a restricted field.
-  ...under("$.problems[]", ["severity", "file", "line", "column", "message"]),
+  ...under("$.problems[]", ["severity", "file", "line", "column", "message", "kind"]),
   ...under("$.devices[]", [
     "device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model", "distance_range_m", "deployments",
-    "certificate", "effective_energy_keV", "effective_energy_assumed"
+    "certificate", "effective_energy_keV", "effective_energy_assumed", "excluded"
   ]),
+  // A device's fits and 5 ft / 10 ft figures with every reading, beside the published ones without the excluded readings.
+  "$.devices[].without_exclusions",
   ...under("$.devices[].policy_points[]", ["label", "distance_m", "duration_s", "dose_uSv", "lower95_uSv", "upper95_uSv", "extrapolated"]),
   ...under("$.devices[].exclusion[]", ["limit_id", "label", "distance_m", "extrapolated", "reason"]),
   // The readings a figure rests on (ids and file:line are published in the readings table too).
@@ -63,7 +65,17 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.deployments.by_event_type[]", ["location_type", "deployments", "vehicles", "beam_on_h"]),
   ...under("$.policy_figures[]", ["label", "quote", "distance_m", "duration_s", "dose_uSv"]),
   ...under("$.policy", ["path", "version", "previous", "changes"]),
-  ...under("$.briefing", ["previous_as_of", "questions"]),
+  // The exclusions since the previous briefing: counts and reasons, never who.
+  ...under("$.briefing", ["previous_as_of", "questions", "exclusions"]),
+  // Readings set aside by reviews: which, why, when and the review's line; who decided is internal (below).
+  ...under("$.reviews.excluded[]", ["reading_id", "device_id", "reason", "reviewed_on", "review", "source"]),
+  ...under("$.reviews", ["by_reason", "notes"]),
+  // Warnings by kind: counts, devices, files and lines, and one message as written (validators quote no restricted field).
+  "$.warning_groups",
+  // Dose to date: the periods, the ALARA levels and the operators' and cordon's totals per device; per dosimeter is internal.
+  ...under("$.period_totals", ["as_of", "periods", "levels", "levels_note", "worker_limit", "public_limit", "dosimeter_summary", "not_counted", "devices"]),
+  // Each device's output at 1 m per period against its control limits.
+  "$.constancy",
   ...under("$.briefing.key_figures[]", ["id", "label", "value", "unit"]),
   ...under("$.briefing.changes[]", ["id", "label", "previous", "current", "unit"]),
   ...under("$.fields[]", ["device_id", "model", "parameters", "parameterNames", "covariance", "mu_per_m", "minDistance_m", "buildup", "uncertainty"]),
@@ -73,10 +85,10 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
 
 /**
  * Fields of the publication that only the internal build carries. Listed so that every field the publication can
- * carry is classified one way or the other (the test); none of today's publication fields is internal-only (the
- * restricted values live in the tables below and are cut there).
+ * carry is classified one way or the other (the test). Who reviewed a reading names a person; a dosimeter's totals
+ * name its badge, which identifies its wearer (docs/restricted-data.md).
  */
-export const INTERNAL_PUBLICATION_FIELDS: readonly string[] = [];
+export const INTERNAL_PUBLICATION_FIELDS: readonly string[] = ["$.reviews.excluded[].reviewed_by", "$.period_totals.dosimeters"];
 
 /**
  * Public columns of each downloadable table. A table not named here is not published at all; a column not listed is
@@ -86,8 +98,14 @@ export const INTERNAL_PUBLICATION_FIELDS: readonly string[] = [];
 export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   readings: [
     "reading_id", "device_id", "measured_at", "distance_m", "angle_deg", "sector", "rate_uSv_per_h", "sigma_uSv_per_h",
-    "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source"
+    "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source",
+    // The reading as recorded and its one status; status_detail quotes the review's reason (public) and warnings.
+    "gross_uSv", "background_uSv", "net_uSv", "status", "status_detail"
   ],
+  "excluded-readings": ["reading_id", "device_id", "reason", "reviewed_on", "review", "source"],
+  // The public build's period totals hold the devices' operator and cordon rows only (no dosimeter rows are made there).
+  "period-totals": ["who", "id", "period", "from", "to", "readings_or_deployments", "dose_uSv", "upper95_uSv", "alara_level", "alara_status", "threshold_uSv"],
+  "output-constancy": ["device_id", "kind", "label", "from", "to", "n", "output_uSv_per_h", "sigma_uSv_per_h", "pooled_uSv_per_h", "z", "beyond", "out_of_control"],
   fits: [
     "device_id", "sector", "model", "selected", "converged", "reason", "n", "n_censored", "parameters", "chi_square", "dof",
     "reduced_chi_square", "aic", "aic_weight", "n_flagged"
@@ -103,12 +121,13 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
   certificates: ["device_id", "device_model", "certificate_date", "next_due", "laboratory", "status", "effective_energy_keV", "source"],
   instruments: ["instrument_id", "instrument_type", "calibrated_on", "readings", "readings_out_of_calibration"],
   "input-files": ["path", "kind", "sha256", "rows", "first", "last", "warnings"],
-  problems: ["severity", "file", "line", "column", "message"]
+  problems: ["severity", "file", "line", "column", "message", "kind"]
 };
 
 /** Columns only the internal build's tables carry (docs/restricted-data.md); with the list above, every column is classified. */
 export const INTERNAL_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   readings: ["dosimeter_id", "notes"],
+  "excluded-readings": ["reviewed_by"],
   deployments: ["operators", "notes"]
 };
 

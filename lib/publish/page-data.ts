@@ -55,7 +55,7 @@ export function pageData(page: string | undefined, {publication: p, tables}: Pub
       return {
         status_on: p.status_on, devices: p.devices.map(device), certificates: p.certificates, instruments: p.instruments,
         warning_groups: p.warning_groups, warnings: warningRows(p, deviceAt), max_rows_per_kind: MAX_WARNING_ROWS_PER_KIND,
-        constancy: p.constancy, reviews: p.reviews
+        constancy: p.constancy, reviews: p.reviews, influence: p.influence
       };
     }
     case "rso-fits":

@@ -300,7 +300,8 @@ describe("xray-dose scenario --distribution", () => {
 
   it("refuses what it cannot do with a usage error", async () => {
     await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--distance", "1 m", "--duration", "1 h", "--distribution"])).rejects.toThrow(/needs --readings/);
-    await expect(run(scenarioCommand, [...base, "--distribution", "--draws", "5"])).rejects.toThrow(/--draws "5" must be a whole number, 100 or more/);
+    await expect(run(scenarioCommand, [...base, "--distribution", "--draws", "5"])).rejects.toThrow(/--draws "5" must be from 100 to 1000000/);
+    await expect(run(scenarioCommand, [...base, "--distribution", "--seed", "0x10"])).rejects.toThrow(/--seed "0x10" must be a whole number written in decimal digits/);
     await expect(run(scenarioCommand, [...base, "--seed", "3"])).rejects.toThrow(/go with --distribution/);
   });
 });
