@@ -80,8 +80,11 @@ describe("grouped warnings", () => {
     // Opening the largest kind shows its first page of rows and a pager.
     await summaries.first().click();
     const first = grouped.locator("details").first();
+    // The rows are drawn when the group opens (its toggle event): wait for them rather than count at once.
+    await first.locator("tbody tr").nth(24).waitFor();
     expect(await first.locator("tbody tr").count()).toBe(25);
     await first.getByRole("button", {name: "Next"}).click();
+    await first.locator("caption", {hasText: "26–50"}).waitFor();
     expect(await first.locator("caption").innerText()).toMatch(/^Taken with a rate meter: 26–50 of \d+ warnings$/);
     // Search narrows every kind at once.
     await grouped.locator("input[type=search]").fill("times higher");
