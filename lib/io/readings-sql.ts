@@ -1,0 +1,226 @@
+// The readings format as SQL over all-text columns: for every row, whether it is *certainly clean* — every value
+// one that the TypeScript parser (lib/readings/parse.ts) accepts without a word, and fit-ready — and, for clean rows,
+// the normalised values in canonical units, computed in the same order of operations as the parser.
+//
+// SQL never writes a message. A row it cannot certify (any doubt: odd spacing, a unit or quantity spelled some other
+// way, a value that would draw a warning, a double quote) is handed back by line number and re-read by the
+// TypeScript parser, which says exactly what it always says. So the SQL may be conservative, never lenient: every
+// rule below is a sufficient condition for "the parser reports nothing and keeps the reading".
+//
+// The units a file may use are not listed here: they are probed through the parser itself (probeUnits), so the SQL
+// accepts exactly the unit texts, factors and quantities the parser does.
+import {parseReadingsCsv, CALIBRATION_VALID_MONTHS, REQUIRED_COLUMNS, OPTIONAL_COLUMNS} from "../readings/parse.js";
+import {QUANTITIES, type Quantity} from "../readings/types.js";
+import {DECIMAL} from "../readings/values.js";
+import {DEFAULT_RELATIVE_SIGMA} from "../models/points.js";
+import {DEFAULT_SECTOR_WIDTH_DEG} from "../models/groups.js";
+import {DISTANCE_BIN_RELATIVE_WIDTH} from "../models/grouped.js";
+import {sqlNumber, sqlText} from "./duckdb.js";
+
+/** A number exactly as the parser's readNumber accepts it (its own pattern, without surrounding spaces). */
+const NUMBER = DECIMAL.source.slice(1, -1);
+const numberOf = (field: string) => `CASE WHEN regexp_full_match(${field}, ${sqlText(NUMBER)}) THEN TRY_CAST(${field} AS DOUBLE) END`;
+/** The usual ISO 8601 form with seconds, at most millisecond fractions and an offset; other forms go to the parser. */
+const INSTANT = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+/** Code points JavaScript's String.prototype.trim removes beyond ASCII (ECMAScript WhiteSpace and LineTerminator). */
+const UNICODE_SPACES = [0xa0, 0x1680, ...Array.from({length: 11}, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+/**
+ * True when a text field is empty or may start or end with a character trim() would remove: anything but printable
+ * ASCII at either end counts (a rare id beginning with "é" goes to the parser, which is exact about it).
+ */
+const edgeSpace = (field: string) => `(ord(${field}) <= 32 OR ord(${field}) >= 127 OR ord(${field}[-1]) <= 32 OR ord(${field}[-1]) >= 127)`;
+
+export interface ProbedUnits {
+  /** Unit text → factor to metres. */
+  distance: Map<string, number>;
+  /** Unit text → factor to seconds. */
+  duration: Map<string, number>;
+  /** Unit text → factor to the canonical unit of its quantity, and the quantities it may carry (default first). */
+  dose: Map<string, {factor: number; quantities: Quantity[]}>;
+}
+
+const PROBE_HEADER = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,quantity";
+const PROBE_NOW = new Date("2100-01-01T00:00:00Z");
+
+function probeRow(distanceUnit: string, durationUnit: string, doseUnit: string, quantity: string, duration = "1"): number[] | null {
+  const quote = (t: string) => `"${t.replaceAll('"', '""')}"`;
+  const text = `${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,1,${quote(distanceUnit)},${duration},${quote(durationUnit)},1,${quote(doseUnit)},${quote(quantity)}\n`;
+  const parsed = parseReadingsCsv(text, "probe.csv", {now: PROBE_NOW});
+  const r = parsed.readings[0];
+  if (parsed.problems.length > 0 || !r) return null;
+  return [r.distance_m, r.duration_s, r.gross];
+}
+
+/**
+ * The unit texts found in a file, each tried on a one-row file through the parser: those it accepts silently become
+ * the SQL's unit tables, with the parser's own factors. A unit whose dose depends on the duration (a dose rate) is left
+ * out, so its rows go to the parser.
+ */
+export function probeUnits(found: {distance: Iterable<string>; duration: Iterable<string>; dose: Iterable<string>}): ProbedUnits {
+  const out: ProbedUnits = {distance: new Map(), duration: new Map(), dose: new Map()};
+  for (const u of new Set(found.distance)) {
+    const r = probeRow(u, "s", "uSv", "");
+    if (r) out.distance.set(u, r[0]!);
+  }
+  for (const u of new Set(found.duration)) {
+    const r = probeRow("m", u, "uSv", "");
+    if (r) out.duration.set(u, r[1]!);
+  }
+  for (const u of new Set(found.dose)) {
+    const one = probeRow("m", "s", u, "");
+    const two = probeRow("m", "s", u, "", "2");
+    if (!one || !two || one[2] !== two[2]) continue;
+    const quantities = QUANTITIES.filter((q) => probeRow("m", "s", u, q) !== null);
+    const parsed = parseReadingsCsv(`${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,1,m,1,s,1,"${u.replaceAll('"', '""')}",\n`, "probe.csv", {now: PROBE_NOW});
+    const byDefault = parsed.readings[0]?.quantity;
+    if (!byDefault) continue;
+    out.dose.set(u, {factor: one[2]!, quantities: [byDefault, ...quantities.filter((q) => q !== byDefault)]});
+  }
+  return out;
+}
+
+/** The columns the format defines that the SQL reads; any other column is carried by the parser only. */
+const READ = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
+type Column = (typeof READ)[number];
+
+export interface ValidationInput {
+  /** A relation with one VARCHAR column per header column, c0, c1, …, rows in file order. */
+  source: string;
+  /** Header names as the parser reads them (trimmed), in file order. */
+  header: string[];
+  now: Date;
+  units: ProbedUnits;
+  /** True when the file holds a double quote anywhere: fields are then checked for quotes and line ends. */
+  quoted: boolean;
+}
+
+const caseOf = (field: string, cases: [string, string][], otherwise = "NULL") =>
+  cases.length === 0 ? otherwise : `CASE ${field} ${cases.map(([when, then]) => `WHEN ${sqlText(when)} THEN ${then}`).join(" ")} ELSE ${otherwise} END`;
+
+/** A quantity's name as a small integer, its index in QUANTITIES (the tables store the integer). */
+export function quantityCodeSql(name: string): string {
+  return `CAST(CASE ${name} ${QUANTITIES.map((q, i) => `WHEN ${sqlText(q)} THEN ${i}`).join(" ")} END AS UTINYINT)`;
+}
+
+/** The columns of the per-file table the validation query fills; a row's line is its rowid + 2 (header on line 1). */
+export const FILE_TABLE_COLUMNS = ["clean", "multiline", "id_hash", "device_id", "quantity", "angle_deg", "distance_m", "net", "duration_s", "sigma", "mdl", "censored", "ms"] as const;
+
+/**
+ * SQL for one file, one row out per row in: `clean`, `multiline` (a field holding a line end, which makes line numbers
+ * unknowable from row positions), `id_hash` (hash of the reading id as the parser trims it; NULL when the id is to be
+ * derived from the line) and, for clean rows, the normalised reading in canonical units: quantity (index into
+ * QUANTITIES), angle (degrees in [0, 360)), distance (m), net dose and its fit σ (the quantity's canonical unit),
+ * duration (s), MDL, censored, and the instant in ms. Rows come out in file order, so a table made from it holds row k
+ * at rowid k.
+ */
+export function validationSql(input: ValidationInput): string {
+  const {header, units} = input;
+  const position = new Map<string, number>();
+  header.forEach((name, k) => position.set(name, k));
+  const has = (name: Column) => position.has(name);
+  const f = (name: Column) => (has(name) ? `coalesce(c${position.get(name)}, '')` : "''");
+  const allFields = header.map((_, k) => `coalesce(c${k}, '')`);
+  const jsSpace = `[\\t\\n\\x{0B}\\f\\r ${UNICODE_SPACES.map((c) => `\\x{${c.toString(16)}}`).join("")}]`;
+
+  const m = "f_measured_at";
+  const doseUnits = [...units.dose];
+  const checks = [
+    ...(input.quoted ? ["NOT has_quote"] : []),
+    `f_device_id <> '' AND NOT ${edgeSpace("f_device_id")}`,
+    ...(has("reading_id") ? [`(f_reading_id = '' OR NOT ${edgeSpace("f_reading_id")})`] : []),
+    ...(["dosimeter_id", "instrument_id"] as const).filter(has).map((c) => `(f_${c} = '' OR NOT ${edgeSpace(`f_${c}`)})`),
+    `regexp_full_match(${m}, ${sqlText(INSTANT)}) AND instant IS NOT NULL AND substr(${m}, 12, 2) <> '24'`,
+    `(right(${m}, 1) = 'Z' OR (substr(${m}, length(${m}) - 4, 2) <= '18' AND right(${m}, 2) <= '59' AND (substr(${m}, length(${m}) - 4, 2) <> '18' OR right(${m}, 2) = '00')))`,
+    `epoch_ms(instant) <= ${input.now.getTime()}`,
+    "isfinite(v_distance) AND v_distance > 0 AND isfinite(distance_m)",
+    "isfinite(v_duration) AND v_duration > 0 AND isfinite(duration_s)",
+    "isfinite(v_dose) AND v_dose >= 0 AND isfinite(gross)",
+    `(f_quantity = '' OR ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, `f_quantity IN (${d.quantities.map(sqlText).join(", ")})`]), "false")})`,
+    "(f_angle_deg = '' OR (isfinite(v_angle_deg) AND v_angle_deg >= 0 AND v_angle_deg <= 360))",
+    "(f_uncertainty = '' OR ((isfinite(v_uncertainty) AND v_uncertainty >= 0 OR isfinite(v_uncertainty_pct) AND v_uncertainty_pct >= 0) AND isfinite(uncertainty)))",
+    "(f_background = '' OR (isfinite(v_background) AND v_background >= 0 AND isfinite(background)))",
+    "(f_mdl = '' OR (isfinite(v_mdl) AND v_mdl >= 0 AND isfinite(mdl)))",
+    ...(has("instrument_type") ? ["f_instrument_type IN ('', 'integrating')"] : []),
+    ...(has("instrument_calibrated_on") ? [`(f_instrument_calibrated_on = '' OR (regexp_full_match(f_instrument_calibrated_on, ${sqlText(DATE)})
+      AND TRY_CAST(left(${m}, 10) AS DATE) BETWEEN TRY_CAST(f_instrument_calibrated_on AS DATE)
+        AND CAST(TRY_CAST(f_instrument_calibrated_on AS DATE) + INTERVAL ${CALIBRATION_VALID_MONTHS} MONTH AS DATE)))`] : []),
+    // The parser warns when a background exceeds the reading by more than its uncertainty.
+    "NOT (NOT censored AND background IS NOT NULL AND background - gross > coalesce(uncertainty, 0))",
+    // readingsToPoints refuses a reading with no usable uncertainty.
+    "sigma > 0"
+  ];
+
+  return `
+WITH fields AS (
+  SELECT ${READ.map((name) => `${f(name)} AS f_${name}`).join(", ")},
+    ${input.quoted ? `(${allFields.map((x) => `contains(${x}, '"')`).join(" OR ")}) AS has_quote,
+    (${allFields.map((x) => `contains(${x}, chr(10)) OR contains(${x}, chr(13))`).join(" OR ")}) AS multiline` : "false AS multiline"}
+  FROM (${input.source})
+), parsed AS (
+  SELECT *,
+    ${(["distance", "duration", "dose", "background", "mdl", "angle_deg", "uncertainty"] as const).map((n) => `${numberOf(`f_${n}`)} AS v_${n}`).join(",\n    ")},
+    CASE WHEN right(f_uncertainty, 1) = '%' THEN ${numberOf("substr(f_uncertainty, 1, length(f_uncertainty) - 1)")} END AS v_uncertainty_pct,
+    ${caseOf("f_distance_unit", [...units.distance].map(([u, k]) => [u, sqlNumber(k)]))} AS k_distance,
+    ${caseOf("f_duration_unit", [...units.duration].map(([u, k]) => [u, sqlNumber(k)]))} AS k_duration,
+    ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlNumber(d.factor)]))} AS k_dose,
+    TRY_CAST(${m} AS TIMESTAMPTZ) AS instant
+  FROM fields
+), converted AS (
+  SELECT *,
+    v_distance * k_distance AS distance_m,
+    v_duration * k_duration AS duration_s,
+    v_dose * k_dose AS gross,
+    CASE WHEN f_uncertainty = '' THEN NULL WHEN v_uncertainty_pct IS NOT NULL THEN ((v_uncertainty_pct / 100) * v_dose) * k_dose ELSE v_uncertainty * k_dose END AS uncertainty,
+    v_background * k_dose AS background,
+    v_mdl * k_dose AS mdl
+  FROM parsed
+), judged AS (
+  SELECT *,
+    mdl IS NOT NULL AND gross < mdl AS censored,
+    CASE WHEN NOT (coalesce(uncertainty, ${sqlNumber(DEFAULT_RELATIVE_SIGMA)} * abs(gross)) > 0) AND mdl > 0 THEN mdl
+      ELSE coalesce(uncertainty, ${sqlNumber(DEFAULT_RELATIVE_SIGMA)} * abs(gross)) END AS sigma
+  FROM converted
+)
+SELECT
+  coalesce(${checks.join("\n    AND ")}, false) AS clean,
+  multiline,
+  ${has("reading_id") ? `CASE WHEN f_reading_id = '' THEN NULL WHEN ${edgeSpace("f_reading_id")}
+    THEN hash(nullif(regexp_replace(f_reading_id, ${sqlText(`^${jsSpace}+|${jsSpace}+$`)}, '', 'g'), '')) ELSE hash(f_reading_id) END` : "CAST(NULL AS UBIGINT)"} AS id_hash,
+  f_device_id AS device_id,
+  ${quantityCodeSql(`CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END`)} AS quantity,
+  CASE WHEN f_angle_deg = '' THEN NULL ELSE v_angle_deg % 360 END AS angle_deg,
+  distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms
+FROM judged`;
+}
+
+/** The 45° sector centre of an angle column, as lib/models/groups.ts sectorCentre computes it. */
+export function sectorSql(angle: string): string {
+  const count = 360 / DEFAULT_SECTOR_WIDTH_DEG;
+  return `CASE WHEN ${angle} IS NULL THEN NULL ELSE ((CAST(floor(${angle} / ${DEFAULT_SECTOR_WIDTH_DEG} + 0.5) AS BIGINT) % ${count} + ${count}) % ${count}) * ${DEFAULT_SECTOR_WIDTH_DEG} END`;
+}
+
+/** The net rate (the quantity's canonical unit per hour) and its σ, as lib/models/points.ts computes them. */
+export const RATE = "(net * (3600 / duration_s))";
+export const RATE_SIGMA = "(sigma * (3600 / duration_s))";
+
+/**
+ * The grouping query (docs/scaling.md): over normalised readings (columns device_id, angle_deg, quantity, distance_m,
+ * net, sigma, duration_s, censored), one row per device, 45° sector, quantity and distance bin with the sums a fit needs
+ * (lib/models/grouped.ts). It is the only per-reading work a fit needs; the same SQL runs on Spark SQL or Trino.
+ */
+export function groupingSql(readings: string): string {
+  const w = `(1 / (${RATE_SIGMA} * ${RATE_SIGMA}))`;
+  return `SELECT device_id, ${sectorSql("angle_deg")} AS sector_deg, quantity,
+    CAST(floor(ln(distance_m) / ${sqlNumber(Math.log1p(DISTANCE_BIN_RELATIVE_WIDTH))} + 0.5) AS BIGINT) AS bin,
+    count(*) FILTER (WHERE NOT censored) AS n,
+    coalesce(sum(${w}) FILTER (WHERE NOT censored), 0) AS sum_w,
+    coalesce(sum(${w} * ${RATE}) FILTER (WHERE NOT censored), 0) AS sum_wy,
+    coalesce(sum(${w} * ${RATE} * ${RATE}) FILTER (WHERE NOT censored), 0) AS sum_wyy,
+    coalesce(sum(${w} * distance_m) FILTER (WHERE NOT censored), 0) AS sum_wr,
+    min(distance_m) FILTER (WHERE NOT censored) AS min_r, max(distance_m) FILTER (WHERE NOT censored) AS max_r,
+    min(${RATE}) FILTER (WHERE NOT censored) AS min_y, max(${RATE}) FILTER (WHERE NOT censored) AS max_y,
+    count(*) FILTER (WHERE censored) AS censored
+  FROM (${readings}) r
+  GROUP BY ALL`;
+}
