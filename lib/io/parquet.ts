@@ -15,7 +15,7 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 
 /** The columns of a Parquet file; throws DuckDB's error when it is not one. */
 export async function parquetColumns(db: Db, path: string): Promise<ParquetColumn[]> {
-  const rows = await db.all<{column_name: string; column_type: string}>(`DESCRIBE SELECT * FROM read_parquet(${sqlText(path)})`);
+  const rows = await db.all<{column_name: string; column_type: string}>(`DESCRIBE SELECT * FROM read_parquet(${sqlText(path)}, hive_partitioning = false)`);
   return rows.map((r) => ({name: r.column_name, type: r.column_type}));
 }
 
@@ -39,7 +39,7 @@ export function parquetTextSql(path: string, columns: readonly ParquetColumn[]):
     if (text === null) return {unsupported: column};
     parts.push(text);
   }
-  return {sql: `SELECT ${parts.join(", ")} FROM read_parquet(${sqlText(path)})`};
+  return {sql: `SELECT ${parts.join(", ")} FROM read_parquet(${sqlText(path)}, hive_partitioning = false)`};
 }
 
 /** One CSV line from text fields: every non-empty field quoted, so the parser reads the values back exactly. */

@@ -93,6 +93,11 @@ export interface ValidationInput {
   units: ProbedUnits;
   /** True when the file holds a double quote anywhere: fields are then checked for quotes and line ends. */
   quoted: boolean;
+  /**
+   * Also the columns of an archive (lib/io/archive.ts): the source then has a `line` column, passed through, and the
+   * output adds the reading in the format's canonical units with its text fields.
+   */
+  archive?: boolean;
 }
 
 const caseOf = (field: string, cases: [string, string][], otherwise = "NULL") =>
@@ -151,9 +156,15 @@ export function validationSql(input: ValidationInput): string {
     "sigma > 0"
   ];
 
+  const archive = input.archive ? `,
+  line, nullif(f_reading_id, '') AS reading_id, nullif(f_dosimeter_id, '') AS dosimeter_id, f_measured_at AS measured_at,
+  gross, background, uncertainty, CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END AS quantity_name,
+  nullif(f_instrument_type, '') AS instrument_type, nullif(f_instrument_id, '') AS instrument_id,
+  nullif(f_instrument_calibrated_on, '') AS instrument_calibrated_on, nullif(f_notes, '') AS notes` : "";
+
   return `
 WITH fields AS (
-  SELECT ${READ.map((name) => `${f(name)} AS f_${name}`).join(", ")},
+  SELECT ${input.archive ? "line, " : ""}${READ.map((name) => `${f(name)} AS f_${name}`).join(", ")},
     ${input.quoted ? `(${allFields.map((x) => `contains(${x}, '"')`).join(" OR ")}) AS has_quote,
     (${allFields.map((x) => `contains(${x}, chr(10)) OR contains(${x}, chr(13))`).join(" OR ")}) AS multiline` : "false AS multiline"}
   FROM (${input.source})
@@ -190,7 +201,7 @@ SELECT
   f_device_id AS device_id,
   ${quantityCodeSql(`CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END`)} AS quantity,
   CASE WHEN f_angle_deg = '' THEN NULL ELSE v_angle_deg % 360 END AS angle_deg,
-  distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms
+  distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms${archive}
 FROM judged`;
 }
 

@@ -15,7 +15,7 @@
 import {basename} from "node:path";
 import {parseReadingsCsv} from "../readings/parse.js";
 import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z} from "../readings/check.js";
-import {QUANTITIES, type Quantity, type Reading} from "../readings/types.js";
+import {QUANTITIES, QUANTITY_UNIT, type Quantity, type Reading} from "../readings/types.js";
 import {REQUIRED_COLUMNS} from "../readings/parse.js";
 import {mixedQuantitiesWarning, readingsToPoints} from "../models/points.js";
 import {sortGroups, type ReadingGroup} from "../models/grouped.js";
@@ -26,6 +26,7 @@ import {openDb, sqlNumber, sqlText, type Db} from "./duckdb.js";
 import {probeUnits, validationSql, groupingSql, sectorSql, RATE, RATE_SIGMA} from "./readings-sql.js";
 import {readingsFormat, resolveReadingsPaths, type ReadingsFormat} from "./readings-files.js";
 import {readLines, scanCsvBytes} from "./csv-bytes.js";
+import {convertGroupRows, convertValue, type DoseConversion, type GroupRow} from "./group-rows.js";
 import {csvLine, parquetAsCsv, parquetColumns, parquetTextSql, UNSUPPORTED_COLUMN} from "./parquet.js";
 import {readReadingsFile, readReadingsPaths, MAX_WHOLE_FILE_BYTES} from "./read-readings.js";
 import {streamReadingsFile} from "./stream-readings.js";
@@ -65,8 +66,7 @@ export interface DeviceSummary {
   quantities: {quantity: Quantity; readings: number}[];
 }
 
-/** Coefficients that turn a quantity's canonical unit into µSv of H*(10), applied in order (lib/physics convertDose). */
-export type DoseConversion = Partial<Record<Quantity, readonly number[]>>;
+export type {DoseConversion} from "./group-rows.js";
 
 /** A reading singled out by a check, with where it is and what the fit says about it. */
 export interface CheckedReading {
@@ -97,6 +97,11 @@ export interface ReadingsScan {
   /** Valid readings. */
   readings: number;
   devices: DeviceSummary[];
+  /**
+   * The valid readings as objects when they were read whole (inputs under DUCKDB_FROM_BYTES, the parser's engine);
+   * null when they stay in DuckDB. What needs every reading as an object (a single reading's influence) uses them.
+   */
+  held: readonly Reading[] | null;
   /** Problems a fit of one device raises (readingsToPoints: unusable uncertainties, quantities mixed). */
   fitProblems(device_id: string): Promise<Problem[]>;
   /** The device's fit-ready readings grouped by sector and distance bin, rates in µSv/h of H*(10). */
@@ -105,6 +110,12 @@ export interface ReadingsScan {
   check(device_id: string, fit: FitResult, conversion: DoseConversion): Promise<ReadingsCheck>;
   /** Every reading's residual against the fit, written as Parquet or CSV (by the file's extension); returns the count. */
   writeResiduals(path: string, device_id: string, fit: FitResult, conversion: DoseConversion): Promise<number>;
+  /**
+   * Every valid reading written to a folder as Parquet partitioned by device and year (device_id=…/year=…/), in the
+   * format's columns and canonical units (distances in m, durations in s, doses in µSv, µGy or µR, uncertainties as
+   * values), ids made explicit: the archive reads back as the same readings. Returns the count.
+   */
+  writeArchive(dir: string): Promise<number>;
   close(): void;
 }
 
@@ -112,8 +123,11 @@ interface FileState extends Omit<ScannedFile, "reread"> {
   index: number;
   table: string | null;
   header: string[] | null;
-  /** The file as all-text columns c0, c1, … (the validation query's input). */
+  /** The file as all-text columns c0, c1, … (the validation query's input), and the units SQL accepted in it. */
   source: string | null;
+  units: ReturnType<typeof probeUnits> | null;
+  /** Streamed through the parser (too large to read whole, and not certified by SQL). */
+  streamed: boolean;
   /** Lines (of table rows) whose readings the parser holds instead of the table. */
   excluded: number[];
 }
@@ -158,7 +172,7 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
     readingsToPoints(byDevice.get(device_id) ?? [], {toDoseEquivalent: (v, r) => convertValue(v, r.quantity, conversion)});
   return {
     files: read.files.map((f) => ({...f, format: readingsFormat(f.path), engine: "typescript" as const, reread: 0})),
-    problems, readings: readings.length, devices,
+    problems, readings: readings.length, devices, held: readings,
     async fitProblems(device_id) {
       return pointsOf(device_id, identityConversion()).problems;
     },
@@ -197,6 +211,15 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
         db.close();
       }
     },
+    async writeArchive(dir) {
+      const db = await openDb();
+      try {
+        await appendArchive(db, readings);
+        return await copyArchive(db, dir, []);
+      } finally {
+        db.close();
+      }
+    },
     close() {}
   };
 }
@@ -217,15 +240,6 @@ function summarise(device_id: string, readings: readonly Reading[]): DeviceSumma
 
 function identityConversion(): DoseConversion {
   return Object.fromEntries(QUANTITIES.map((q) => [q, []]));
-}
-
-/** value × c₁ × c₂ …, in the order lib/physics convertDose multiplies; a quantity with no entry cannot be converted. */
-function convertValue(value: number, quantity: Quantity, conversion: DoseConversion): number {
-  const chain = conversion[quantity];
-  if (chain === undefined) throw new RangeError(`no conversion of ${quantity} to H*(10) was given`);
-  let v = value;
-  for (const c of chain) v *= c;
-  return v;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -293,7 +307,7 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
 
   for (const [index, path] of paths.entries()) {
     const format = readingsFormat(path);
-    const state: FileState = {index, path, format, sha256: "", rows: 0, engine: "typescript", table: null, header: null, source: null, excluded: []};
+    const state: FileState = {index, path, format, sha256: "", rows: 0, engine: "typescript", table: null, header: null, source: null, units: null, streamed: false, excluded: []};
     files.push(state);
     const fileProblems: Problem[] = [];
     const parsedHere: Reading[] = [];
@@ -329,6 +343,7 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
     files: files.map(({path, format, sha256, rows, engine, excluded}) => ({path, format, sha256, rows, engine, reread: excluded.length})),
     problems,
     readings: devices.reduce((s, d) => s + d.readings, 0),
+    held: null,
     devices,
     async fitProblems(device_id) {
       // Readings SQL certified all have a usable uncertainty; the parser's readings are checked as readingsToPoints does.
@@ -341,13 +356,25 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
     },
     async groups(device_id, conversion) {
       const rows = await db.all<GroupRow>(groupingSql(`SELECT * FROM (${union}) WHERE device_id = ${sqlText(device_id)} AND sigma > 0`));
-      return convertGroups(device_id, rows, conversion);
+      return convertGroupRows(device_id, rows, conversion);
     },
     async check(device_id, fit, conversion) {
       return checkInDb(db, files, union, held, device_id, fit, conversion, options.now);
     },
     async writeResiduals(path, device_id, fit, conversion) {
       return copyResiduals(db, path, union, files.map((f) => f.path), device_id, fit, conversion, files);
+    },
+    async writeArchive(dir) {
+      await appendArchive(db, held.map((h) => h.reading));
+      for (const f of files.filter((f) => f.streamed)) {
+        const batches: Reading[][] = [];
+        await streamReadingsFile(f.path, {now: options.now, onReadings: (batch) => batches.push(batch)});
+        for (const batch of batches) await appendArchive(db, batch);
+      }
+      const fromTables = files.filter((f) => f.table !== null).map((f) => `SELECT ${ARCHIVE_FROM_SQL(basename(f.path))}
+        FROM (${validationSql({source: `SELECT row_number() OVER () + 1 AS line, * FROM (${f.source})`, header: f.header!, now: options.now, units: f.units!, quoted: true, archive: true})})
+        WHERE clean${f.excluded.length > 0 ? ` AND line NOT IN (${f.excluded.join(", ")})` : ""}`);
+      return copyArchive(db, dir, fromTables);
     },
     close() {
       db.close();
@@ -469,6 +496,7 @@ async function validateInDb(
   state.table = table;
   state.header = header;
   state.source = source;
+  state.units = units;
   if (reread.length > 0) {
     const lines = await linesOf(reread);
     const result = parseLines(header, lines, reread, state.path, options.now);
@@ -521,6 +549,7 @@ async function streamIntoDb(db: Db, state: FileState, options: ScanOptions, file
   const batches: Reading[][] = [];
   const streamed = await streamReadingsFile(state.path, {now: options.now, maxProblems: 10_000, onReadings: (batch) => batches.push(batch)});
   state.sha256 = streamed.sha256;
+  state.streamed = true;
   for (const p of streamed.problems) fileProblems.push(p);
   for (const batch of batches) {
     for (const problem of readingsToPoints(batch, {toDoseEquivalent: (v) => v}).problems) if (problem.line !== undefined) fitProblems.push({fileIndex: state.index, problem});
@@ -674,50 +703,6 @@ async function firstAppearances(db: Db, union: string, device_id: string): Promi
 // ---------------------------------------------------------------------------------------------------------------
 // Groups, checks against a fit, residuals.
 
-interface GroupRow {
-  device_id: string;
-  sector_deg: number | null;
-  quantity: number;
-  bin: number;
-  n: number;
-  sum_w: number;
-  sum_wy: number;
-  sum_wyy: number;
-  sum_wr: number;
-  min_r: number | null;
-  max_r: number | null;
-  min_y: number | null;
-  max_y: number | null;
-  censored: number;
-}
-
-/**
- * SQL groups are per quantity, in the quantity's own unit; each is scaled by its conversion factor k (y → k·y, σ → k·σ,
- * so w → w/k²) and groups of the same sector and bin are added.
- */
-function convertGroups(device_id: string, rows: readonly GroupRow[], conversion: DoseConversion): ReadingGroup[] {
-  const out = new Map<string, ReadingGroup>();
-  for (const r of rows) {
-    const k = convertValue(1, QUANTITIES[r.quantity]!, conversion);
-    const key = `${r.sector_deg ?? ""}:${r.bin}`;
-    let g = out.get(key);
-    if (!g) {
-      out.set(key, (g = {device_id, sector_deg: r.sector_deg, bin: r.bin, n: 0, sumW: 0, sumWY: 0, sumWYY: 0, sumWR: 0, minR: Infinity, maxR: -Infinity, minY: Infinity, maxY: -Infinity, censored: 0}));
-    }
-    g.n += r.n;
-    g.sumW += r.sum_w / (k * k);
-    g.sumWY += r.sum_wy / k;
-    g.sumWYY += r.sum_wyy;
-    g.sumWR += r.sum_wr / (k * k);
-    if (r.min_r !== null) g.minR = Math.min(g.minR, r.min_r);
-    if (r.max_r !== null) g.maxR = Math.max(g.maxR, r.max_r);
-    if (r.min_y !== null) g.minY = Math.min(g.minY, k * r.min_y);
-    if (r.max_y !== null) g.maxY = Math.max(g.maxY, k * r.max_y);
-    g.censored += r.censored;
-  }
-  return sortGroups([...out.values()]);
-}
-
 /** Per-quantity conversion factors as a SQL table expression. */
 function conversionSql(conversion: DoseConversion): string {
   return `CASE quantity ${QUANTITIES.map((q, i) => {
@@ -783,3 +768,56 @@ async function copyResiduals(db: Db, path: string, union: string, paths: readonl
 }
 
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// Archives.
+
+const ARCHIVE_COLUMNS = `reading_id VARCHAR, device_id VARCHAR, dosimeter_id VARCHAR, measured_at VARCHAR, distance DOUBLE, distance_unit VARCHAR,
+  angle_deg DOUBLE, duration DOUBLE, duration_unit VARCHAR, dose DOUBLE, dose_unit VARCHAR, quantity VARCHAR, uncertainty DOUBLE,
+  background DOUBLE, mdl DOUBLE, instrument_type VARCHAR, instrument_id VARCHAR, instrument_calibrated_on VARCHAR, notes VARCHAR, year INTEGER`;
+
+/** The archive columns from a validation query in archive mode (clean rows), the unit of each quantity canonical. */
+const ARCHIVE_FROM_SQL = (base: string) => `coalesce(reading_id, ${sqlText(base + ":")} || line) AS reading_id, device_id, dosimeter_id, measured_at,
+  distance_m AS distance, 'm' AS distance_unit, angle_deg, duration_s AS duration, 's' AS duration_unit, gross AS dose,
+  CASE quantity_name ${QUANTITIES.map((q) => `WHEN ${sqlText(q)} THEN ${sqlText(QUANTITY_UNIT[q])}`).join(" ")} END AS dose_unit,
+  quantity_name AS quantity, uncertainty, background, mdl, instrument_type, instrument_id, instrument_calibrated_on, notes,
+  CAST(left(measured_at, 4) AS INTEGER) AS year`;
+
+async function appendArchive(db: Db, readings: readonly Reading[]): Promise<void> {
+  await db.run(`CREATE TEMP TABLE IF NOT EXISTS archive_rows (${ARCHIVE_COLUMNS})`);
+  const appender = await db.connection.createAppender("archive_rows");
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  const double = (v: number | null) => (v === null ? appender.appendNull() : appender.appendDouble(v));
+  for (const r of readings) {
+    text(r.reading_id);
+    text(r.device_id);
+    text(r.dosimeter_id);
+    text(r.measured_at);
+    double(r.distance_m);
+    text("m");
+    double(r.angle_deg);
+    double(r.duration_s);
+    text("s");
+    double(r.gross);
+    text(r.unit);
+    text(r.quantity);
+    double(r.uncertainty);
+    double(r.background);
+    double(r.mdl);
+    text(r.instrument_type);
+    text(r.instrument_id);
+    text(r.instrument_calibrated_on);
+    text(r.notes);
+    appender.appendInteger(Number(r.measured_at.slice(0, 4)));
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function copyArchive(db: Db, dir: string, fromTables: readonly string[]): Promise<number> {
+  await db.run(`CREATE TEMP TABLE IF NOT EXISTS archive_rows (${ARCHIVE_COLUMNS})`);
+  const all = [...fromTables, "SELECT * FROM archive_rows"].join("\nUNION ALL\n");
+  const [n] = await db.all<{Count: number}>(`COPY (SELECT * FROM (${all}) ORDER BY device_id, year, measured_at, reading_id)
+    TO ${sqlText(dir)} (FORMAT parquet, PARTITION_BY (device_id, year), WRITE_PARTITION_COLUMNS true)`);
+  return n?.Count ?? 0;
+}

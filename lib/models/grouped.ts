@@ -14,8 +14,9 @@
 // move by less than 1e-6 of their value (test/models/grouped.test.ts). Equal distances always share a bin, exactly.
 import {MODELS} from "./definitions.js";
 import {fitPacked, FLAG_SIGMA, parameterVector, type FitOptions, type PackedPoints} from "./fit.js";
-import {DEFAULT_SECTOR_WIDTH_DEG, sectorCentre} from "./groups.js";
-import type {CensoredCheck, FitPoint, FitResult, ModelContext, ModelName, Residual} from "./types.js";
+import {combineInstruments, type InstrumentTotals} from "./instruments.js";
+import {DEFAULT_SECTOR_WIDTH_DEG, sectorCentre, type GroupFit} from "./groups.js";
+import type {CensoredCheck, FitInstrument, FitPoint, FitResult, ModelContext, ModelName, Residual} from "./types.js";
 
 /** Relative width of a distance bin: distances within 1 part in 10⁵ of each other share a group. */
 export const DISTANCE_BIN_RELATIVE_WIDTH = 1e-5;
@@ -50,6 +51,23 @@ export interface ReadingGroup {
   maxY: number;
   /** Readings below the detection limit at this distance: not in the sums. */
   censored: number;
+  /**
+   * The instruments of the readings in the sums, each with its readings' Σw: what the fit's type B uncertainty needs
+   * (lib/models/instruments.ts weighs each instrument by Σ w·f², and f is the same for every reading at one distance).
+   */
+  instruments: InstrumentSum[];
+}
+
+/** One instrument's readings in a group. */
+export interface InstrumentSum {
+  /** instrument_id, else dosimeter_id; null when the readings name neither. */
+  id: string | null;
+  type: FitInstrument["type"];
+  /** The largest stated relative uncertainty (k = 1) among these readings; null when none states one. */
+  calibration: number | null;
+  energyResponse: number | null;
+  readings: number;
+  sumW: number;
 }
 
 /** Where a group sits: its one distance when the readings share it (exactly), else their weighted mean distance. */
@@ -74,8 +92,23 @@ export function groupSpread(g: ReadingGroup): number {
   return g.n > 1 ? Math.sqrt(groupChiSquareWithin(g) / g.sumW) : 0;
 }
 
-function emptyGroup(device_id: string, sector_deg: number | null, bin: number): ReadingGroup {
-  return {device_id, sector_deg, bin, n: 0, sumW: 0, sumWY: 0, sumWYY: 0, sumWR: 0, minR: Infinity, maxR: -Infinity, minY: Infinity, maxY: -Infinity, censored: 0};
+export function emptyGroup(device_id: string, sector_deg: number | null, bin: number): ReadingGroup {
+  return {device_id, sector_deg, bin, n: 0, sumW: 0, sumWY: 0, sumWYY: 0, sumWR: 0, minR: Infinity, maxR: -Infinity, minY: Infinity, maxY: -Infinity, censored: 0, instruments: []};
+}
+
+/** Adds readings of one instrument to a group's instruments, merged by id as instrumentUncertainty merges them. */
+export function addInstrument(g: ReadingGroup, add: InstrumentSum): void {
+  const own = g.instruments.find((i) => i.id === add.id);
+  if (!own) {
+    g.instruments.push({...add});
+    return;
+  }
+  // The largest stated value of an instrument (the protective one), and its first stated type.
+  if (add.calibration !== null) own.calibration = Math.max(own.calibration ?? 0, add.calibration);
+  if (add.energyResponse !== null) own.energyResponse = Math.max(own.energyResponse ?? 0, add.energyResponse);
+  own.type ??= add.type;
+  own.readings += add.readings;
+  own.sumW += add.sumW;
 }
 
 const keyOf = (device_id: string, sector_deg: number | null, bin: number) => `${device_id}\u0000${sector_deg ?? ""}\u0000${bin}`;
@@ -95,6 +128,10 @@ export function groupPoints(points: Iterable<FitPoint>, options: {relativeWidth?
     }
     const w = 1 / (p.sigma_uSv_per_h * p.sigma_uSv_per_h);
     const y = p.rate_uSv_per_h;
+    const inst = p.instrument;
+    addInstrument(g, {
+      id: inst?.id ?? null, type: inst?.type ?? null, calibration: inst?.calibration ?? null, energyResponse: inst?.energyResponse ?? null, readings: 1, sumW: w
+    });
     g.n++;
     g.sumW += w;
     g.sumWY += w * y;
@@ -127,6 +164,7 @@ export function addGroup(a: ReadingGroup, b: ReadingGroup): void {
   a.minY = Math.min(a.minY, b.minY);
   a.maxY = Math.max(a.maxY, b.maxY);
   a.censored += b.censored;
+  for (const i of b.instruments) addInstrument(a, i);
 }
 
 /** One device's groups with the sectors merged: the groups of the all-angles fit (sector_deg null). */
@@ -172,7 +210,31 @@ const describeGroup = (g: ReadingGroup) => `at ${groupDistance(g)} m (${g.n} rea
  */
 export function fitGroups(groups: readonly ReadingGroup[], modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}): FitResult {
   const fitted = groups.filter((g) => g.n > 0);
-  return fitPacked(packGroups(fitted), modelName, ctx, options, (i) => describeGroup(fitted[i]!));
+  const fit = fitPacked(packGroups(fitted), modelName, ctx, options, (i) => describeGroup(fitted[i]!));
+  if (!fit.converged || !fitted.some((g) => g.instruments.length > 0)) return fit;
+  return {...fit, instrumentUncertainty: groupInstrumentUncertainty(fitted, fit)};
+}
+
+/** The fit's type B from the groups' instruments: Σ W·f(r)² per instrument over its groups (instrumentUncertainty). */
+export function groupInstrumentUncertainty(groups: readonly ReadingGroup[], fit: FitResult) {
+  const model = MODELS[fit.model];
+  const params = parameterVector(fit);
+  const totals = new Map<string, InstrumentTotals>();
+  for (const g of groups) {
+    const f = model.rate(groupDistance(g), params, fit.context);
+    for (const i of g.instruments) {
+      const key = i.id ?? "\u0000unidentified";
+      let t = totals.get(key);
+      if (!t) totals.set(key, (t = {id: i.id, type: i.type, calibration: null, energyResponse: null, readings: 0, information: 0}));
+      if (i.calibration !== null) t.calibration = Math.max(t.calibration ?? 0, i.calibration);
+      if (i.energyResponse !== null) t.energyResponse = Math.max(t.energyResponse ?? 0, i.energyResponse);
+      t.type ??= i.type;
+      t.readings += i.readings;
+      const info = i.sumW * f * f;
+      t.information += Number.isFinite(info) ? info : 0;
+    }
+  }
+  return combineInstruments([...totals.values()]);
 }
 
 export interface FitCheck {
@@ -210,6 +272,30 @@ export function checkAgainstFit(points: Iterable<FitPoint>, fit: FitResult): Fit
     if (Math.abs(normalised) > FLAG_SIGMA) {
       out.flagged.push({reading_id: pt.reading_id, distance_m: pt.distance_m, observed: pt.rate_uSv_per_h, predicted, normalised, flagged: true});
     }
+  }
+  return out;
+}
+
+/**
+ * fitByGroup (lib/models/groups.ts) on groups: the device's all-angles fit, then one fit per 45° sector and one for
+ * readings without an angle when others have one, with the same labels.
+ */
+export function fitGroupsBySector(groups: readonly ReadingGroup[], modelName: ModelName, ctx: ModelContext = {}): GroupFit[] {
+  const out: GroupFit[] = [];
+  const devices = [...new Set(groups.map((g) => g.device_id))].sort();
+  for (const device_id of devices) {
+    const own = groups.filter((g) => g.device_id === device_id);
+    out.push({device_id, sector: null, label: `${device_id}, all angles`, fit: fitGroups(mergeSectors(own), modelName, ctx)});
+    if (!own.some((g) => g.sector_deg !== null)) continue;
+    const sectors = [...new Set(own.map((g) => g.sector_deg).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+    for (const centre_deg of sectors) {
+      out.push({
+        device_id, sector: {centre_deg, width_deg: DEFAULT_SECTOR_WIDTH_DEG}, label: `${device_id}, ${centre_deg}° ± ${DEFAULT_SECTOR_WIDTH_DEG / 2}°`,
+        fit: fitGroups(own.filter((g) => g.sector_deg === centre_deg), modelName, ctx)
+      });
+    }
+    const unstated = own.filter((g) => g.sector_deg === null);
+    if (unstated.length > 0) out.push({device_id, sector: "unstated", label: `${device_id}, angle not stated`, fit: fitGroups(unstated, modelName, ctx)});
   }
   return out;
 }

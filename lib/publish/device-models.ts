@@ -5,7 +5,10 @@
 // Conservative by construction: a person's dose is estimated with every usable group's selected model (all angles
 // together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
 // reader cannot choose which side of the van to stand on.
-import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext} from "../models/index.js";
+import {
+  compareGroupedModels, groupPoints, mergeSectors, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext,
+  type ReadingGroup
+} from "../models/index.js";
 import {predictRate, scenarioDose, uncertaintyBudget, type BoundInterval} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {CurvePoint, PublishedBudget, PublishedFit} from "./types.js";
@@ -36,11 +39,16 @@ export function sectorLabel(angle_deg: number | null): string | null {
   return angle_deg === null ? null : `${sectorCentre(angle_deg, DEFAULT_SECTOR_WIDTH_DEG)}°`;
 }
 
-function fitGroup(device_id: string, sector: string | null, points: readonly FitPoint[], ctx: ModelContext): GroupModels {
-  const ranked = compareModels(points, ctx);
+/**
+ * Every model fitted to a group of readings from its sums per distance (lib/models/grouped.ts: the same fits as to
+ * every reading, at any number of readings, with the instruments' type B), ranked, and the one its figures use.
+ */
+function fitGroup(device_id: string, sector: string | null, groups: readonly ReadingGroup[], ctx: ModelContext): GroupModels {
+  const merged = mergeSectors(groups);
+  const ranked = compareGroupedModels(merged, ctx);
   const fits = ranked.map((c) => c.fit);
   const weights = ranked.map((c) => c.weight);
-  const fitted = points.filter((p) => !p.censored).length;
+  const fitted = merged.reduce((n, g) => n + g.n, 0);
   if (fitted < MIN_FITTED_READINGS) {
     return {device_id, sector, fits, weights, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
   }
@@ -48,16 +56,16 @@ function fitGroup(device_id: string, sector: string | null, points: readonly Fit
   return {device_id, sector, fits, weights, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
 }
 
+/** One device's models from its readings grouped by sector and distance (lib/io/scan-readings.ts, or groupPoints). */
+export function fitDeviceGroups(device_id: string, groups: readonly ReadingGroup[], ctx: ModelContext): DeviceModels {
+  const out = [fitGroup(device_id, null, groups, ctx)];
+  const sectors = [...new Set(groups.map((g) => g.sector_deg).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  for (const centre of sectors) out.push(fitGroup(device_id, `${centre}°`, groups.filter((g) => g.sector_deg === centre), ctx));
+  return {device_id, groups: out};
+}
+
 export function fitDevice(device_id: string, points: readonly FitPoint[], ctx: ModelContext): DeviceModels {
-  const groups = [fitGroup(device_id, null, points, ctx)];
-  const bySector = new Map<string, FitPoint[]>();
-  for (const p of points) {
-    const label = sectorLabel(p.angle_deg);
-    if (label !== null) bySector.set(label, [...(bySector.get(label) ?? []), p]);
-  }
-  const order = (label: string) => Number.parseFloat(label);
-  for (const [label, list] of [...bySector].sort(([a], [b]) => order(a) - order(b))) groups.push(fitGroup(device_id, label, list, ctx));
-  return {device_id, groups};
+  return fitDeviceGroups(device_id, groupPoints(points), ctx);
 }
 
 /** The selected models of every usable group, all-angles first. */

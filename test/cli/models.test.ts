@@ -49,14 +49,21 @@ describe("xray-dose fit", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const lib = await libraryFit(EXACT);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["model", "n", "parameters", "covariance", "chiSquare", "dof", "reducedChiSquare", "residuals"]));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["model", "n", "parameters", "covariance", "chiSquare", "dof", "reducedChiSquare", "groups", "flagged", "belowDetection"]));
     expect(json.model).toBe("inverse-square");
     expect(json.n).toBe(6);
     expect(json.parameters.S).toEqual({value: lib.parameters.S!.value, stderr: lib.parameters.S!.stderr, unit: "uSv*m^2/h"});
     expect(Math.abs(json.parameters.S.value - 100)).toBeLessThan(3);
-    expect(json.chiSquare).toBe(lib.chiSquare);
+    // χ² from groups: Σ W(ȳ − f)² plus the within-group sums, equal to the per-reading sum to rounding.
+    expect(Math.abs(json.chiSquare / lib.chiSquare - 1)).toBeLessThan(1e-12);
     expect(json.dof).toBe(5);
-    expect(json.residuals).toHaveLength(6);
+    // One group per distance (each holds one reading here), with the library's residual of each reading.
+    expect(json.groups.map((g: {distance_m: number; readings: number}) => [g.distance_m, g.readings])).toEqual([1, 1.5, 2, 3, 4, 6].map((r) => [r, 1]));
+    json.groups.forEach((g: {predicted_uSv_per_h: number; mean_rate_uSv_per_h: number}, i: number) => {
+      expect(g.predicted_uSv_per_h).toBeCloseTo(lib.residuals[i]!.predicted, 10);
+      expect(g.mean_rate_uSv_per_h).toBeCloseTo(lib.residuals[i]!.observed, 12);
+    });
+    expect(json.flagged).toEqual({count: 0, readings: []});
     expect(json.comparison.map((c: {model: string}) => c.model).sort()).toEqual(["inverse-square", "inverse-square-air", "inverse-square-offset", "power-law"]);
   });
 
