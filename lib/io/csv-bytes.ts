@@ -44,17 +44,23 @@ export async function scanCsvBytes(path: string): Promise<CsvBytes> {
       const chunk = buffer.subarray(0, bytesRead);
       hash.update(chunk);
       if (out.utf8) {
-        // A character may straddle chunks: check up to the last character start, carry the rest.
-        const joined = utf8Tail.length > 0 ? Buffer.concat([utf8Tail, chunk]) : chunk;
-        let cut = joined.length;
-        for (let i = joined.length - 1; i >= Math.max(0, joined.length - 4); i--) {
-          if ((joined[i]! & 0xc0) !== 0x80) {
+        // A character may straddle chunks: the bytes carried from the last chunk are checked with the start of this
+        // one, and this chunk up to its last character start; the rest is carried.
+        let cut = chunk.length;
+        for (let i = chunk.length - 1; i >= Math.max(0, chunk.length - 4); i--) {
+          if ((chunk[i]! & 0xc0) !== 0x80) {
             cut = i;
             break;
           }
         }
-        if (!isUtf8(joined.subarray(0, cut))) out.utf8 = false;
-        utf8Tail = Buffer.from(joined.subarray(cut));
+        let head = 0;
+        if (utf8Tail.length > 0) {
+          // The carried bytes need at most 3 more to complete their character.
+          while (head < Math.min(3, cut) && (chunk[head]! & 0xc0) === 0x80) head++;
+          if (!isUtf8(Buffer.concat([utf8Tail, chunk.subarray(0, head)]))) out.utf8 = false;
+        }
+        if (!isUtf8(chunk.subarray(head, cut))) out.utf8 = false;
+        utf8Tail = Buffer.from(chunk.subarray(cut));
       }
       if (!out.nul && chunk.indexOf(0) >= 0) out.nul = true;
       if (!out.quoted && chunk.indexOf(34) >= 0) out.quoted = true;
@@ -123,7 +129,8 @@ export async function readLines(path: string, lines: readonly number[]): Promise
   try {
     let next = 0;
     let line = 1;
-    let carry: Buffer = Buffer.alloc(0);
+    /** The start of a wanted line that continues in the next chunk (a copy: the read buffer is reused). */
+    let carry: Buffer | null = null;
     let afterCR = false;
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
@@ -143,12 +150,11 @@ export async function readLines(path: string, lines: readonly number[]): Promise
         const end = nextLF < 0 ? nextCR : nextCR < 0 ? nextLF : Math.min(nextLF, nextCR);
         if (end < 0) break;
         if (line === lines[next]) {
-          const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, end)]) : chunk.subarray(start, end);
-          out.set(line, bytes.toString("utf8"));
+          out.set(line, carry ? Buffer.concat([carry, chunk.subarray(start, end)]).toString("utf8") : chunk.toString("utf8", start, end));
           next++;
           if (next === lines.length) return out;
         }
-        carry = Buffer.alloc(0);
+        carry = null;
         line++;
         if (chunk[end] === CR) {
           if (end + 1 < chunk.length) {
@@ -162,11 +168,10 @@ export async function readLines(path: string, lines: readonly number[]): Promise
         start = i;
       }
       if (final) {
-        if (carry.length > 0 && line === lines[next]) out.set(line, carry.toString("utf8"));
+        if (carry && line === lines[next]) out.set(line, carry.toString("utf8"));
         return out;
       }
-      // The part of a line that continues in the next chunk (only kept when it is a wanted line).
-      carry = line === lines[next] ? Buffer.concat([carry, chunk.subarray(start)]) : Buffer.alloc(0);
+      if (line === lines[next]) carry = Buffer.concat(carry ? [carry, chunk.subarray(start)] : [chunk.subarray(start)]);
     }
   } finally {
     await input.handle.close();

@@ -26,7 +26,9 @@ function plain(value: unknown): unknown {
 }
 
 export async function openDb(): Promise<Db> {
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  // A CommonJS package: bundled (the compiled CLI), its exports arrive on the default export.
+  const api = (await import("@duckdb/node-api")) as typeof import("@duckdb/node-api") & {default?: typeof import("@duckdb/node-api")};
+  const DuckDBInstance = api.DuckDBInstance ?? api.default!.DuckDBInstance;
   const spill = join(tmpdir(), "xray-dose-duckdb");
   mkdirSync(spill, {recursive: true});
   const instance: DuckDBInstance = await DuckDBInstance.create(":memory:", {

@@ -35,7 +35,7 @@ import {predictionSql} from "./model-sql.js";
 /** Files this size or larger are validated by DuckDB; smaller ones by the parser (see above). */
 export const DUCKDB_FROM_BYTES = 2 * 2 ** 20;
 /** Flagged readings returned by a check, at most (all are counted; --residuals writes every one). */
-export const MAX_FLAGGED = 10_000;
+export const MAX_FLAGGED = 1_000;
 
 export interface ScanOptions {
   /** The current time (lib/io/clock.ts): a reading dated after it is an error. */
@@ -526,6 +526,22 @@ function parseLines(header: string[], lines: Map<number, string>, wanted: readon
   return parseReadingsCsv(parts.join("\n") + "\n", path, {now});
 }
 
+/**
+ * Valid readings re-read from their lines, one after the other (no empty lines between: these readings have distinct
+ * ids and no problems, so nothing the parser says depends on the lines), then put back on their own lines.
+ */
+function parseValidLines(header: string[], lines: Map<number, string>, wanted: readonly number[], path: string, now: Date): Reading[] {
+  const base = basename(path);
+  const parsed = parseReadingsCsv([header.join(","), ...wanted.map((l) => lines.get(l) ?? "")].join("\n") + "\n", path, {now});
+  return parsed.readings.map((r) => {
+    const line = wanted[r.source.line - 2]!;
+    const derived = r.reading_id === `${base}:${r.source.line}`;
+    r.source = {file: path, line};
+    if (derived) r.reading_id = `${base}:${line}`;
+    return r;
+  });
+}
+
 /** Parquet the SQL cannot certify, or small: its text through the parser. */
 async function parquetByParser(db: Db, state: FileState, options: ScanOptions, fileProblems: Problem[], parsed: Reading[]): Promise<void> {
   let text;
@@ -582,7 +598,7 @@ async function readingsAt(db: Db, files: readonly FileState[], held: readonly He
     const file = files[index]!;
     const sorted = [...new Set(lines)].sort((a, b) => a - b);
     const text = file.format === "csv" ? await readLines(file.path, sorted) : await sourceLines(db, file.source!, sorted);
-    for (const r of parseLines(file.header!, text, sorted, file.path, now).readings) out.push(r);
+    for (const r of parseValidLines(file.header!, text, sorted, file.path, now)) out.push(r);
   }
   return out;
 }
@@ -627,16 +643,21 @@ async function setProblems(db: Db, files: readonly FileState[], union: string, h
   if (stats.length === 0) return problems;
   await db.run(`CREATE OR REPLACE TEMP TABLE far_stats AS SELECT * FROM (VALUES ${stats.map((s) =>
     `(${sqlText(s.device_id)}, ${s.quantity}, ${s.angle_deg === null ? "NULL::DOUBLE" : sqlNumber(s.angle_deg)}, ${sqlNumber(s.m)}, ${sqlNumber(s.mad)})`).join(", ")}) AS t(device_id, quantity, angle_deg, m, mad)`);
-  const at = await db.all<{file_index: number; line: number}>(`
-    SELECT r.file_index, r.line FROM (${union}) r JOIN far_stats s ON r.device_id = s.device_id AND r.quantity = s.quantity AND r.angle_deg IS NOT DISTINCT FROM s.angle_deg
+  // The candidates come back with the numbers the check needs: the same doubles the parser computes (same units,
+  // same order of operations), so no line needs re-reading.
+  const at = await db.all<{file_index: number; line: number; device_id: string; quantity: number; angle_deg: number | null; net: number; duration_s: number; distance_m: number}>(`
+    SELECT r.file_index, r.line, r.device_id, r.quantity, r.angle_deg, r.net, r.duration_s, r.distance_m FROM (${union}) r JOIN far_stats s ON r.device_id = s.device_id AND r.quantity = s.quantity AND r.angle_deg IS NOT DISTINCT FROM s.angle_deg
     WHERE NOT r.censored AND r.net > 0 AND isfinite(${x.replaceAll(/\b(net|duration_s|distance_m)\b/g, "r.$1")})
       AND abs(${x.replaceAll(/\b(net|duration_s|distance_m)\b/g, "r.$1")} - s.m) > ${FAR_OFF_MIN_LOG10} * (1 - 1e-9)
       AND (s.mad = 0 OR 0.6745 * abs(${x.replaceAll(/\b(net|duration_s|distance_m)\b/g, "r.$1")} - s.m) / s.mad > ${FAR_OFF_MODIFIED_Z} * (1 - 1e-9))
     ORDER BY r.file_index, r.line`);
   if (at.length === 0) return problems;
-  const readings = await readingsAt(db, files, held, at, now); 
+  const readings = at.map((a) => ({
+    device_id: a.device_id, quantity: QUANTITIES[a.quantity]!, angle_deg: a.angle_deg, censored: false, net: a.net, duration_s: a.duration_s,
+    distance_m: a.distance_m, source: {file: files[a.file_index]!.path, line: a.line}
+  }));
   const statOf = new Map(stats.map((s) => [farOffGroupKey({device_id: s.device_id, quantity: QUANTITIES[s.quantity]!, angle_deg: s.angle_deg}), s]));
-  const byGroup = new Map<string, Reading[]>();
+  const byGroup = new Map<string, typeof readings>();
   for (const r of readings) {
     const key = farOffGroupKey(r);
     let group = byGroup.get(key);
@@ -651,8 +672,8 @@ async function setProblems(db: Db, files: readonly FileState[], union: string, h
   });
   for (const key of groupOrder) {
     const s = statOf.get(key)!;
-    const group = byGroup.get(key)!.sort((a, b) => fileOrder(files, a.source.file) - fileOrder(files, b.source.file) || a.source.line - b.source.line);
-    for (const r of group) {
+    // Already in file and line order (the query's ORDER BY).
+    for (const r of byGroup.get(key)!) {
       const value = farOffValue(r);
       if (value === null) continue;
       const problem = farOffProblem(r, value, s.m, s.mad);
@@ -723,15 +744,15 @@ function residualRowsSql(union: string, device_id: string, fit: FitResult, conve
 async function checkInDb(db: Db, files: readonly FileState[], union: string, held: readonly HeldReading[], device_id: string, fit: FitResult, conversion: DoseConversion, now: Date): Promise<ReadingsCheck> {
   const empty: ReadingsCheck = {flagged: [], flaggedCount: 0, inconsistent: [], inconsistentCount: 0, compared: 0, censored: 0};
   if (!fit.converged) return empty;
-  await db.run(`CREATE OR REPLACE TEMP TABLE residuals AS SELECT *, (observed - predicted) / sigma AS normalised,
+  const residuals = `SELECT *, (observed - predicted) / sigma AS normalised,
       NOT censored AND abs((observed - predicted) / sigma) > ${FLAG_SIGMA} AS flagged,
       censored AND mdl_rate IS NOT NULL AND NOT (predicted <= mdl_rate + ${FLAG_SIGMA} * sigma) AS inconsistent
-    FROM (${residualRowsSql(union, device_id, fit, conversion)})`);
+    FROM (${residualRowsSql(union, device_id, fit, conversion)})`;
   const [counts] = await db.all<{compared: number; censored: number; flagged: number; inconsistent: number}>(`SELECT count(*) FILTER (WHERE NOT censored) AS compared,
-    count(*) FILTER (WHERE censored) AS censored, count(*) FILTER (WHERE flagged) AS flagged, count(*) FILTER (WHERE inconsistent) AS inconsistent FROM residuals`);
+    count(*) FILTER (WHERE censored) AS censored, count(*) FILTER (WHERE flagged) AS flagged, count(*) FILTER (WHERE inconsistent) AS inconsistent FROM (${residuals})`);
   const pick = async (what: "flagged" | "inconsistent") => {
     const rows = await db.all<{file_index: number; line: number; distance_m: number; observed: number; sigma: number; predicted: number; normalised: number; mdl_rate: number}>(
-      `SELECT * FROM residuals WHERE ${what} ORDER BY file_index, line LIMIT ${MAX_FLAGGED}`);
+      `SELECT * FROM (${residuals}) WHERE ${what} ORDER BY file_index, line LIMIT ${MAX_FLAGGED}`);
     const readings = await readingsAt(db, files, held, rows, now);
     const byPlace = new Map(readings.map((r) => [`${fileOrder(files, r.source.file)}:${r.source.line}`, r]));
     return rows.map((row) => ({
@@ -744,7 +765,6 @@ async function checkInDb(db: Db, files: readonly FileState[], union: string, hel
     inconsistent: await pick("inconsistent"), inconsistentCount: counts!.inconsistent,
     compared: counts!.compared, censored: counts!.censored
   };
-  await db.run("DROP TABLE residuals");
   return result;
 }
 
