@@ -254,7 +254,8 @@ export interface FitCheck {
  */
 export function checkAgainstFit(points: Iterable<FitPoint>, fit: FitResult): FitCheck {
   const out: FitCheck = {flagged: [], inconsistent: [], compared: 0, censored: 0};
-  if (!fit.converged) return out;
+  // As fitModel: a fit refused before any iteration has no parameters to check against.
+  if (!fit.converged && fit.iterations === 0) return out;
   const model = MODELS[fit.model];
   const params = parameterVector(fit);
   for (const pt of points) {

@@ -6,8 +6,8 @@
 // together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
 // reader cannot choose which side of the van to stand on.
 import {
-  compareGroupedModels, groupPoints, mergeSectors, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext,
-  type ReadingGroup
+  checkAgainstFit, compareGroupedModels, groupPoints, mergeSectors, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult,
+  type ModelContext, type ReadingGroup
 } from "../models/index.js";
 import {predictRate, scenarioDose, uncertaintyBudget, type BoundInterval} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
@@ -26,6 +26,8 @@ export interface GroupModels {
   weights: (number | null)[];
   /** The best-supported converged fit with enough readings; null when none. */
   selected: FitResult | null;
+  /** For each fit (same order): its readings beyond 3σ and its readings below detection; null without the readings. */
+  checks: {flagged: number; censored: number}[] | null;
   /** Why there is no selected model. */
   reason: string | null;
 }
@@ -41,19 +43,24 @@ export function sectorLabel(angle_deg: number | null): string | null {
 
 /**
  * Every model fitted to a group of readings from its sums per distance (lib/models/grouped.ts: the same fits as to
- * every reading, at any number of readings, with the instruments' type B), ranked, and the one its figures use.
+ * every reading, at any number of readings, with the instruments' type B), ranked, and the one its figures use; with
+ * the readings themselves, each fit is also checked against every one of them.
  */
-function fitGroup(device_id: string, sector: string | null, groups: readonly ReadingGroup[], ctx: ModelContext): GroupModels {
+function fitGroup(device_id: string, sector: string | null, groups: readonly ReadingGroup[], ctx: ModelContext, points?: readonly FitPoint[]): GroupModels {
   const merged = mergeSectors(groups);
   const ranked = compareGroupedModels(merged, ctx);
   const fits = ranked.map((c) => c.fit);
   const weights = ranked.map((c) => c.weight);
+  const checks = points ? fits.map((fit) => {
+    const check = checkAgainstFit(points, fit);
+    return {flagged: check.flagged.length, censored: check.censored};
+  }) : null;
   const fitted = merged.reduce((n, g) => n + g.n, 0);
   if (fitted < MIN_FITTED_READINGS) {
-    return {device_id, sector, fits, weights, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
+    return {device_id, sector, fits, weights, checks, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
   }
   const best = ranked.find((c) => c.fit.converged)?.fit ?? null;
-  return {device_id, sector, fits, weights, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
+  return {device_id, sector, fits, weights, checks, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
 }
 
 /** One device's models from its readings grouped by sector and distance (lib/io/scan-readings.ts, or groupPoints). */
@@ -65,7 +72,21 @@ export function fitDeviceGroups(device_id: string, groups: readonly ReadingGroup
 }
 
 export function fitDevice(device_id: string, points: readonly FitPoint[], ctx: ModelContext): DeviceModels {
-  return fitDeviceGroups(device_id, groupPoints(points), ctx);
+  const groups = groupPoints(points);
+  const bySector = new Map<string, FitPoint[]>();
+  for (const p of points) {
+    const label = sectorLabel(p.angle_deg);
+    if (label === null) continue;
+    let list = bySector.get(label);
+    if (!list) bySector.set(label, (list = []));
+    list.push(p);
+  }
+  const out = [fitGroup(device_id, null, groups, ctx, points)];
+  const sectors = [...new Set(groups.map((g) => g.sector_deg).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  for (const centre of sectors) {
+    out.push(fitGroup(device_id, `${centre}°`, groups.filter((g) => g.sector_deg === centre), ctx, bySector.get(`${centre}°`) ?? []));
+  }
+  return {device_id, groups: out};
 }
 
 /** The selected models of every usable group, all-angles first. */
@@ -158,7 +179,7 @@ export function publishedFits(device: DeviceModels, range: [number, number] | nu
       converged: fit.converged,
       reason: fit.reason,
       n: fit.n,
-      n_censored: fit.censored.length,
+      n_censored: g.checks?.[i]?.censored ?? 0,
       parameters: fit.parameterNames.map((name) => ({name, ...fit.parameters[name]!})),
       covariance: fit.covariance ?? [],
       chi_square: fit.converged ? fit.chiSquare : null,
@@ -167,7 +188,7 @@ export function publishedFits(device: DeviceModels, range: [number, number] | nu
       aic: fit.aicc ?? fit.aic,
       aic_weight: g.weights[i] ?? null,
       selected: g.selected === fit,
-      n_flagged: fit.residuals.filter((r) => r.flagged).length,
+      n_flagged: g.checks?.[i]?.flagged ?? 0,
       curve: range ? curve(fit, range) : [],
       budget: publishedBudget(fit)
     }))
