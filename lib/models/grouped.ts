@@ -23,6 +23,7 @@ export const DISTANCE_BIN_RELATIVE_WIDTH = 1e-5;
 
 /** The bin of a distance (m): round(ln r / ln(1 + width)); equal distances always share a bin. */
 export function distanceBin(distance_m: number, relativeWidth = DISTANCE_BIN_RELATIVE_WIDTH): number {
+  // The same expression as groupPoints' inner loop.
   return Math.round(Math.log(distance_m) / Math.log1p(relativeWidth));
 }
 
@@ -113,15 +114,29 @@ export function addInstrument(g: ReadingGroup, add: InstrumentSum): void {
 
 const keyOf = (device_id: string, sector_deg: number | null, bin: number) => `${device_id}\u0000${sector_deg ?? ""}\u0000${bin}`;
 
-/** Groups fit points by device, 45° angle sector and distance bin (the same groups the SQL path makes). */
+/** Groups fit points by device, 45° sector and distance bin (the same groups the SQL path makes). */
 export function groupPoints(points: Iterable<FitPoint>, options: {relativeWidth?: number} = {}): ReadingGroup[] {
-  const groups = new Map<string, ReadingGroup>();
+  // Keyed by number within a device and sector: no string is made per reading (millions of them).
+  const byScope = new Map<string, Map<number, ReadingGroup>>();
+  const all: ReadingGroup[] = [];
+  const logWidth = Math.log1p(options.relativeWidth ?? DISTANCE_BIN_RELATIVE_WIDTH);
+  let lastScope: Map<number, ReadingGroup> | undefined;
+  let lastDevice: string | null = null;
+  let lastSector: number | null | undefined;
   for (const p of points) {
     const sector = p.angle_deg === null ? null : sectorCentre(p.angle_deg, DEFAULT_SECTOR_WIDTH_DEG);
-    const bin = distanceBin(p.distance_m, options.relativeWidth);
-    const key = keyOf(p.device_id, sector, bin);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = emptyGroup(p.device_id, sector, bin)));
+    if (p.device_id !== lastDevice || sector !== lastSector) {
+      const scopeKey = `${p.device_id}\u0000${sector ?? ""}`;
+      lastScope = byScope.get(scopeKey);
+      if (!lastScope) byScope.set(scopeKey, (lastScope = new Map()));
+      [lastDevice, lastSector] = [p.device_id, sector];
+    }
+    const bin = Math.round(Math.log(p.distance_m) / logWidth);
+    let g = lastScope!.get(bin);
+    if (!g) {
+      lastScope!.set(bin, (g = emptyGroup(p.device_id, sector, bin)));
+      all.push(g);
+    }
     if (p.censored) {
       g.censored++;
       continue;
@@ -142,7 +157,7 @@ export function groupPoints(points: Iterable<FitPoint>, options: {relativeWidth?
     if (y < g.minY) g.minY = y;
     if (y > g.maxY) g.maxY = y;
   }
-  return sortGroups([...groups.values()]);
+  return sortGroups(all);
 }
 
 /** Device, then sector (no angle first), then distance. */

@@ -28,6 +28,8 @@ export interface GroupModels {
   selected: FitResult | null;
   /** For each fit (same order): its readings beyond 3σ and its readings below detection; null without the readings. */
   checks: {flagged: number; censored: number}[] | null;
+  /** The readings grouped by distance, as fitted (lib/models/grouped.ts). */
+  readingGroups: ReadingGroup[];
   /** Why there is no selected model. */
   reason: string | null;
 }
@@ -47,20 +49,20 @@ export function sectorLabel(angle_deg: number | null): string | null {
  * the readings themselves, each fit is also checked against every one of them.
  */
 function fitGroup(device_id: string, sector: string | null, groups: readonly ReadingGroup[], ctx: ModelContext, points?: readonly FitPoint[]): GroupModels {
-  const merged = mergeSectors(groups);
-  const ranked = compareGroupedModels(merged, ctx);
+  const readingGroups = mergeSectors(groups);
+  const ranked = compareGroupedModels(readingGroups, ctx);
   const fits = ranked.map((c) => c.fit);
   const weights = ranked.map((c) => c.weight);
   const checks = points ? fits.map((fit) => {
     const check = checkAgainstFit(points, fit);
     return {flagged: check.flagged.length, censored: check.censored};
   }) : null;
-  const fitted = merged.reduce((n, g) => n + g.n, 0);
+  const fitted = readingGroups.reduce((n, g) => n + g.n, 0);
   if (fitted < MIN_FITTED_READINGS) {
-    return {device_id, sector, fits, weights, checks, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
+    return {device_id, sector, fits, weights, checks, readingGroups, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
   }
   const best = ranked.find((c) => c.fit.converged)?.fit ?? null;
-  return {device_id, sector, fits, weights, checks, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
+  return {device_id, sector, fits, weights, checks, readingGroups, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
 }
 
 /** One device's models from its readings grouped by sector and distance (lib/io/scan-readings.ts, or groupPoints). */

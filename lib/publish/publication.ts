@@ -11,8 +11,8 @@
 // product assumes something the data do not say (an effective energy, where an operator stands), the assumption is
 // printed beside the verdicts it feeds (lib/programme/assumptions.ts).
 import {
-  FLAG_SIGMA, MODELS, airContext, distanceBin, groupDistance, groupMean, groupPoints, groupSpread, mergeSectors, parameterVector, readingsToPoints,
-  type FitPoint,
+  DISTANCE_BIN_RELATIVE_WIDTH, FLAG_SIGMA, MODELS, airContext, distanceBin, groupDistance, groupMean, groupPoints, groupSpread, mergeSectors,
+  parameterVector, readingsToPoints, type FitPoint,
   type ModelContext
 } from "../models/index.js";
 import {beamOnFractionLookup} from "../deployments/index.js";
@@ -378,7 +378,9 @@ function publishPoints(a: DeviceAnalysis, audience: Audience): PublishedPoint[] 
 export const MAX_PUBLISHED_PROBLEMS = 500;
 
 /** Flagged readings published per device at most (the furthest first); every residual is in the readings download. */
-export const MAX_FLAGGED_PUBLISHED = 500;
+export const MAX_FLAGGED_PUBLISHED = 200;
+/** Distances drawn per device and sector at most (a phone's chart cannot show more); see publishGroups. */
+export const MAX_PUBLISHED_DISTANCES = 120;
 
 function flaggedPoints(points: readonly PublishedPoint[]): PublishedPoint[] {
   const byDevice = new Map<string, PublishedPoint[]>();
@@ -401,13 +403,23 @@ function publishGroups(a: DeviceAnalysis): PublishedGroup[] {
   const out: PublishedGroup[] = [];
   for (const g of a.models.groups) {
     const points = g.sector === null ? a.points : a.points.filter((p) => sectorLabel(p.angle_deg) === g.sector);
-    const groups = mergeSectors(groupPoints(points));
+    let groups = g.readingGroups;
+    // Distances that never repeat (a monitor on a moving cordon) would give a group per reading: beyond
+    // MAX_PUBLISHED_DISTANCES, readings are drawn in that many log-spaced bins (sums add exactly; the spread then
+    // also holds the fall-off across the bin).
+    let width = DISTANCE_BIN_RELATIVE_WIDTH;
+    if (groups.length > MAX_PUBLISHED_DISTANCES) {
+      let [lo, hi] = [Infinity, -Infinity];
+      for (const p of points) [lo, hi] = [Math.min(lo, p.distance_m), Math.max(hi, p.distance_m)];
+      width = Math.pow(hi / lo, 1 / MAX_PUBLISHED_DISTANCES) - 1;
+      groups = mergeSectors(groupPoints(points, {relativeWidth: width}));
+    }
     // The highest detection limit among a distance's readings below it, and where they were (for distances where
     // every reading was below detection): the chart draws them as that upper limit.
     const below = new Map<number, {mdl: number; distance_m: number}>();
     for (const p of points) {
       if (!p.censored || p.mdl_rate_uSv_per_h === null) continue;
-      const bin = distanceBin(p.distance_m);
+      const bin = distanceBin(p.distance_m, width);
       const seen = below.get(bin);
       below.set(bin, {mdl: Math.max(seen?.mdl ?? 0, p.mdl_rate_uSv_per_h), distance_m: seen?.distance_m ?? p.distance_m});
     }

@@ -76,7 +76,7 @@ export function publishedTables(p: Publication, readings: ReadingTables, dataset
     {
       name: "reading-groups", title: "Readings by distance", columns: [
         col("device_id", "The device"), col("sector", "Angle sector; empty for all angles together"),
-        col("distance_m", "Distance of the readings (their weighted mean when they differ by less than 1 part in 10⁵)", "m"),
+        col("distance_m", "Distance of the readings (their weighted mean when they differ; a device and sector with more than 120 distances is shown in 120 log-spaced bins)", "m"),
         col("readings", "Readings above the detection limit"), col("censored", "Readings below the detection limit"),
         col("mean_rate_uSv_per_h", "Weighted mean net dose rate (weights 1/σ²)", "uSv/h"),
         col("spread_uSv_per_h", "Weighted standard deviation of the readings about the mean", "uSv/h"),
@@ -92,7 +92,7 @@ export function publishedTables(p: Publication, readings: ReadingTables, dataset
     {
       name: "flagged-readings", title: "Readings beyond 3 sigma", columns: readingColumns,
       rows: readings.flagged as unknown as Record<string, Cell>[],
-      description: "Readings more than 3 standard deviations from their sector's model, the furthest first (at most 500 per device; every reading's residual is in the readings table)."
+      description: "Readings more than 3 standard deviations from their sector's model, the furthest first (at most 200 per device; every reading's residual is in the readings table)."
     },
     {
       name: "fits", title: "Model fits", columns: [
