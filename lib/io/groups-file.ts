@@ -39,7 +39,9 @@ export async function readGroupsFile(path: string): Promise<GroupsFile> {
     if (missing.length > 0) {
       return {path, sha256, rows: [], problems: [{severity: "error", file: path, line: 1, message: `the groups file lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; make it with the grouping query of docs/scaling.md`}]};
     }
-    raw = await db.all(`SELECT ${GROUP_COLUMNS.map((c) => `CAST("${c}" AS ${c === "device_id" || c === "quantity" ? "VARCHAR" : "DOUBLE"}) AS "${c}"`).join(", ")} FROM ${reader}`);
+    // Numbers by TRY_CAST, each with its text for the message when it is not one.
+    raw = await db.all(`SELECT ${GROUP_COLUMNS.map((c) => c === "device_id" || c === "quantity" ? `CAST("${c}" AS VARCHAR) AS "${c}"`
+      : `TRY_CAST("${c}" AS DOUBLE) AS "${c}", CAST("${c}" AS VARCHAR) AS "${c}_text"`).join(", ")} FROM ${reader}`);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
     return {path, sha256, rows: [], problems: [{severity: "error", file: path, message: `cannot be read as a groups file (${reason}); give the CSV or Parquet output of the grouping query`}]};
@@ -51,13 +53,17 @@ export async function readGroupsFile(path: string): Promise<GroupsFile> {
     const line = i + 2;
     const bad = (column: string, message: string) => problems.push({severity: "error", file: path, line, column, message});
     const number = (c: string) => r[c] as number | null;
+    const text = (c: string) => (r[`${c}_text`] === null ? "an empty cell" : `"${r[`${c}_text`]}"`);
     const before = problems.length;
     if (typeof r.device_id !== "string" || r.device_id === "") bad("device_id", "is empty; every group belongs to a device");
     if (typeof r.quantity !== "string" || !QUANTITIES.includes(r.quantity as never)) bad("quantity", `"${r.quantity}" is not a quantity; write one of ${QUANTITIES.join(", ")}`);
     const sector = number("sector_deg");
-    if (sector !== null && !(sector >= 0 && sector < 360 && sector % DEFAULT_SECTOR_WIDTH_DEG === 0)) bad("sector_deg", `${sector} is not the centre of a ${DEFAULT_SECTOR_WIDTH_DEG}° sector (0, 45, …, 315) or empty`);
-    for (const c of ["bin", "n", "censored"]) if (!Number.isInteger(number(c)) || (c !== "bin" && number(c)! < 0)) bad(c, `${number(c)} is not a whole number${c === "bin" ? "" : " of readings"}`);
-    for (const c of ["sum_w", "sum_wy", "sum_wyy", "sum_wr"]) if (!Number.isFinite(number(c))) bad(c, `${number(c)} is not a finite number`);
+
+    if (r.sector_deg_text !== null && !(sector !== null && sector >= 0 && sector < 360 && sector % DEFAULT_SECTOR_WIDTH_DEG === 0)) {
+      bad("sector_deg", `${text("sector_deg")} is not the centre of a ${DEFAULT_SECTOR_WIDTH_DEG}° sector (0, 45, …, 315); leave it empty for readings without an angle`);
+    }
+    for (const c of ["bin", "n", "censored"]) if (!Number.isInteger(number(c)) || (c !== "bin" && number(c)! < 0)) bad(c, `${text(c)} is not a whole number${c === "bin" ? "" : " of readings"}`);
+    for (const c of ["sum_w", "sum_wy", "sum_wyy", "sum_wr"]) if (!Number.isFinite(number(c))) bad(c, `${text(c)} is not a finite number`);
     const n = number("n") ?? 0;
     if (n > 0) {
       if (!(number("sum_w")! > 0)) bad("sum_w", "must be positive when the group holds readings (it is the sum of 1/σ²)");

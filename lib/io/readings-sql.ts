@@ -233,5 +233,26 @@ export function groupingSql(readings: string): string {
     min(${RATE}) FILTER (WHERE NOT censored) AS min_y, max(${RATE}) FILTER (WHERE NOT censored) AS max_y,
     count(*) FILTER (WHERE censored) AS censored
   FROM (${readings}) r
-  GROUP BY ALL`;
+  GROUP BY 1, 2, 3, 4`;
+}
+
+/**
+ * The readings of an archive (xray-dose pack: canonical units, docs/data-formats.md) as the grouping query reads them:
+ * net dose, the fit's σ (stated, else 20 % of the gross dose, else the detection limit), censored below the detection
+ * limit. Readings with no usable σ are left out (xray-dose fit on the readings reports them as errors).
+ */
+export function archiveReadingsSql(table: string): string {
+  const sigma = `coalesce(uncertainty, ${sqlNumber(DEFAULT_RELATIVE_SIGMA)} * abs(dose))`;
+  return `SELECT device_id, CAST(angle_deg AS DOUBLE) AS angle_deg, quantity, distance AS distance_m, dose - coalesce(background, 0) AS net,
+    CASE WHEN NOT (${sigma} > 0) AND mdl > 0 THEN mdl ELSE ${sigma} END AS sigma, duration AS duration_s,
+    mdl IS NOT NULL AND dose < mdl AS censored
+  FROM ${table}`;
+}
+
+/**
+ * The grouping query over an archive, in SQL that DuckDB, Spark SQL and Trino all run (docs/scaling.md quotes it;
+ * test/io/archive.test.ts runs it and fits its output).
+ */
+export function archiveGroupingSql(table: string): string {
+  return groupingSql(`SELECT * FROM (${archiveReadingsSql(table)}) a WHERE sigma > 0`);
 }

@@ -140,3 +140,14 @@ describe("checkAgainstFit", () => {
     expect(checkAgainstFit([point(1, 1, 0.1)], fit).flagged).toEqual([]);
   });
 });
+
+describe("fitGroupsBySector", () => {
+  it("gives fitByGroup's fits, labels and sectors from groups", async () => {
+    const {fitByGroup} = await import("../../lib/models/index.js");
+    const {fitGroupsBySector} = await import("../../lib/models/grouped.js");
+    const each = fitByGroup(repeated, "inverse-square-air", ctx);
+    const grouped = fitGroupsBySector(groupPoints(repeated), "inverse-square-air", ctx);
+    expect(grouped.map((g) => [g.label, g.sector])).toEqual(each.map((g) => [g.label, g.sector]));
+    grouped.forEach((g, i) => expectSameFit(g.fit, each[i]!.fit, 1e-9));
+  });
+});
