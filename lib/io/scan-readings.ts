@@ -13,12 +13,11 @@
 // run as SQL over all readings, and only the readings they single out come back, as parsed objects, to the same
 // message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit.
 import {basename} from "node:path";
-import {parseReadingsCsv} from "../readings/parse.js";
+import {parseReadingsCsv, REQUIRED_COLUMNS} from "../readings/parse.js";
 import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z} from "../readings/check.js";
 import {QUANTITIES, QUANTITY_UNIT, type Quantity, type Reading} from "../readings/types.js";
-import {REQUIRED_COLUMNS} from "../readings/parse.js";
 import {mixedQuantitiesWarning, readingsToPoints} from "../models/points.js";
-import {sortGroups, type ReadingGroup} from "../models/grouped.js";
+import type {ReadingGroup} from "../models/grouped.js";
 import {FLAG_SIGMA} from "../models/fit.js";
 import type {FitResult} from "../models/types.js";
 import type {Problem} from "./problems.js";
@@ -259,28 +258,39 @@ function fitSigma(r: Reading): number {
   return sigma > 0 ? sigma : 0;
 }
 
-async function appendReadings(db: Db, table: string, rows: Iterable<{reading: Reading; fileIndex: number}>): Promise<void> {
+/** Appends readings to a table of ROW_COLUMNS one at a time (synchronously, so a stream can feed it). */
+async function readingsAppender(db: Db, table: string): Promise<{append(r: Reading, fileIndex: number): void; close(): Promise<void>}> {
   const appender = await db.connection.createAppender(table);
   const double = (v: number | null) => (v === null ? appender.appendNull() : appender.appendDouble(v));
-  for (const {reading: r, fileIndex} of rows) {
-    appender.appendInteger(fileIndex);
-    appender.appendBigInt(BigInt(r.source.line));
-    appender.appendNull(); // id_hash: computed from reading_id below
-    appender.appendVarchar(r.device_id);
-    appender.appendUTinyInt(QUANTITIES.indexOf(r.quantity));
-    double(r.angle_deg);
-    appender.appendDouble(r.distance_m);
-    appender.appendDouble(r.net);
-    appender.appendDouble(r.duration_s);
-    appender.appendDouble(fitSigma(r));
-    double(r.mdl);
-    appender.appendBoolean(r.censored);
-    appender.appendBigInt(BigInt(r.measured_at_ms));
-    appender.appendVarchar(r.reading_id);
-    appender.endRow();
-  }
-  appender.closeSync();
-  await db.run(`UPDATE ${table} SET id_hash = hash(reading_id) WHERE id_hash IS NULL`);
+  return {
+    append(r, fileIndex) {
+      appender.appendInteger(fileIndex);
+      appender.appendBigInt(BigInt(r.source.line));
+      appender.appendNull(); // id_hash: computed from reading_id on close
+      appender.appendVarchar(r.device_id);
+      appender.appendUTinyInt(QUANTITIES.indexOf(r.quantity));
+      double(r.angle_deg);
+      appender.appendDouble(r.distance_m);
+      appender.appendDouble(r.net);
+      appender.appendDouble(r.duration_s);
+      appender.appendDouble(fitSigma(r));
+      double(r.mdl);
+      appender.appendBoolean(r.censored);
+      appender.appendBigInt(BigInt(r.measured_at_ms));
+      appender.appendVarchar(r.reading_id);
+      appender.endRow();
+    },
+    async close() {
+      appender.closeSync();
+      await db.run(`UPDATE ${table} SET id_hash = hash(reading_id) WHERE id_hash IS NULL`);
+    }
+  };
+}
+
+async function appendReadings(db: Db, table: string, rows: Iterable<{reading: Reading; fileIndex: number}>): Promise<void> {
+  const appender = await readingsAppender(db, table);
+  for (const {reading, fileIndex} of rows) appender.append(reading, fileIndex);
+  await appender.close();
 }
 
 const REQUIRED = new Set<string>(REQUIRED_COLUMNS);
@@ -382,7 +392,13 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
   };
 }
 
-const fileOrder = (files: readonly FileState[], path: string) => files.findIndex((f) => f.path === path);
+const fileIndexes = new WeakMap<readonly FileState[], Map<string, number>>();
+/** A file's place in the order files are read (readings are compared in file, then line order). */
+function fileOrder(files: readonly FileState[], path: string): number {
+  let index = fileIndexes.get(files);
+  if (!index) fileIndexes.set(files, (index = new Map(files.map((f) => [f.path, f.index]))));
+  return index.get(path) ?? -1;
+}
 
 /** The relation of every valid reading: clean table rows not re-read, and the parser's rows. */
 function unionSql(files: readonly FileState[]): string {
@@ -461,7 +477,7 @@ async function sampleUnits(db: Db, source: string, header: string[]): Promise<Re
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]+Error: /, "");
 
 /** Rows the parser re-reads at once, at most (beyond, the file is read by the parser whole). */
-const MAX_REREAD = 2_000_000;
+const MAX_REREAD = 200_000;
 
 async function validateInDb(
   db: Db, state: FileState, options: ScanOptions, header: string[], source: string, quoted: boolean, units: ReturnType<typeof probeUnits>,
@@ -561,17 +577,41 @@ async function parquetByParser(db: Db, state: FileState, options: ScanOptions, f
 }
 
 /** A CSV file too large to read whole that SQL cannot certify: streamed through the parser into ts_rows. */
+/**
+ * A CSV file too large to read whole that SQL cannot certify: streamed through the parser in batches, each batch's
+ * readings appended to ts_rows as it comes (never all held). The streaming parser checks ids within a batch only;
+ * ids repeated across batches are found by SQL afterwards and their lines re-read by the parser, which reports them
+ * exactly as it would in one pass (and those readings leave ts_rows).
+ */
 async function streamIntoDb(db: Db, state: FileState, options: ScanOptions, fileProblems: Problem[], fitProblems: {fileIndex: number; problem: Problem}[]) {
-  const batches: Reading[][] = [];
-  const streamed = await streamReadingsFile(state.path, {now: options.now, maxProblems: 10_000, onReadings: (batch) => batches.push(batch)});
+  const appender = await readingsAppender(db, "ts_rows");
+  const streamed = await streamReadingsFile(state.path, {
+    now: options.now, maxProblems: 10_000,
+    onReadings: (batch) => {
+      for (const problem of readingsToPoints(batch, {toDoseEquivalent: (v) => v}).problems) if (problem.line !== undefined) fitProblems.push({fileIndex: state.index, problem});
+      for (const reading of batch) appender.append(reading, state.index);
+      state.rows += batch.length;
+    }
+  });
+  await appender.close();
   state.sha256 = streamed.sha256;
   state.streamed = true;
-  for (const p of streamed.problems) fileProblems.push(p);
-  for (const batch of batches) {
-    for (const problem of readingsToPoints(batch, {toDoseEquivalent: (v) => v}).problems) if (problem.line !== undefined) fitProblems.push({fileIndex: state.index, problem});
-    await appendReadings(db, "ts_rows", batch.map((reading) => ({reading, fileIndex: state.index})));
-    state.rows += batch.length;
+  const repeated = (await db.all<{line: number}>(`SELECT line FROM ts_rows WHERE file_index = ${state.index} AND id_hash IN
+      (SELECT id_hash FROM ts_rows WHERE file_index = ${state.index} GROUP BY id_hash HAVING count(*) > 1) ORDER BY line`)).map((r) => r.line);
+  const duplicates: Problem[] = [];
+  if (repeated.length > 0) {
+    const header = (await readLines(state.path, [1])).get(1)!.replace(/^\uFEFF/, "").split(",").map((h) => h.trim());
+    const reread = parseLines(header, await readLines(state.path, repeated), repeated, state.path, options.now);
+    const dropped = new Set(reread.problems.filter((p) => p.severity === "error").map((p) => p.line!));
+    for (const p of reread.problems) if (p.severity === "error") duplicates.push(p);
+    if (dropped.size > 0) {
+      await db.run(`DELETE FROM ts_rows WHERE file_index = ${state.index} AND line IN (${[...dropped].join(", ")})`);
+      state.rows -= dropped.size;
+    }
   }
+  // In line order, the repeated ids among the parser's own problems (those without a line stay last).
+  const lineOf = (p: Problem) => p.line ?? Infinity;
+  for (const p of [...streamed.problems, ...duplicates].sort((a, b) => lineOf(a) - lineOf(b))) fileProblems.push(p);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
