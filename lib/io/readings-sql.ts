@@ -8,10 +8,11 @@
 // rule below is a sufficient condition for "the parser reports nothing and keeps the reading".
 //
 // The units a file may use are not listed here: they are probed through the parser itself (probeUnits), so the SQL
-// accepts exactly the unit texts, factors and quantities the parser does.
+// accepts exactly the unit texts and quantities the parser does, with the factors of lib/readings/units.ts.
 import {parseReadingsCsv, CALIBRATION_VALID_MONTHS, REQUIRED_COLUMNS, OPTIONAL_COLUMNS} from "../readings/parse.js";
 import {QUANTITIES, type Quantity} from "../readings/types.js";
 import {DECIMAL} from "../readings/values.js";
+import {doseFactor, resolveUnit} from "../readings/units.js";
 import {DEFAULT_RELATIVE_SIGMA} from "../models/points.js";
 import {DEFAULT_SECTOR_WIDTH_DEG} from "../models/groups.js";
 import {DISTANCE_BIN_RELATIVE_WIDTH} from "../models/grouped.js";
@@ -36,8 +37,11 @@ export interface ProbedUnits {
   distance: Map<string, number>;
   /** Unit text → factor to seconds. */
   duration: Map<string, number>;
-  /** Unit text → factor to the canonical unit of its quantity, and the quantities it may carry (default first). */
-  dose: Map<string, {factor: number; quantities: Quantity[]}>;
+  /**
+   * Unit text → factor to the canonical unit of its quantity (per hour for a rate: the dose is then the value times
+   * factor × duration_s / 3600, lib/readings/units.ts doseFactor), and the quantities it may carry (default first).
+   */
+  dose: Map<string, {factor: number; rate: boolean; quantities: Quantity[]}>;
 }
 
 const PROBE_HEADER = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,quantity";
@@ -54,8 +58,7 @@ function probeRow(distanceUnit: string, durationUnit: string, doseUnit: string, 
 
 /**
  * The unit texts found in a file, each tried on a one-row file through the parser: those it accepts silently become
- * the SQL's unit tables, with the parser's own factors. A unit whose dose depends on the duration (a dose rate) is left
- * out, so its rows go to the parser.
+ * the SQL's unit tables, with the factors the parser multiplies by (lib/readings/units.ts resolveUnit).
  */
 export function probeUnits(found: {distance: Iterable<string>; duration: Iterable<string>; dose: Iterable<string>}): ProbedUnits {
   const out: ProbedUnits = {distance: new Map(), duration: new Map(), dose: new Map()};
@@ -68,14 +71,15 @@ export function probeUnits(found: {distance: Iterable<string>; duration: Iterabl
     if (r) out.duration.set(u, r[1]!);
   }
   for (const u of new Set(found.dose)) {
-    const one = probeRow("m", "s", u, "");
-    const two = probeRow("m", "s", u, "", "2");
-    if (!one || !two || one[2] !== two[2]) continue;
+    const resolved = resolveUnit("dose_unit", u);
+    // The parser's dose of 1 over 7200 s must be the factor the SQL applies (a rate's is twice its factor).
+    const probed = probeRow("m", "s", u, "", "7200");
+    if (!resolved.ok || !probed || probed[2] !== 1 * doseFactor(resolved.value, 7200)) continue;
     const quantities = QUANTITIES.filter((q) => probeRow("m", "s", u, q) !== null);
     const parsed = parseReadingsCsv(`${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,1,m,1,s,1,"${u.replaceAll('"', '""')}",\n`, "probe.csv", {now: PROBE_NOW});
     const byDefault = parsed.readings[0]?.quantity;
     if (!byDefault) continue;
-    out.dose.set(u, {factor: one[2]!, quantities: [byDefault, ...quantities.filter((q) => q !== byDefault)]});
+    out.dose.set(u, {factor: resolved.value.factor, rate: resolved.value.rate, quantities: [byDefault, ...quantities.filter((q) => q !== byDefault)]});
   }
   return out;
 }
@@ -109,14 +113,18 @@ export function quantityCodeSql(name: string): string {
 }
 
 /** The columns of the per-file table the validation query fills; a row's line is its rowid + 2 (header on line 1). */
-export const FILE_TABLE_COLUMNS = ["clean", "multiline", "id_hash", "device_id", "quantity", "angle_deg", "distance_m", "net", "duration_s", "sigma", "mdl", "censored", "ms"] as const;
+export const FILE_TABLE_COLUMNS = [
+  "clean", "multiline", "id_hash", "device_id", "quantity", "angle_deg", "distance_m", "net", "duration_s", "sigma", "mdl", "censored", "ms",
+  "instrument", "instrument_type", "calibration_uncertainty", "energy_response_uncertainty"
+] as const;
 
 /**
  * SQL for one file, one row out per row in: `clean`, `multiline` (a field holding a line end, which makes line numbers
  * unknowable from row positions), `id_hash` (hash of the reading id as the parser trims it; NULL when the id is to be
  * derived from the line) and, for clean rows, the normalised reading in canonical units: quantity (index into
  * QUANTITIES), angle (degrees in [0, 360)), distance (m), net dose and its fit σ (the quantity's canonical unit),
- * duration (s), MDL, censored, and the instant in ms. Rows come out in file order, so a table made from it holds row k
+ * duration (s), MDL, censored, the instant in ms, and the instrument (instrument_id, else dosimeter_id) with its stated
+ * type and relative uncertainties. Rows come out in file order, so a table made from it holds row k
  * at rowid k.
  */
 export function validationSql(input: ValidationInput): string {
@@ -147,6 +155,10 @@ export function validationSql(input: ValidationInput): string {
     "(f_background = '' OR (isfinite(v_background) AND v_background >= 0 AND isfinite(background)))",
     "(f_mdl = '' OR (isfinite(v_mdl) AND v_mdl >= 0 AND isfinite(mdl)))",
     ...(has("instrument_type") ? ["f_instrument_type IN ('', 'integrating')"] : []),
+    // Elapsed time needs the deployment's beam-on fraction: such rows go to the parser and to readingsToPoints.
+    ...(has("duration_basis") ? ["f_duration_basis IN ('', 'beam-on')"] : []),
+    ...(["calibration_uncertainty", "energy_response_uncertainty"] as const).filter(has).map((c) =>
+      `(f_${c} = '' OR (NOT ${edgeSpace(`f_${c}`)} AND isfinite(r_${c}) AND r_${c} >= 0 AND r_${c} < 1))`),
     ...(has("instrument_calibrated_on") ? [`(f_instrument_calibrated_on = '' OR (regexp_full_match(f_instrument_calibrated_on, ${sqlText(DATE)})
       AND TRY_CAST(left(${m}, 10) AS DATE) BETWEEN TRY_CAST(f_instrument_calibrated_on AS DATE)
         AND CAST(TRY_CAST(f_instrument_calibrated_on AS DATE) + INTERVAL ${CALIBRATION_VALID_MONTHS} MONTH AS DATE)))`] : []),
@@ -159,8 +171,8 @@ export function validationSql(input: ValidationInput): string {
   const archive = input.archive ? `,
   line, nullif(f_reading_id, '') AS reading_id, nullif(f_dosimeter_id, '') AS dosimeter_id, f_measured_at AS measured_at,
   gross, background, uncertainty, CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END AS quantity_name,
-  nullif(f_instrument_type, '') AS instrument_type, nullif(f_instrument_id, '') AS instrument_id,
-  nullif(f_instrument_calibrated_on, '') AS instrument_calibrated_on, nullif(f_notes, '') AS notes` : "";
+  nullif(f_instrument_id, '') AS instrument_id, nullif(f_instrument_calibrated_on, '') AS instrument_calibrated_on, nullif(f_notes, '') AS notes,
+  'beam-on' AS duration_basis` : "";
 
   return `
 WITH fields AS (
@@ -172,20 +184,27 @@ WITH fields AS (
   SELECT *,
     ${(["distance", "duration", "dose", "background", "mdl", "angle_deg", "uncertainty"] as const).map((n) => `${numberOf(`f_${n}`)} AS v_${n}`).join(",\n    ")},
     CASE WHEN right(f_uncertainty, 1) = '%' THEN ${numberOf("substr(f_uncertainty, 1, length(f_uncertainty) - 1)")} END AS v_uncertainty_pct,
+    ${(["calibration_uncertainty", "energy_response_uncertainty"] as const).map((c) => `CASE WHEN f_${c} = '' THEN NULL WHEN right(f_${c}, 1) = '%'
+      THEN ${numberOf(`substr(f_${c}, 1, length(f_${c}) - 1)`)} / 100 ELSE ${numberOf(`f_${c}`)} END AS r_${c}`).join(",\n    ")},
     ${caseOf("f_distance_unit", [...units.distance].map(([u, k]) => [u, sqlNumber(k)]))} AS k_distance,
     ${caseOf("f_duration_unit", [...units.duration].map(([u, k]) => [u, sqlNumber(k)]))} AS k_duration,
-    ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlNumber(d.factor)]))} AS k_dose,
+    ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlNumber(d.factor)]))} AS k_dose_unit,
+    ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, d.rate ? "true" : "false"]))} AS dose_rate,
     TRY_CAST(${m} AS TIMESTAMPTZ) AS instant
   FROM fields
-), converted AS (
+), timed AS (
   SELECT *,
     v_distance * k_distance AS distance_m,
-    v_duration * k_duration AS duration_s,
+    v_duration * k_duration AS duration_s
+  FROM parsed
+), converted AS (
+  SELECT *,
+    -- lib/readings/units.ts doseFactor: a rate is the mean over the duration, the dose the rate times the duration.
     v_dose * k_dose AS gross,
     CASE WHEN f_uncertainty = '' THEN NULL WHEN v_uncertainty_pct IS NOT NULL THEN ((v_uncertainty_pct / 100) * v_dose) * k_dose ELSE v_uncertainty * k_dose END AS uncertainty,
     v_background * k_dose AS background,
     v_mdl * k_dose AS mdl
-  FROM parsed
+  FROM (SELECT *, CASE WHEN dose_rate THEN (k_dose_unit * duration_s) / 3600 ELSE k_dose_unit END AS k_dose FROM timed)
 ), judged AS (
   SELECT *,
     mdl IS NOT NULL AND gross < mdl AS censored,
@@ -201,7 +220,9 @@ SELECT
   f_device_id AS device_id,
   ${quantityCodeSql(`CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END`)} AS quantity,
   CASE WHEN f_angle_deg = '' THEN NULL ELSE v_angle_deg % 360 END AS angle_deg,
-  distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms${archive}
+  distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms,
+  coalesce(nullif(f_instrument_id, ''), nullif(f_dosimeter_id, '')) AS instrument, nullif(f_instrument_type, '') AS instrument_type,
+  r_calibration_uncertainty AS calibration_uncertainty, r_energy_response_uncertainty AS energy_response_uncertainty${archive}
 FROM judged`;
 }
 
@@ -217,13 +238,16 @@ export const RATE_SIGMA = "(sigma * (3600 / duration_s))";
 
 /**
  * The grouping query (docs/scaling.md): over normalised readings (columns device_id, angle_deg, quantity, distance_m,
- * net, sigma, duration_s, censored), one row per device, 45° sector, quantity and distance bin with the sums a fit needs
- * (lib/models/grouped.ts). It is the only per-reading work a fit needs; the same SQL runs on Spark SQL or Trino.
+ * net, sigma, duration_s, censored, instrument, instrument_type, calibration_uncertainty, energy_response_uncertainty),
+ * one row per device, 45° sector, quantity, distance bin and instrument with the sums a fit needs (lib/models/grouped.ts)
+ * and the instrument's stated type and largest stated uncertainties (its type B, lib/models/instruments.ts). It is the
+ * only per-reading work a fit needs; the same SQL runs on Spark SQL or Trino.
  */
 export function groupingSql(readings: string): string {
   const w = `(1 / (${RATE_SIGMA} * ${RATE_SIGMA}))`;
   return `SELECT device_id, ${sectorSql("angle_deg")} AS sector_deg, quantity,
     CAST(floor(ln(distance_m) / ${sqlNumber(Math.log1p(DISTANCE_BIN_RELATIVE_WIDTH))} + 0.5) AS BIGINT) AS bin,
+    instrument AS instrument_id,
     count(*) FILTER (WHERE NOT censored) AS n,
     coalesce(sum(${w}) FILTER (WHERE NOT censored), 0) AS sum_w,
     coalesce(sum(${w} * ${RATE}) FILTER (WHERE NOT censored), 0) AS sum_wy,
@@ -231,22 +255,27 @@ export function groupingSql(readings: string): string {
     coalesce(sum(${w} * distance_m) FILTER (WHERE NOT censored), 0) AS sum_wr,
     min(distance_m) FILTER (WHERE NOT censored) AS min_r, max(distance_m) FILTER (WHERE NOT censored) AS max_r,
     min(${RATE}) FILTER (WHERE NOT censored) AS min_y, max(${RATE}) FILTER (WHERE NOT censored) AS max_y,
-    count(*) FILTER (WHERE censored) AS censored
+    count(*) FILTER (WHERE censored) AS censored,
+    min(instrument_type) FILTER (WHERE NOT censored) AS instrument_type,
+    max(calibration_uncertainty) FILTER (WHERE NOT censored) AS calibration_uncertainty,
+    max(energy_response_uncertainty) FILTER (WHERE NOT censored) AS energy_response_uncertainty
   FROM (${readings}) r
-  GROUP BY 1, 2, 3, 4`;
+  GROUP BY 1, 2, 3, 4, 5`;
 }
 
 /**
  * The readings of an archive (xray-dose pack: canonical units, docs/data-formats.md) as the grouping query reads them:
  * net dose, the fit's σ (stated, else 20 % of the gross dose, else the detection limit), censored below the detection
- * limit. Readings with no usable σ are left out (xray-dose fit on the readings reports them as errors).
+ * limit. Readings with no usable σ are left out, and so are readings whose duration is elapsed time (their beam-on
+ * time needs the deployment log; xray-dose fit on the readings reports both as errors).
  */
 export function archiveReadingsSql(table: string): string {
   const sigma = `coalesce(uncertainty, ${sqlNumber(DEFAULT_RELATIVE_SIGMA)} * abs(dose))`;
   return `SELECT device_id, CAST(angle_deg AS DOUBLE) AS angle_deg, quantity, distance AS distance_m, dose - coalesce(background, 0) AS net,
     CASE WHEN NOT (${sigma} > 0) AND mdl > 0 THEN mdl ELSE ${sigma} END AS sigma, duration AS duration_s,
-    mdl IS NOT NULL AND dose < mdl AS censored
-  FROM ${table}`;
+    mdl IS NOT NULL AND dose < mdl AS censored, coalesce(instrument_id, dosimeter_id) AS instrument, instrument_type,
+    calibration_uncertainty, energy_response_uncertainty
+  FROM ${table} WHERE coalesce(duration_basis, 'beam-on') = 'beam-on'`;
 }
 
 /**

@@ -245,14 +245,20 @@ function identityConversion(): DoseConversion {
 // Large inputs: DuckDB.
 
 /** Columns of the normalised readings every later query reads (file tables and the parser's rows alike). */
-const ROW_COLUMNS = "file_index INTEGER, line BIGINT, id_hash UBIGINT, device_id VARCHAR, quantity UTINYINT, angle_deg DOUBLE, distance_m DOUBLE, net DOUBLE, duration_s DOUBLE, sigma DOUBLE, mdl DOUBLE, censored BOOLEAN, ms BIGINT";
+const ROW_COLUMNS = `file_index INTEGER, line BIGINT, id_hash UBIGINT, device_id VARCHAR, quantity UTINYINT, angle_deg DOUBLE, distance_m DOUBLE,
+  net DOUBLE, duration_s DOUBLE, sigma DOUBLE, mdl DOUBLE, censored BOOLEAN, ms BIGINT, instrument VARCHAR, instrument_type VARCHAR,
+  calibration_uncertainty DOUBLE, energy_response_uncertainty DOUBLE`;
 
 async function createReadingsTable(db: Db, name: string): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE ${name} (${ROW_COLUMNS}, reading_id VARCHAR)`);
 }
 
-/** The fit σ of a parsed reading, as readingsToPoints takes it (0 when it has none usable). */
+/**
+ * The fit σ of a parsed reading, as readingsToPoints takes it; 0 when it cannot be fitted: no usable uncertainty, or a
+ * duration of elapsed time, whose beam-on time needs the deployment log (readingsToPoints reports both).
+ */
 function fitSigma(r: Reading): number {
+  if (r.duration_basis === "elapsed") return 0;
   let sigma = r.uncertainty ?? 0.2 * Math.abs(r.gross);
   if (!(sigma > 0) && r.mdl !== null && r.mdl > 0) sigma = r.mdl;
   return sigma > 0 ? sigma : 0;
@@ -262,6 +268,7 @@ function fitSigma(r: Reading): number {
 async function readingsAppender(db: Db, table: string): Promise<{append(r: Reading, fileIndex: number): void; close(): Promise<void>}> {
   const appender = await db.connection.createAppender(table);
   const double = (v: number | null) => (v === null ? appender.appendNull() : appender.appendDouble(v));
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
   return {
     append(r, fileIndex) {
       appender.appendInteger(fileIndex);
@@ -277,6 +284,10 @@ async function readingsAppender(db: Db, table: string): Promise<{append(r: Readi
       double(r.mdl);
       appender.appendBoolean(r.censored);
       appender.appendBigInt(BigInt(r.measured_at_ms));
+      text(r.instrument_id ?? r.dosimeter_id);
+      text(r.instrument_type);
+      double(r.calibration_uncertainty);
+      double(r.energy_response_uncertainty);
       appender.appendVarchar(r.reading_id);
       appender.endRow();
     },
@@ -403,7 +414,8 @@ function fileOrder(files: readonly FileState[], path: string): number {
 /** The relation of every valid reading: clean table rows not re-read, and the parser's rows. */
 function unionSql(files: readonly FileState[]): string {
   const parts = files.filter((f) => f.table !== null).map((f) => `SELECT ${f.index} AS file_index, rowid + 2 AS line, id_hash, device_id, quantity, angle_deg,
-      distance_m, net, duration_s, sigma, mdl, censored, ms, CAST(NULL AS VARCHAR) AS reading_id
+      distance_m, net, duration_s, sigma, mdl, censored, ms, instrument, instrument_type, calibration_uncertainty, energy_response_uncertainty,
+      CAST(NULL AS VARCHAR) AS reading_id
     FROM ${f.table} WHERE clean`);
   parts.push("SELECT * FROM ts_rows");
   return parts.join("\nUNION ALL\n");
@@ -834,14 +846,15 @@ async function copyResiduals(db: Db, path: string, union: string, paths: readonl
 
 const ARCHIVE_COLUMNS = `reading_id VARCHAR, device_id VARCHAR, dosimeter_id VARCHAR, measured_at VARCHAR, distance DOUBLE, distance_unit VARCHAR,
   angle_deg DOUBLE, duration DOUBLE, duration_unit VARCHAR, dose DOUBLE, dose_unit VARCHAR, quantity VARCHAR, uncertainty DOUBLE,
-  background DOUBLE, mdl DOUBLE, instrument_type VARCHAR, instrument_id VARCHAR, instrument_calibrated_on VARCHAR, notes VARCHAR, year INTEGER`;
+  background DOUBLE, mdl DOUBLE, instrument_type VARCHAR, instrument_id VARCHAR, instrument_calibrated_on VARCHAR, notes VARCHAR,
+  duration_basis VARCHAR, calibration_uncertainty DOUBLE, energy_response_uncertainty DOUBLE, year INTEGER`;
 
 /** The archive columns from a validation query in archive mode (clean rows), the unit of each quantity canonical. */
 const ARCHIVE_FROM_SQL = (base: string) => `coalesce(reading_id, ${sqlText(base + ":")} || line) AS reading_id, device_id, dosimeter_id, measured_at,
   distance_m AS distance, 'm' AS distance_unit, angle_deg, duration_s AS duration, 's' AS duration_unit, gross AS dose,
   CASE quantity_name ${QUANTITIES.map((q) => `WHEN ${sqlText(q)} THEN ${sqlText(QUANTITY_UNIT[q])}`).join(" ")} END AS dose_unit,
   quantity_name AS quantity, uncertainty, background, mdl, instrument_type, instrument_id, instrument_calibrated_on, notes,
-  CAST(left(measured_at, 4) AS INTEGER) AS year`;
+  duration_basis, calibration_uncertainty, energy_response_uncertainty, CAST(left(measured_at, 4) AS INTEGER) AS year`;
 
 async function appendArchive(db: Db, readings: readonly Reading[]): Promise<void> {
   await db.run(`CREATE TEMP TABLE IF NOT EXISTS archive_rows (${ARCHIVE_COLUMNS})`);
@@ -868,6 +881,9 @@ async function appendArchive(db: Db, readings: readonly Reading[]): Promise<void
     text(r.instrument_id);
     text(r.instrument_calibrated_on);
     text(r.notes);
+    text(r.duration_basis);
+    double(r.calibration_uncertainty);
+    double(r.energy_response_uncertainty);
     appender.appendInteger(Number(r.measured_at.slice(0, 4)));
     appender.endRow();
   }

@@ -8,7 +8,9 @@ import {join} from "node:path";
 import {readReadingsPaths} from "../../lib/io/read-readings.js";
 import {scanReadings, type DoseConversion, type ReadingsScan} from "../../lib/io/scan-readings.js";
 import {openDb, sqlText} from "../../lib/io/duckdb.js";
-import {checkAgainstFit, fitGroups, fitModel, groupPoints, readingsToPoints} from "../../lib/models/index.js";
+import {convertValue} from "../../lib/io/group-rows.js";
+import {checkAgainstFit, fitGroups, fitModel, groupPoints, readingsToPoints, type ReadingGroup} from "../../lib/models/index.js";
+import {airContext} from "../../lib/models/context.js";
 import {writeBenchReadings} from "../../bench/generate-readings.js";
 import {TEST_NOW} from "../clock.js";
 
@@ -103,6 +105,58 @@ describe("the same problems as the TypeScript reader", () => {
     expect(duck.files[0]!.reread).toBeLessThan(rules.length - 10);
   });
 
+  // The columns added with the uncertainty budget and dose rates: SQL certifies the plain forms, with the parser's
+  // numbers (the groups, instruments included, are the per-reading path's), and hands the rest to the parser.
+  const NEWER = `${HEADER},duration_basis,calibration_uncertainty,energy_response_uncertainty`;
+  const newer = (id: string, over: Partial<Record<string, string>> = {}) => {
+    const {duration_basis = "", calibration_uncertainty = "", energy_response_uncertainty = "", ...rest} = over;
+    return `${ok(id, rest)},${duration_basis},${calibration_uncertainty},${energy_response_uncertainty}`;
+  };
+  const newerRules: string[] = [
+    newer("N1"), newer("N2", {duration_basis: "beam-on"}), newer("N3", {duration_basis: "elapsed"}), newer("N4", {duration_basis: "Beam-On"}),
+    newer("N5", {duration_basis: "wall"}), newer("N6", {calibration_uncertainty: "4%"}), newer("N7", {calibration_uncertainty: "0.04"}),
+    newer("N8", {calibration_uncertainty: "100%"}), newer("N9", {calibration_uncertainty: "1"}), newer("N10", {calibration_uncertainty: "x"}),
+    newer("N11", {energy_response_uncertainty: "0.3", instrument_id: "EPD-2"}), newer("N12", {energy_response_uncertainty: " 5%"}),
+    newer("N13", {energy_response_uncertainty: "%"}), newer("N14", {calibration_uncertainty: "-0.01"}),
+    newer("R1", {dose_unit: "uSv/h", dose: "30"}), newer("R2", {dose_unit: "mrem/h", dose: "3", duration: "2", duration_unit: "min"}),
+    newer("R3", {dose_unit: "uGy/h", dose: "25", uncertainty: "10%", background: "0.1", mdl: "0.5"}), newer("R4", {dose_unit: "uSv/h", dose: "30", duration: "0"}),
+    newer("R5", {dose_unit: "µSv/h", dose: "30", instrument_id: "", dosimeter_id: "EPD-9", calibration_uncertainty: "0.02"}),
+    newer("R6", {dose_unit: "mrad", dose: "0.05"}), newer("R7", {dose_unit: "mR/h", dose: "1", uncertainty: ""}),
+    ...Array.from({length: 40}, (_, i) => newer(`S${i}`, {
+      distance: String(1 + (i % 5)), dose: String(0.5 / (1 + (i % 5)) ** 2 + i * 1e-4), angle_deg: String((i * 37) % 360),
+      instrument_id: `EPD-${i % 3}`, calibration_uncertainty: i % 3 === 0 ? "" : `${i % 7}%`, energy_response_uncertainty: i % 2 === 0 ? "0.05" : "",
+      dose_unit: i % 4 === 0 ? "uSv/h" : "uSv"
+    }))
+  ];
+
+  it("the newer columns: dose rates, duration basis, instrument uncertainties", async () => {
+    const file = join(dir, "newer.csv");
+    await writeFile(file, [NEWER, ...newerRules].join("\n") + "\n");
+    const {duck, ts} = await expectSameProblems([file]);
+    expect(duck.files[0]!.engine).toBe("duckdb");
+    // The 40 plain rows and the plain forms above are SQL's; the parser re-reads the ten SQL does not certify:
+    // N3 (elapsed), N4 and N5 (not beam-on as written), N8, N9, N10, N12, N13, N14 (not a plain fraction or
+    // percentage below 1) and R4 (a rate over no time).
+    expect(duck.files[0]!.reread).toBe(10);
+    expect(await duck.fitProblems("VAN-1")).toEqual(readingsToPoints(ts.readings, {toDoseEquivalent: (v) => v}).problems);
+    // Air kerma and exposure rows are here too: both sides convert them with IDENTITY's factors.
+    const {points} = readingsToPoints(ts.readings, {toDoseEquivalent: (v, r) => convertValue(v, r.quantity, IDENTITY)});
+    const shape = (groups: ReadingGroup[]) => groups.map((g) => ({
+      key: [g.sector_deg, g.bin, g.n, g.censored, g.minR, g.maxR],
+      // SQL takes the rate and then converts, the parser converts and then takes the rate: equal to rounding.
+      sums: [g.sumW, g.sumWY, g.sumWYY, g.sumWR, g.minY, g.maxY],
+      instruments: [...g.instruments].sort((a, b) => String(a.id).localeCompare(String(b.id))).map((i) => [i.id, i.type, i.calibration, i.energyResponse, i.readings, i.sumW])
+    }));
+    const [got, expected] = [shape(await duck.groups("VAN-1", IDENTITY)), shape(groupPoints(points))];
+    expect(got.map((g) => g.key)).toEqual(expected.map((g) => g.key));
+    got.forEach((g, i) => {
+      const e = expected[i]!;
+      g.sums.forEach((v, k) => expect(Math.abs(v - e.sums[k]!)).toBeLessThanOrEqual(1e-12 * Math.abs(e.sums[k]!)));
+      expect(g.instruments.map((x) => x.slice(0, 5))).toEqual(e.instruments.map((x) => x.slice(0, 5)));
+      g.instruments.forEach((x, k) => expect(Math.abs((x[5] as number) / (e.instruments[k]![5] as number) - 1)).toBeLessThan(1e-12));
+    });
+  });
+
   it("the same with CRLF and with CR line ends", async () => {
     const crlf = join(dir, "crlf.csv");
     await writeFile(crlf, [HEADER, ...rules].join("\r\n") + "\r\n");
@@ -154,7 +208,7 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
     const text = (await (await import("node:fs/promises")).readFile(file, "utf8")).split("\n");
     text[1001] = text[1001]!.replace(/,m,/, ",furlong,");
     text[15000] = text[15000]!.replace(/2026-/, "2099-");
-    text[29000] = text[29000]!.replace(/,uSv,/, ",uSv/h,");
+    text[29000] = text[29000]!.replace(/,uSv,/, ",uSV,");
     text[20000] = text[20000]!.replace(/integrating$/, "rate-meter");
     await writeFile(file, text.join("\n"));
     scan = await duck([file]);
@@ -180,7 +234,7 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
         const e = expected[i]!;
         for (const key of ["sumW", "sumWY", "sumWYY", "sumWR"] as const) expect(Math.abs(g[key] - e[key])).toBeLessThanOrEqual(1e-12 * Math.abs(e[key]));
       });
-      const ctx = {mu_per_m: 0.0235};
+      const ctx = airContext(60);
       const each = fitModel(points, "inverse-square-air", ctx);
       const grouped = fitGroups(got, "inverse-square-air", ctx);
       expect(Math.abs(grouped.parameters.S!.value / each.parameters.S!.value - 1)).toBeLessThan(1e-12);
@@ -202,7 +256,7 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
   it("every residual written to Parquet and CSV, the flagged ones marked", async () => {
     const device = scan.devices[0]!.device_id;
     const groups = await scan.groups(device, IDENTITY);
-    const fit = fitGroups(groups, "inverse-square-air", {mu_per_m: 0.0235});
+    const fit = fitGroups(groups, "inverse-square-air", airContext(60));
     const check = await scan.check(device, fit, IDENTITY);
     for (const name of ["residuals.parquet", "residuals.csv"]) {
       const out = join(dir, name);
