@@ -40,7 +40,7 @@ export async function readGroupsFile(path: string): Promise<GroupsFile> {
       return {path, sha256, rows: [], problems: [{severity: "error", file: path, line: 1, message: `the groups file lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; make it with the grouping query of docs/scaling.md`}]};
     }
     // Numbers by TRY_CAST, each with its text for the message when it is not one.
-    raw = await db.all(`SELECT ${GROUP_COLUMNS.map((c) => c === "device_id" || c === "quantity" ? `CAST("${c}" AS VARCHAR) AS "${c}"`
+    raw = await db.all(`SELECT ${GROUP_COLUMNS.map((c) => TEXT_COLUMNS.has(c) ? `CAST("${c}" AS VARCHAR) AS "${c}"`
       : `TRY_CAST("${c}" AS DOUBLE) AS "${c}", CAST("${c}" AS VARCHAR) AS "${c}_text"`).join(", ")} FROM ${reader}`);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
@@ -71,7 +71,9 @@ export async function readGroupsFile(path: string): Promise<GroupsFile> {
       for (const c of ["min_y", "max_y"]) if (!Number.isFinite(number(c))) bad(c, "must be a rate (µSv/h) when the group holds readings");
     }
     for (const c of ["calibration_uncertainty", "energy_response_uncertainty"]) {
-      if (r[`${c}_text`] !== null && !(number(c)! >= 0 && number(c)! < 1)) bad(c, `${number(c)} is not a relative uncertainty from 0 to below 1, or empty`);
+      const v = number(c);
+      // v !== null first: in JavaScript null >= 0 holds.
+      if (r[`${c}_text`] !== null && !(v !== null && v >= 0 && v < 1)) bad(c, `${text(c)} is not a relative uncertainty from 0 to below 1, or empty`);
     }
     if (r.instrument_type !== null && r.instrument_type !== "integrating" && r.instrument_type !== "rate-meter") {
       bad("instrument_type", `"${r.instrument_type}" is not an instrument type; write integrating or rate-meter, or leave it empty`);

@@ -103,7 +103,16 @@ describe("the grouping query past one machine", () => {
 
   it("reports a broken groups file by line and column", async () => {
     const file = join(dir, "broken-groups.csv");
-    await writeFile(file, "device_id,sector_deg,quantity,bin,n,sum_w,sum_wy,sum_wyy,sum_wr,min_r,max_r,min_y,max_y,censored\nV,10,H*(10),5,2,1,1,1,1,1,1,1,1,0\nV,,dose,5,-1,x,1,1,1,1,1,1,1,0\n");
-    await expect(run(fitCommand, ["--groups", file])).rejects.toThrow(/broken-groups\.csv:2: column sector_deg: "10" is not the centre[\s\S]*broken-groups\.csv:3: column sum_w: "x" is not a finite number/);
+    await writeFile(file, [
+      "device_id,sector_deg,quantity,bin,n,sum_w,sum_wy,sum_wyy,sum_wr,min_r,max_r,min_y,max_y,censored,instrument_id,instrument_type,calibration_uncertainty,energy_response_uncertainty",
+      "V,10,H*(10),5,2,1,1,1,1,1,1,1,1,0,EPD-1,integrating,0.05,",
+      "V,,dose,5,-1,x,1,1,1,1,1,1,1,0,,gm,x,1"
+    ].join("\n") + "\n");
+    await expect(run(fitCommand, ["--groups", file])).rejects.toThrow(new RegExp([
+      /broken-groups\.csv:2: column sector_deg: "10" is not the centre/, /broken-groups\.csv:3: column sum_w: "x" is not a finite number/,
+      /broken-groups\.csv:3: column calibration_uncertainty: "x" is not a relative uncertainty/,
+      /broken-groups\.csv:3: column energy_response_uncertainty: "1" is not a relative uncertainty/,
+      /broken-groups\.csv:3: column instrument_type: "gm" is not an instrument type/
+    ].map((r) => r.source).join("[\\s\\S]*")));
   });
 });
