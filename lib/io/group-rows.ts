@@ -32,7 +32,7 @@ export interface GroupRow {
   min_y: number | null;
   max_y: number | null;
   censored: number;
-  /** The instrument of these readings (instrument_id, else dosimeter_id; null when neither is named). */
+  /** The instrument of these readings (instrument_id; null when they name none: a dosimeter id is a restricted badge). */
   instrument_id: string | null;
   instrument_type: string | null;
   /** The largest stated relative uncertainties (k = 1) of the instrument among these readings. */

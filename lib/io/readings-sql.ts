@@ -123,7 +123,7 @@ export const FILE_TABLE_COLUMNS = [
  * unknowable from row positions), `id_hash` (hash of the reading id as the parser trims it; NULL when the id is to be
  * derived from the line) and, for clean rows, the normalised reading in canonical units: quantity (index into
  * QUANTITIES), angle (degrees in [0, 360)), distance (m), net dose and its fit σ (the quantity's canonical unit),
- * duration (s), MDL, censored, the instant in ms, and the instrument (instrument_id, else dosimeter_id) with its stated
+ * duration (s), MDL, censored, the instant in ms, and the instrument (instrument_id; never the badge's dosimeter_id, restricted) with its stated
  * type and relative uncertainties. Rows come out in file order, so a table made from it holds row k
  * at rowid k.
  */
@@ -221,7 +221,7 @@ SELECT
   ${quantityCodeSql(`CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END`)} AS quantity,
   CASE WHEN f_angle_deg = '' THEN NULL ELSE v_angle_deg % 360 END AS angle_deg,
   distance_m, gross - coalesce(background, 0) AS net, duration_s, sigma, mdl, censored, epoch_ms(instant) AS ms,
-  coalesce(nullif(f_instrument_id, ''), nullif(f_dosimeter_id, '')) AS instrument, nullif(f_instrument_type, '') AS instrument_type,
+  nullif(f_instrument_id, '') AS instrument, nullif(f_instrument_type, '') AS instrument_type,
   r_calibration_uncertainty AS calibration_uncertainty, r_energy_response_uncertainty AS energy_response_uncertainty${archive}
 FROM judged`;
 }
@@ -273,7 +273,7 @@ export function archiveReadingsSql(table: string): string {
   const sigma = `coalesce(uncertainty, ${sqlNumber(DEFAULT_RELATIVE_SIGMA)} * abs(dose))`;
   return `SELECT device_id, CAST(angle_deg AS DOUBLE) AS angle_deg, quantity, distance AS distance_m, dose - coalesce(background, 0) AS net,
     CASE WHEN NOT (${sigma} > 0) AND mdl > 0 THEN mdl ELSE ${sigma} END AS sigma, duration AS duration_s,
-    mdl IS NOT NULL AND dose < mdl AS censored, coalesce(instrument_id, dosimeter_id) AS instrument, instrument_type,
+    mdl IS NOT NULL AND dose < mdl AS censored, instrument_id AS instrument, instrument_type,
     calibration_uncertainty, energy_response_uncertainty
   FROM ${table} WHERE coalesce(duration_basis, 'beam-on') = 'beam-on'`;
 }

@@ -284,7 +284,8 @@ async function readingsAppender(db: Db, table: string): Promise<{append(r: Readi
       double(r.mdl);
       appender.appendBoolean(r.censored);
       appender.appendBigInt(BigInt(r.measured_at_ms));
-      text(r.instrument_id ?? r.dosimeter_id);
+      // Never the dosimeter id in its place: without an instrument id it is a personal badge (lib/models/points.ts).
+      text(r.instrument_id);
       text(r.instrument_type);
       double(r.calibration_uncertainty);
       double(r.energy_response_uncertainty);

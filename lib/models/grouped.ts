@@ -61,7 +61,7 @@ export interface ReadingGroup {
 
 /** One instrument's readings in a group. */
 export interface InstrumentSum {
-  /** instrument_id, else dosimeter_id; null when the readings name neither. */
+  /** instrument_id; null when the readings name none (a dosimeter id is a personal badge, restricted, never used). */
   id: string | null;
   type: FitInstrument["type"];
   /** The largest stated relative uncertainty (k = 1) among these readings; null when none states one. */
