@@ -96,6 +96,39 @@ describe("a fit to groups at repeated distances is the fit to every reading", ()
   });
 });
 
+describe("the uncertainty budget from groups is the per-reading fit's, not the default", () => {
+  // Four instruments, as readings state them: both uncertainties, one of them, none, and readings naming no instrument.
+  const instruments: FitPoint["instrument"][] = [
+    {id: "EPD-1", type: "integrating", calibration: 0.04, energyResponse: 0.15},
+    {id: "EPD-2", type: "rate-meter", calibration: 0.02, energyResponse: null},
+    {id: "AM-7", type: null, calibration: null, energyResponse: null},
+    undefined
+  ];
+  // Instruments weighted unevenly across distances, so each one's share depends on where its readings are.
+  const mixed = repeated.map((p, i) => ({...p, instrument: instruments[(i + Math.round(p.distance_m * 2)) % (i % 5 === 0 ? 2 : 4)]}));
+  // One instrument stating a larger calibration uncertainty on a few rows: the budget takes the largest.
+  mixed[3] = {...mixed[3]!, censored: false, instrument: {id: "EPD-1", type: "integrating", calibration: 0.06, energyResponse: 0.15}};
+
+  for (const model of ["inverse-square-air", "power-law"] as const) {
+    it(`${model}: the same type B, instrument by instrument`, () => {
+      const each = fitModel(mixed, model, ctx);
+      const start = each.parameterNames.map((n) => each.parameters[n]!.value);
+      const grouped = fitGroups(mergeSectors(groupPoints(mixed)), model, ctx, {start});
+      const [a, b] = [grouped.instrumentUncertainty!, each.instrumentUncertainty!];
+      // The second method is the per-reading budget (instrumentUncertainty over every point); and it is no default:
+      // EPD-1 stands at √(0.06² + 0.15²), its largest stated values.
+      expect(b.relative).not.toBeCloseTo(0.1, 3);
+      expect(b.instruments.find((i) => i.id === "EPD-1")!.relative).toBeCloseTo(Math.hypot(0.06, 0.15), 15);
+      expect(Math.abs(a.relative - b.relative)).toBeLessThanOrEqual(1e-12 * b.relative);
+      expect(a.defaulted).toBe(b.defaulted);
+      expect(a.method).toBe(b.method);
+      const strip = (list: typeof a.instruments) => list.map(({share: _share, ...rest}) => rest);
+      expect(strip(a.instruments)).toEqual(strip(b.instruments));
+      a.instruments.forEach((x, i) => expect(Math.abs(x.share - b.instruments[i]!.share)).toBeLessThanOrEqual(1e-12));
+    });
+  }
+});
+
 describe("distances that never repeat: bins 1e-5 wide move the parameters by less than 1e-6", () => {
   const continuous = surveyPoints(20_000, 11, (u) => 0.5 + 9.5 * u());
   const groups = mergeSectors(groupPoints(continuous));
