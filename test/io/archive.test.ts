@@ -27,6 +27,11 @@ async function run(command: {run(args: string[], io: Io): Promise<number>}, args
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "archive-"));
   await writeBenchReadings(join(dir, "monitor.csv"), 25_000, 5);
+  // Three instruments with the uncertainty budget's columns: stated in full, in part (one row stating more), and not.
+  const [header, ...rows] = (await readFile(join(dir, "monitor.csv"), "utf8")).trimEnd().split("\n");
+  const stated = ["EPD-1,0.03,0.12", "EPD-2,0.05,", "AM-3,,"];
+  await writeFile(join(dir, "monitor.csv"), [`${header},instrument_id,calibration_uncertainty,energy_response_uncertainty`,
+    ...rows.map((r, i) => `${r},${i === 77 ? "EPD-1,4%,0.12" : stated[i % 7 % 3]}`)].join("\n") + "\n");
   process.env.SOURCE_DATE_EPOCH = String(TEST_NOW.getTime() / 1000);
 });
 afterAll(async () => {
@@ -96,6 +101,13 @@ describe("the grouping query past one machine", () => {
         expect(Math.abs(fromGroups.parameters[name].stderr / fromReadings.parameters[name].stderr - 1)).toBeLessThan(1e-9);
       }
       expect(Math.abs(fromGroups.chiSquare / fromReadings.chiSquare - 1)).toBeLessThan(1e-9);
+      // The type B budget, instrument by instrument: the grouping query keeps each instrument's stated values.
+      const [a, b] = [fromGroups.instrumentUncertainty, fromReadings.instrumentUncertainty];
+      expect(b.instruments.map((i: {id: string}) => i.id).sort()).toEqual(["AM-3", "EPD-1", "EPD-2"]);
+      expect(b.instruments.find((i: {id: string}) => i.id === "EPD-1").calibration).toBe(0.04);
+      expect(Math.abs(a.relative / b.relative - 1)).toBeLessThan(1e-9);
+      const strip = (list: {share: number}[]) => list.map(({share: _share, ...rest}) => rest);
+      expect(strip(a.instruments)).toEqual(strip(b.instruments));
       expect(fromGroups.flagged).toBeNull();
       expect(fromGroups.notes).toContain("single readings are not known from groups: no reading could be checked against the fit");
     }
