@@ -3,7 +3,7 @@
 // parser also splits on) and whether fields may hold quotes. Native scans (indexOf, isUtf8) only: about 1 GB/s.
 import {createHash} from "node:crypto";
 import {isUtf8} from "node:buffer";
-import {openInput} from "./input-file.js";
+import {openInput} from "./open-input.js";
 
 export interface CsvBytes {
   sha256: string;
@@ -25,8 +25,10 @@ const LF = 10;
 const CR = 13;
 const isLineEnd = (b: number) => b === LF || b === CR;
 
-export async function scanCsvBytes(path: string): Promise<CsvBytes> {
+/** null when the path is not a regular file that can be opened (the parser's reader then says why). */
+export async function scanCsvBytes(path: string): Promise<CsvBytes | null> {
   const input = await openInput(path);
+  if (!input.ok) return null;
   const hash = createHash("sha256");
   const out: CsvBytes = {sha256: "", size: input.size, utf8: true, nul: false, quoted: false, carriageReturn: false, blankLineInside: false, header: null};
   let headerBytes: Buffer[] = [];
@@ -126,6 +128,8 @@ export async function readLines(path: string, lines: readonly number[]): Promise
   const out = new Map<number, string>();
   if (lines.length === 0) return out;
   const input = await openInput(path);
+  // The file was read whole a moment ago: failing now means it was swapped or removed while it was being read.
+  if (!input.ok) throw new Error(`${path} ${input.problem.message}`);
   try {
     let next = 0;
     let line = 1;

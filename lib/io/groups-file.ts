@@ -5,7 +5,7 @@ import {createHash} from "node:crypto";
 import {DEFAULT_SECTOR_WIDTH_DEG} from "../models/groups.js";
 import {QUANTITIES} from "../readings/types.js";
 import {openDb, sqlText} from "./duckdb.js";
-import {readInput} from "./input-file.js";
+import {readInput} from "./open-input.js";
 import type {GroupRow} from "./group-rows.js";
 import type {Problem} from "./problems.js";
 
@@ -24,12 +24,10 @@ export interface GroupsFile {
 
 export async function readGroupsFile(path: string): Promise<GroupsFile> {
   const problems: Problem[] = [];
-  let sha256 = "";
-  try {
-    sha256 = createHash("sha256").update(await readInput(path)).digest("hex");
-  } catch {
-    return {path, sha256, rows: [], problems: [{severity: "error", file: path, message: "no such file; check the path"}]};
-  }
+  // A groups file is small (one row per device, sector, quantity, distance bin and instrument): read whole, capped.
+  const read = await readInput(path);
+  if (!read.ok) return {path, sha256: "", rows: [], problems: [read.problem]};
+  const sha256 = createHash("sha256").update(read.bytes).digest("hex");
   const db = await openDb();
   let raw: Record<string, unknown>[];
   try {

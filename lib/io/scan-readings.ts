@@ -424,7 +424,8 @@ function unionSql(files: readonly FileState[]): string {
 
 /** CSV through DuckDB; false when the file must be read by the parser instead. */
 async function csvInDb(db: Db, state: FileState, options: ScanOptions, fileProblems: Problem[], parsed: Reading[]): Promise<boolean> {
-  const bytes = await scanCsvBytes(state.path); 
+  const bytes = await scanCsvBytes(state.path);
+  if (bytes === null) return false; // not a regular file that opens: the parser's reader reports it
   state.sha256 = bytes.sha256;
   if (!bytes.utf8 || bytes.nul || bytes.blankLineInside || bytes.header === null || bytes.header.includes('"')) return false;
   const header = bytes.header.split(",").map((h) => h.trim());
@@ -444,8 +445,13 @@ async function csvInDb(db: Db, state: FileState, options: ScanOptions, fileProbl
 /** Parquet through DuckDB; false when the parser must read its text instead. */
 async function parquetInDb(db: Db, state: FileState, options: ScanOptions, fileProblems: Problem[], parsed: Reading[]): Promise<boolean> {
   const {createHash} = await import("node:crypto");
-  const {openInput} = await import("./input-file.js");
+  const {openInput} = await import("./open-input.js");
   const input = await openInput(state.path);
+  if (!input.ok) {
+    fileProblems.push(input.problem);
+    state.engine = "duckdb";
+    return true;
+  }
   try {
     const hash = createHash("sha256");
     for await (const chunk of input.handle.createReadStream({highWaterMark: 8 << 20, autoClose: false}) as AsyncIterable<Buffer>) hash.update(chunk);

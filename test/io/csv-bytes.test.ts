@@ -20,12 +20,24 @@ async function file(name: string, bytes: string | Buffer): Promise<string> {
   return path;
 }
 
+/** scanCsvBytes of a regular file, which always opens. */
+async function scanned(path: string) {
+  const out = await scanCsvBytes(path);
+  expect(out).not.toBeNull();
+  return out!;
+}
+
 describe("scanCsvBytes", () => {
+  it("refuses what is not a regular file before reading a byte (the parser's reader then says why)", async () => {
+    expect(await scanCsvBytes("/dev/zero")).toBeNull();
+    expect(await scanCsvBytes(join(dir, "no-such.csv"))).toBeNull();
+  });
+
   it("fingerprints with SHA-256 and reads the header without its byte-order mark", async () => {
-    const scan = await scanCsvBytes(await file("abc.csv", "abc"));
+    const scan = await scanned(await file("abc.csv", "abc"));
     // FIPS 180-2 test vector for "abc".
     expect(scan.sha256).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    expect((await scanCsvBytes(await file("bom.csv", "\ufeffa,b\r\n1,2\r\n"))).header).toBe("a,b");
+    expect((await scanned(await file("bom.csv", "\ufeffa,b\r\n1,2\r\n"))).header).toBe("a,b");
   });
 
   it("finds an empty line between rows in every line-end style, and lets trailing ones pass", async () => {
@@ -33,7 +45,7 @@ describe("scanCsvBytes", () => {
       ["a\n1\n\n2\n", true], ["a\r\n1\r\n\r\n2\r\n", true], ["a\r1\r\r2\r", true], ["a\n1\n\r\n2\n", true], ["a\r\n1\r\n\n2", true],
       ["a\n1\n2\n\n\n", false], ["a\r\n1\r\n2\r\n\r\n", false], ["a\n1\n2", false], ["a\r\n1\r\n2\r\n", false]
     ];
-    for (const [text, blank] of cases) expect((await scanCsvBytes(await file("b.csv", text))).blankLineInside, JSON.stringify(text)).toBe(blank);
+    for (const [text, blank] of cases) expect((await scanned(await file("b.csv", text))).blankLineInside, JSON.stringify(text)).toBe(blank);
   });
 
   it("checks UTF-8 across its 8 MB reads: a character split between two reads is valid, a stray byte is not", async () => {
@@ -41,13 +53,13 @@ describe("scanCsvBytes", () => {
     // "é" (two bytes) and "€" (three bytes) straddling the boundary between the first and the second read.
     for (const [char, offset] of [["é", 1], ["€", 1], ["€", 2]] as const) {
       const bytes = Buffer.concat([Buffer.alloc(size - offset, 0x61), Buffer.from(char), Buffer.from("\nb\n")]);
-      expect((await scanCsvBytes(await file("u.csv", bytes))).utf8, `${char} at ${offset}`).toBe(true);
+      expect((await scanned(await file("u.csv", bytes))).utf8, `${char} at ${offset}`).toBe(true);
     }
     const broken = Buffer.concat([Buffer.alloc(size - 1, 0x61), Buffer.from([0xc3]), Buffer.from("a\n")]);
-    expect((await scanCsvBytes(await file("v.csv", broken))).utf8).toBe(false);
-    expect((await scanCsvBytes(await file("w.csv", Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x0a])))).utf8).toBe(false);
-    expect((await scanCsvBytes(await file("x.csv", "a,b\n1,\u0000\n"))).nul).toBe(true);
-    expect((await scanCsvBytes(await file("y.csv", 'a,b\n1,"x"\n'))).quoted).toBe(true);
+    expect((await scanned(await file("v.csv", broken))).utf8).toBe(false);
+    expect((await scanned(await file("w.csv", Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x0a])))).utf8).toBe(false);
+    expect((await scanned(await file("x.csv", "a,b\n1,\u0000\n"))).nul).toBe(true);
+    expect((await scanned(await file("y.csv", 'a,b\n1,"x"\n'))).quoted).toBe(true);
   });
 });
 

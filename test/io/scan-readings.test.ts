@@ -56,6 +56,10 @@ describe("the same problems as the TypeScript reader", () => {
     const {duck} = await expectSameProblems(["data/readings"]);
     expect(duck.files.every((f) => f.engine === "duckdb")).toBe(true);
   });
+  it("a device among the paths: refused before a byte is read, as the parser's reader refuses it", async () => {
+    const {duck} = await expectSameProblems(["/dev/zero", "test/fixtures/readings/valid"]);
+    expect(duck.problems[0]).toMatchObject({file: "/dev/zero", severity: "error"});
+  });
   it("everything at once", async () => {
     await expectSameProblems(["test/fixtures/malformed", "test/fixtures/readings", "data/readings"]);
   });
