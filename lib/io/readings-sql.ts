@@ -10,12 +10,13 @@
 // The units a file may use are not listed here: they are probed through the parser itself (probeUnits), so the SQL
 // accepts exactly the unit texts and quantities the parser does, with the factors of lib/readings/units.ts.
 import {parseReadingsCsv, CALIBRATION_VALID_MONTHS, REQUIRED_COLUMNS, OPTIONAL_COLUMNS} from "../readings/parse.js";
-import {QUANTITIES, type Quantity} from "../readings/types.js";
+import {QUANTITIES, QUANTITY_UNIT, type Quantity, type Reading} from "../readings/types.js";
 import {DECIMAL} from "../readings/values.js";
 import {doseFactor, resolveUnit} from "../readings/units.js";
 import {DEFAULT_RELATIVE_SIGMA} from "../models/points.js";
 import {DEFAULT_SECTOR_WIDTH_DEG} from "../models/groups.js";
 import {DISTANCE_BIN_RELATIVE_WIDTH} from "../models/grouped.js";
+import {DATE_RANGE, DOSE_RANGE, PLAUSIBLE_RANGES, RATE_RANGE, READING_CHECKS, type RangeName} from "../plausibility.js";
 import {sqlNumber, sqlText} from "./duckdb.js";
 
 /** A number exactly as the parser's readNumber accepts it (its own pattern, without surrounding spaces). */
@@ -47,39 +48,48 @@ export interface ProbedUnits {
 const PROBE_HEADER = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,quantity";
 const PROBE_NOW = new Date("2100-01-01T00:00:00Z");
 
-function probeRow(distanceUnit: string, durationUnit: string, doseUnit: string, quantity: string, duration = "1"): number[] | null {
+/**
+ * One row through the parser: the reading, or null when the parser says anything about it. Values are chosen so that
+ * the canonical ones are plausible (about 1 m, 60 s, and 1 µSv, µGy or µR in an hour: lib/plausibility.ts), so what
+ * the probe hears is about the unit itself (not one the parser knows, ambiguous, or too large for the device class).
+ */
+function probeRow(over: {distance?: string; distance_unit?: string; duration?: string; duration_unit?: string; dose?: string; dose_unit?: string; quantity?: string}): Reading | null {
+  const v = {distance: "1", distance_unit: "m", duration: "60", duration_unit: "s", dose: "0.01", dose_unit: "uSv", quantity: "", ...over};
   const quote = (t: string) => `"${t.replaceAll('"', '""')}"`;
-  const text = `${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,1,${quote(distanceUnit)},${duration},${quote(durationUnit)},1,${quote(doseUnit)},${quote(quantity)}\n`;
+  const text = `${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,${v.distance},${quote(v.distance_unit)},${v.duration},${quote(v.duration_unit)},${v.dose},${quote(v.dose_unit)},${quote(v.quantity)}\n`;
   const parsed = parseReadingsCsv(text, "probe.csv", {now: PROBE_NOW});
-  const r = parsed.readings[0];
-  if (parsed.problems.length > 0 || !r) return null;
-  return [r.distance_m, r.duration_s, r.gross];
+  return parsed.problems.length > 0 ? null : (parsed.readings[0] ?? null);
 }
 
 /**
- * The unit texts found in a file, each tried on a one-row file through the parser: those it accepts silently become
- * the SQL's unit tables, with the factors the parser multiplies by (lib/readings/units.ts resolveUnit).
+ * The unit texts found in a file: those the parser accepts silently (tried on a one-row file) become the SQL's unit
+ * tables, with the factors the parser multiplies by (lib/readings/units.ts resolveUnit); the probe checks that the
+ * parser's canonical value is the value times that factor.
  */
 export function probeUnits(found: {distance: Iterable<string>; duration: Iterable<string>; dose: Iterable<string>}): ProbedUnits {
   const out: ProbedUnits = {distance: new Map(), duration: new Map(), dose: new Map()};
   for (const u of new Set(found.distance)) {
-    const r = probeRow(u, "s", "uSv", "");
-    if (r) out.distance.set(u, r[0]!);
+    const k = resolveUnit("distance_unit", u);
+    if (!k.ok) continue;
+    const value = 1 / k.value.factor;
+    if (probeRow({distance: String(value), distance_unit: u})?.distance_m === value * k.value.factor) out.distance.set(u, k.value.factor);
   }
   for (const u of new Set(found.duration)) {
-    const r = probeRow("m", u, "uSv", "");
-    if (r) out.duration.set(u, r[1]!);
+    const k = resolveUnit("duration_unit", u);
+    if (!k.ok) continue;
+    const value = 60 / k.value.factor;
+    if (probeRow({duration: String(value), duration_unit: u})?.duration_s === value * k.value.factor) out.duration.set(u, k.value.factor);
   }
   for (const u of new Set(found.dose)) {
-    const resolved = resolveUnit("dose_unit", u);
-    // The parser's dose of 1 over 7200 s must be the factor the SQL applies (a rate's is twice its factor).
-    const probed = probeRow("m", "s", u, "", "7200");
-    if (!resolved.ok || !probed || probed[2] !== 1 * doseFactor(resolved.value, 7200)) continue;
-    const quantities = QUANTITIES.filter((q) => probeRow("m", "s", u, q) !== null);
-    const parsed = parseReadingsCsv(`${PROBE_HEADER}\nP,2020-01-01T00:00:00Z,1,m,1,s,1,"${u.replaceAll('"', '""')}",\n`, "probe.csv", {now: PROBE_NOW});
-    const byDefault = parsed.readings[0]?.quantity;
-    if (!byDefault) continue;
-    out.dose.set(u, {factor: resolved.value.factor, rate: resolved.value.rate, quantities: [byDefault, ...quantities.filter((q) => q !== byDefault)]});
+    const k = resolveUnit("dose_unit", u);
+    if (!k.ok) continue;
+    // 1 (µSv, µGy or µR) over an hour, as a dose or as a rate: the parser's dose must be value × doseFactor.
+    const value = 1 / k.value.factor;
+    const at = (quantity: string) => probeRow({dose: String(value), dose_unit: u, duration: "3600", quantity});
+    const byDefault = at("");
+    if (byDefault === null || byDefault.gross !== value * doseFactor(k.value, 3600)) continue;
+    const quantities = QUANTITIES.filter((q) => q !== byDefault.quantity && at(q) !== null);
+    out.dose.set(u, {factor: k.value.factor, rate: k.value.rate, quantities: [byDefault.quantity, ...quantities]});
   }
   return out;
 }
@@ -112,6 +122,20 @@ export function quantityCodeSql(name: string): string {
   return `CAST(CASE ${name} ${QUANTITIES.map((q, i) => `WHEN ${sqlText(q)} THEN ${i}`).join(" ")} END AS UTINYINT)`;
 }
 
+/**
+ * A value within its plausible range (lib/plausibility.ts outsideRange: min ≤ v ≤ max, so NaN is outside), or NULL;
+ * dose and rate ranges by the row's canonical unit. The plausible range lies inside the physical one.
+ */
+function plausibleSql(value: string, range: (typeof READING_CHECKS)[number]["range"], unit: string): string {
+  const within = (name: RangeName) => {
+    const r = PLAUSIBLE_RANGES[name].plausible;
+    return `(${value} >= ${sqlNumber(r.min)} AND ${value} <= ${sqlNumber(r.max)})`;
+  };
+  if (range === "distance" || range === "duration") return `(${value} IS NULL OR ${within(range)})`;
+  const names = range === "dose" ? DOSE_RANGE : RATE_RANGE;
+  return `(${value} IS NULL OR CASE ${unit} ${Object.entries(names).map(([u, name]) => `WHEN ${sqlText(u)} THEN ${within(name)}`).join(" ")} ELSE false END)`;
+}
+
 /** The columns of the per-file table the validation query fills; a row's line is its rowid + 2 (header on line 1). */
 export const FILE_TABLE_COLUMNS = [
   "clean", "multiline", "id_hash", "device_id", "quantity", "angle_deg", "distance_m", "net", "duration_s", "sigma", "mdl", "censored", "ms",
@@ -138,6 +162,9 @@ export function validationSql(input: ValidationInput): string {
 
   const m = "f_measured_at";
   const doseUnits = [...units.dose];
+  // The canonical unit of the row's quantity (µSv, µGy, µR), which picks its dose and rate ranges.
+  const quantityName = `CASE WHEN f_quantity = '' THEN ${caseOf("f_dose_unit", doseUnits.map(([u, d]) => [u, sqlText(d.quantities[0]!)]))} ELSE f_quantity END`;
+  const quantityUnit = `CASE ${quantityName} ${QUANTITIES.map((q) => `WHEN ${sqlText(q)} THEN ${sqlText(QUANTITY_UNIT[q])}`).join(" ")} END`;
   const checks = [
     ...(input.quoted ? ["NOT has_quote"] : []),
     `f_device_id <> '' AND NOT ${edgeSpace("f_device_id")}`,
@@ -162,6 +189,11 @@ export function validationSql(input: ValidationInput): string {
     ...(has("instrument_calibrated_on") ? [`(f_instrument_calibrated_on = '' OR (regexp_full_match(f_instrument_calibrated_on, ${sqlText(DATE)})
       AND TRY_CAST(left(${m}, 10) AS DATE) BETWEEN TRY_CAST(f_instrument_calibrated_on AS DATE)
         AND CAST(TRY_CAST(f_instrument_calibrated_on AS DATE) + INTERVAL ${CALIBRATION_VALID_MONTHS} MONTH AS DATE)))`] : []),
+    // The physical and plausible ranges of lib/plausibility.ts (READING_CHECKS, and the dates): a row inside every
+    // plausible range has nothing to say; any other goes to the parser, which words the error or the warning.
+    `left(${m}, 10) >= ${sqlText(DATE_RANGE.plausibleMin)}`,
+    ...(has("instrument_calibrated_on") ? [`(f_instrument_calibrated_on = '' OR left(f_instrument_calibrated_on, 10) >= ${sqlText(DATE_RANGE.plausibleMin)})`] : []),
+    ...READING_CHECKS.map((c) => plausibleSql(c.value === "rate_per_h" ? "((gross / duration_s) * 3600)" : c.value, c.range, quantityUnit)),
     // The parser warns when a background exceeds the reading by more than its uncertainty.
     "NOT (NOT censored AND background IS NOT NULL AND background - gross > coalesce(uncertainty, 0))",
     // readingsToPoints refuses a reading with no usable uncertainty.

@@ -14,7 +14,7 @@
 // message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit.
 import {basename} from "node:path";
 import {parseReadingsCsv, REQUIRED_COLUMNS} from "../readings/parse.js";
-import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z} from "../readings/check.js";
+import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z, UNTRACEABLE_LINES_LISTED, untraceableProblem} from "../readings/check.js";
 import {QUANTITIES, QUANTITY_UNIT, type Quantity, type Reading} from "../readings/types.js";
 import {mixedQuantitiesWarning, readingsToPoints} from "../models/points.js";
 import type {ReadingGroup} from "../models/grouped.js";
@@ -357,6 +357,7 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
 
   const union = unionSql(files);
   for (const p of await setProblems(db, files, union, held, options.now)) problems.push(p);
+  for (const p of await untraceableInDb(db, files, union)) problems.push(p);
 
   const devices = await deviceSummaries(db, union); 
   const heldByDevice = (device_id: string) => held.filter((h) => h.reading.device_id === device_id).map((h) => h.reading);
@@ -672,6 +673,21 @@ async function sourceLines(db: Db, source: string, lines: readonly number[]): Pr
     rows.getRowsJS().forEach((row, k) => out.set(some[k]!, csvLine(row as (string | null)[])));
   }
   return out;
+}
+
+/** untraceableReadings (lib/readings/check.ts) over the readings in DuckDB: per file, the count and the first lines. */
+async function untraceableInDb(db: Db, files: readonly FileState[], union: string): Promise<Problem[]> {
+  const rows = await db.all<{file_index: number; line: number; n: number}>(`SELECT file_index, line, count(*) OVER (PARTITION BY file_index) AS n
+    FROM (${union}) WHERE instrument IS NULL
+    QUALIFY row_number() OVER (PARTITION BY file_index ORDER BY line) <= ${UNTRACEABLE_LINES_LISTED}
+    ORDER BY file_index, line`);
+  const byFile = new Map<number, {lines: number[]; n: number}>();
+  for (const r of rows) {
+    const entry = byFile.get(r.file_index) ?? {lines: [], n: r.n};
+    entry.lines.push(r.line);
+    byFile.set(r.file_index, entry);
+  }
+  return [...byFile].map(([index, {lines, n}]) => untraceableProblem(files[index]!.path, lines, n));
 }
 
 async function setProblems(db: Db, files: readonly FileState[], union: string, held: readonly HeldReading[], now: Date): Promise<Problem[]> {

@@ -18,7 +18,7 @@ export const FAR_OFF_MIN_READINGS = 5;
 export const FAR_OFF_MIN_LOG10 = Math.log10(3);
 
 /** Lines listed by the traceability warning before "and N more". */
-const LINES_LISTED = 10;
+export const UNTRACEABLE_LINES_LISTED = 10;
 
 /**
  * One warning per file for the readings that name no instrument (instrument_id empty or absent): their calibration
@@ -33,13 +33,16 @@ export function untraceableReadings(readings: readonly Reading[]): Problem[] {
     if (lines) lines.push(r.source.line);
     else byFile.set(r.source.file, [r.source.line]);
   }
-  return [...byFile].map(([file, lines]) => {
-    const listed = lines.slice(0, LINES_LISTED).join(", ") + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : "");
-    return {
-      severity: "warning", file, line: lines[0]!, column: "instrument_id",
-      message: `${lines.length === 1 ? "this reading names" : `${lines.length} readings (lines ${listed}) name`} no instrument, so ${lines.length === 1 ? "its" : "their"} calibration traceability is lost: fill in instrument_id with the serial of the calibrated instrument (the dosimeter id is not published in its place; the instruments table says "not stated")`
-    };
-  });
+  return [...byFile].map(([file, lines]) => untraceableProblem(file, lines.slice(0, UNTRACEABLE_LINES_LISTED), lines.length));
+}
+
+/** The warning for `count` readings of a file that name no instrument, the first of them on `firstLines`. */
+export function untraceableProblem(file: string, firstLines: readonly number[], count: number): Problem {
+  const listed = firstLines.slice(0, UNTRACEABLE_LINES_LISTED).join(", ") + (count > UNTRACEABLE_LINES_LISTED ? ` and ${count - UNTRACEABLE_LINES_LISTED} more` : "");
+  return {
+    severity: "warning", file, line: firstLines[0]!, column: "instrument_id",
+    message: `${count === 1 ? "this reading names" : `${count} readings (lines ${listed}) name`} no instrument, so ${count === 1 ? "its" : "their"} calibration traceability is lost: fill in instrument_id with the serial of the calibrated instrument (the dosimeter id is not published in its place; the instruments table says "not stated")`
+  };
 }
 
 /** The error for a reading whose id an earlier reading in another file already has. */

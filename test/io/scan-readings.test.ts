@@ -126,6 +126,12 @@ describe("the same problems as the TypeScript reader", () => {
     newer("R3", {dose_unit: "uGy/h", dose: "25", uncertainty: "10%", background: "0.1", mdl: "0.5"}), newer("R4", {dose_unit: "uSv/h", dose: "30", duration: "0"}),
     newer("R5", {dose_unit: "µSv/h", dose: "30", instrument_id: "", dosimeter_id: "EPD-9", calibration_uncertainty: "0.02"}),
     newer("R6", {dose_unit: "mrad", dose: "0.05"}), newer("R7", {dose_unit: "mR/h", dose: "1", uncertainty: ""}),
+    // lib/plausibility.ts: outside a plausible range a warning, outside the physical range an error, each the parser's.
+    newer("P1", {distance: "0.04"}), newer("P2", {distance: "0.05"}), newer("P3", {distance: "20", distance_unit: "km"}), newer("P4", {distance: "200", distance_unit: "km"}),
+    newer("P5", {duration: "0.05"}), newer("P6", {duration: "0.1"}), newer("P7", {dose: "1.5", dose_unit: "mSv"}), newer("P8", {dose: "1", dose_unit: "mSv"}),
+    newer("P9", {dose: "2000", dose_unit: "uSv", duration: "60", uncertainty: "100"}), newer("P10", {dose: "0.02", dose_unit: "Sv"}),
+    newer("P11", {measured_at: "1999-12-31T23:59:59Z"}), newer("P12", {measured_at: "2000-01-01T00:00:00Z", instrument_calibrated_on: "1999-12-31"}),
+    newer("P13", {measured_at: "1890-01-01T00:00:00Z"}), newer("P14", {dose: "200", dose_unit: "mSv/h", duration: "1"}), newer("P15", {mdl: "2000"}),
     ...Array.from({length: 40}, (_, i) => newer(`S${i}`, {
       distance: String(1 + (i % 5)), dose: String(0.5 / (1 + (i % 5)) ** 2 + i * 1e-4), angle_deg: String((i * 37) % 360),
       instrument_id: `EPD-${i % 3}`, calibration_uncertainty: i % 3 === 0 ? "" : `${i % 7}%`, energy_response_uncertainty: i % 2 === 0 ? "0.05" : "",
@@ -140,8 +146,8 @@ describe("the same problems as the TypeScript reader", () => {
     expect(duck.files[0]!.engine).toBe("duckdb");
     // The 40 plain rows and the plain forms above are SQL's; the parser re-reads the ten SQL does not certify:
     // N3 (elapsed), N4 and N5 (not beam-on as written), N8, N9, N10, N12, N13, N14 (not a plain fraction or
-    // percentage below 1) and R4 (a rate over no time).
-    expect(duck.files[0]!.reread).toBe(10);
+    // percentage below 1), R4 (a rate over no time), and the P rows outside a plausible range (all but P2, P6, P8).
+    expect(duck.files[0]!.reread).toBe(10 + 12);
     expect(await duck.fitProblems("VAN-1")).toEqual(readingsToPoints(ts.readings, {toDoseEquivalent: (v) => v}).problems);
     // Air kerma and exposure rows are here too: both sides convert them with IDENTITY's factors.
     const {points} = readingsToPoints(ts.readings, {toDoseEquivalent: (v, r) => convertValue(v, r.quantity, IDENTITY)});
