@@ -24,6 +24,8 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.files[]", ["path", "kind", "sha256", "rows", "first", "last", "warnings"]),
   // Validation messages quote file, line, column and the wrong value; validators never quote a restricted field.
   ...under("$.problems[]", ["severity", "file", "line", "column", "message"]),
+  // How many problems there are in all (the publication lists the first; the problems table holds every one).
+  ...under("$.problem_count", ["total", "warnings", "files"]),
   ...under("$.devices[]", [
     "device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model", "distance_range_m", "deployments",
     "certificate", "effective_energy_keV", "effective_energy_assumed"
@@ -83,10 +85,19 @@ export const INTERNAL_PUBLICATION_FIELDS: readonly string[] = [];
  * internal. Restricted columns (docs/restricted-data.md): the readings' dosimeter_id and notes, the deployments'
  * operators and notes, and any column a file adds that the format does not define, are not listed.
  */
+const PUBLIC_READING_COLUMNS = [
+  "reading_id", "device_id", "measured_at", "distance_m", "angle_deg", "sector", "rate_uSv_per_h", "sigma_uSv_per_h",
+  "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source"
+] as const;
+
 export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  readings: [
-    "reading_id", "device_id", "measured_at", "distance_m", "angle_deg", "sector", "rate_uSv_per_h", "sigma_uSv_per_h",
-    "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source"
+  readings: PUBLIC_READING_COLUMNS,
+  // The readings the models page lists, as the readings table has them.
+  "flagged-readings": PUBLIC_READING_COLUMNS,
+  // Aggregates of the published readings per distance: nothing a reading's restricted fields could leak into.
+  "reading-groups": [
+    "device_id", "sector", "distance_m", "readings", "censored", "mean_rate_uSv_per_h", "spread_uSv_per_h", "min_rate_uSv_per_h",
+    "max_rate_uSv_per_h", "sigma_of_mean_uSv_per_h", "mdl_rate_uSv_per_h", "predicted_uSv_per_h", "normalised"
   ],
   fits: [
     "device_id", "sector", "model", "selected", "converged", "reason", "n", "n_censored", "parameters", "chi_square", "dof",
@@ -109,6 +120,7 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
 /** Columns only the internal build's tables carry (docs/restricted-data.md); with the list above, every column is classified. */
 export const INTERNAL_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   readings: ["dosimeter_id", "notes"],
+  "flagged-readings": ["dosimeter_id", "notes"],
   deployments: ["operators", "notes"]
 };
 
