@@ -7,6 +7,8 @@ export const unitTests = {
   exclude: ["test/e2e/**"],
   // One fixed fast-check seed (FC_SEED overrides it): test/setup/fast-check.ts.
   setupFiles: ["test/setup/fast-check.ts"],
+  // Compiles the command line first (test/cli/build-cli.setup.ts), so tests that run bin/xray-dose.js run today's code.
+  globalSetup: ["test/cli/build-cli.setup.ts"],
   testTimeout: 60_000
 };
 

@@ -1,22 +1,23 @@
 // What the model commands (fit, scenario, exclusion, time-to-limit) share: reading the readings or a reference
 // figure, resolving the effective energy and μ of air, choosing and fitting a model, and formatting numbers.
 import {UsageError} from "./command.js";
-import {readReadingsPaths} from "../lib/io/read-readings.js";
-import {InputError, clockFromEnv, hasErrors, formatProblem, type Problem} from "../lib/io/index.js";
+import {InputError, hasErrors, formatProblem, type Problem} from "../lib/io/problems.js";
+import {clockFromEnv} from "../lib/io/clock.js";
+import type {DoseConversion, ReadingsCheck, ReadingsScan} from "../lib/io/scan-readings.js";
+import {convertValue} from "../lib/io/group-rows.js";
 import {
-  MODEL_NAMES, airContext, compareModels, fitModel, isModelName, readingsToPoints, referenceModel,
-  fitByGroup, sectorCentre, type FitPoint, type FitResult, type ModelComparison, type ModelContext, type ModelName,
+  MODEL_NAMES, airContext, compareGroupedModels, fitGroups, fitGroupsBySector, isModelName, mergeSectors, referenceModel,
+  readingsToPoints, sectorCentre, type FitPoint, type FitResult, type ModelComparison, type ModelContext, type ModelName, type ReadingGroup,
   type Sector
 } from "../lib/models/index.js";
+import {FLAG_SIGMA} from "../lib/models/fit.js";
 import {PhysicsError, convertDose} from "../lib/physics/index.js";
-import {fitDevice, usableModels, MIN_FITTED_READINGS} from "../lib/publish/device-models.js";
+import {fitDeviceGroups, usableModels, MIN_FITTED_READINGS} from "../lib/publish/device-models.js";
 import type {BoundInterval, UncertaintyBudget} from "../lib/exposure/index.js";
 import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
 import {decimalOption, rangedQuantity} from "./options.js";
+import {QUANTITY_UNIT, type Quantity} from "../lib/readings/types.js";
 import type {Io} from "./command.js";
-import type {Reading} from "../lib/readings/types.js";
-import {applyReviews, parseReviews, type Exclusion, type Review} from "../lib/reviews/index.js";
-import {readFile} from "node:fs/promises";
 
 /**
  * Effective photon energy when none is given: about 60 keV, the mean photon energy of a 125 kVp backscatter van
@@ -29,7 +30,6 @@ const MAX_WARNINGS = 10;
 
 export const MODEL_SOURCE_OPTIONS = {
   readings: {type: "string", multiple: true},
-  reviews: {type: "string"},
   reference: {type: "string"},
   model: {type: "string"},
   device: {type: "string"},
@@ -59,10 +59,8 @@ export const EXIT_CODES_HELP = `Exit codes: 0 an answer; 1 bad input files; 2 ba
 (a limit still exceeded at ${"10 km"}, an infinite dose).`;
 
 export const MODEL_SOURCE_HELP = `Model source (one of):
-  --readings FILE        readings CSV (repeat for several files); the model is fitted to them
-  --reviews FILE         with --readings: the RSO's reviews (reviews.csv, docs/data-formats.md): readings it
-                         excludes are left out of the fit and listed; reviews of readings in other files are
-                         left out (counted on stderr)
+  --readings FILE        readings CSV or Parquet, or a folder of them (repeat for several); the model is
+                         fitted to them (large files are read with DuckDB, docs/scaling.md)
   --reference "D in T at R"
                          one published figure, e.g. "0.016 mrem in 10 s at 5 ft": the inverse square law
                          through that point, with unknown uncertainty (bounds equal the estimate)
@@ -87,7 +85,8 @@ uncertainty and the instruments' calibration and energy response (10% k = 1 when
 
 export interface ModelSourceValues {
   readings?: string[];
-  reviews?: string;
+  /** A groups file (docs/scaling.md) instead of readings. */
+  groups?: string;
   reference?: string;
   model?: string;
   device?: string;
@@ -100,7 +99,22 @@ export interface ResolvedModel {
   description: string;
   /** Every model ranked on the same data; null for a reference figure or when --model was given to a non-fit command. */
   comparison: ModelComparison[] | null;
-  points: FitPoint[];
+  /**
+   * The device's fit-ready readings grouped by angle sector and distance, with their instruments
+   * (lib/models/grouped.ts: the same fits as to every reading); none for a reference figure.
+   */
+  groups: ReadingGroup[];
+  /** The device's readings against the fit (flagged residuals, readings below detection); null for a figure or groups file. */
+  check: ReadingsCheck | null;
+  /** The readings, still open for --residuals when resolveModel was asked to keep them; the caller closes them. */
+  scan: ReadingsScan | null;
+  /**
+   * The device's fit points, one per reading, when the readings were read whole (the parser's engine: inputs under
+   * DUCKDB_FROM_BYTES); null when they stay in DuckDB or came as groups. A single reading's influence needs them.
+   */
+  points: FitPoint[] | null;
+  /** How each quantity's readings were converted to µSv of H*(10). */
+  doseConversion: DoseConversion;
   device_id: string | null;
   effectiveEnergy_keV: number;
   energyStated: boolean;
@@ -111,8 +125,6 @@ export interface ResolvedModel {
   files: {path: string; sha256: string}[];
   /** True when --model chose the model; otherwise each group's best-supported model is used, as the site does. */
   modelChosen?: boolean;
-  /** Readings of the device set aside by --reviews, left out of the fit. */
-  excluded?: Exclusion[];
 }
 
 /** "0.016 mrem in 10 s at 5 ft" → dose (µSv), duration (s), distance (m). */
@@ -154,8 +166,17 @@ function chooseModel(values: ModelSourceValues): ModelName | null {
   return values.model;
 }
 
-/** Reads the readings or the reference figure and returns the model to use. Throws UsageError or InputError. */
-export async function resolveModel(values: ModelSourceValues, io: Io): Promise<ResolvedModel> {
+/** Fit-ready readings in the groups: those in the sums and those below detection. */
+export function groupedReadings(groups: readonly ReadingGroup[]): number {
+  return groups.reduce((s, g) => s + g.n + g.censored, 0);
+}
+
+/**
+ * Reads the readings (lib/io/scan-readings.ts: DuckDB for large files) or the reference figure and returns the model
+ * to use, fitted from groups of readings (the same fit as to every reading). Throws UsageError or InputError.
+ * With keepScan the readings stay open in the result (for --residuals) and the caller must close them.
+ */
+export async function resolveModel(values: ModelSourceValues, io: Io, options: {keepScan?: boolean} = {}): Promise<ResolvedModel> {
   const paths = values.readings ?? [];
   if (paths.length > 0 && values.reference !== undefined) throw new UsageError("give either --readings or --reference, not both");
   const modelName = chooseModel(values);
@@ -167,17 +188,61 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
     const figure = parseReference(values.reference);
     const fit = referenceModel(figure);
     return {
-      fit, comparison: null, points: [], device_id: null, files: [], conversion: null, ...energy,
+      fit, comparison: null, groups: [], check: null, scan: null, points: null, doseConversion: {}, device_id: null, files: [], conversion: null, ...energy, modelChosen: false,
       description: `inverse-square through the reference figure "${values.reference}" (S = ${fmt(fit.parameters.S!.value)} µSv·m²/h); not a fit: its uncertainty is unknown`
     };
   }
   if (paths.length === 0) throw new UsageError('give the readings with --readings FILE, or a published figure with --reference "0.016 mrem in 10 s at 5 ft"');
 
-  const now = clockFromEnv();
-  const loaded = await readReadingsPaths(paths, {now});
-  if (hasErrors(loaded.problems)) throw new InputError(loaded.problems);
-  const reviewed = values.reviews === undefined ? null : await readReviewsFile(values.reviews, loaded.readings, now, io);
-  const devices = [...new Set(loaded.readings.map((r) => r.device_id))].sort();
+  // Imported here: DuckDB and the readers are needed only by commands given readings.
+  const {scanReadings} = await import("../lib/io/scan-readings.js");
+  const scan = await scanReadings(paths, {now: clockFromEnv()});
+  try {
+    const resolved = await fitSource(scan, values, io, modelName, energy);
+    if (!options.keepScan) scan.close();
+    return {...resolved, scan: options.keepScan ? scan : null};
+  } catch (error) {
+    scan.close();
+    throw error;
+  }
+}
+
+/** Where fits come from: readings (lib/io/scan-readings.ts), or a groups file, which cannot check single readings. */
+type FitSource = Pick<ReadingsScan, "problems" | "devices" | "fitProblems" | "groups" | "held"> & {
+  files: {path: string; sha256: string}[];
+  check: ReadingsScan["check"] | null;
+};
+
+/** The model from a groups file: the output of the grouping query run elsewhere (docs/scaling.md). */
+export async function resolveModelFromGroups(path: string, values: ModelSourceValues, io: Io): Promise<ResolvedModel> {
+  const [{readGroupsFile}, {convertGroupRows, quantityOf}] = await Promise.all([import("../lib/io/groups-file.js"), import("../lib/io/group-rows.js")]);
+  const file = await readGroupsFile(path);
+  const byDevice = new Map<string, Map<Quantity, number>>();
+  for (const row of file.rows) {
+    const quantities = byDevice.get(row.device_id) ?? new Map<Quantity, number>();
+    quantities.set(quantityOf(row), (quantities.get(quantityOf(row)) ?? 0) + row.n + row.censored);
+    byDevice.set(row.device_id, quantities);
+  }
+  const source: FitSource = {
+    problems: file.problems,
+    devices: [...byDevice.keys()].sort().map((device_id) => {
+      const quantities = [...byDevice.get(device_id)!].map(([quantity, readings]) => ({quantity, readings}));
+      return {device_id, readings: quantities.reduce((s, q) => s + q.readings, 0), censored: 0, first_ms: NaN, last_ms: NaN, quantities};
+    }),
+    fitProblems: async () => [],
+    groups: async (device_id, conversion) => convertGroupRows(device_id, file.rows, conversion),
+    held: null,
+    check: null,
+    files: [{path, sha256: file.sha256}]
+  };
+  return {...(await fitSource(source, values, io, chooseModel(values), energyContext(values))), scan: null};
+}
+
+async function fitSource(
+  scan: FitSource, values: ModelSourceValues, io: Io, modelName: ModelName | null, energy: ReturnType<typeof energyContext>
+): Promise<Omit<ResolvedModel, "scan">> {
+  if (hasErrors(scan.problems)) throw new InputError(scan.problems);
+  const devices = scan.devices.map((d) => d.device_id);
   let device_id: string | null = values.device ?? null;
   if (device_id !== null && !devices.includes(device_id)) {
     throw new UsageError(`--device ${device_id}: no readings of that device; the files hold ${devices.join(", ") || "no readings"}`);
@@ -186,65 +251,66 @@ export async function resolveModel(values: ModelSourceValues, io: Io): Promise<R
     if (devices.length > 1) throw new UsageError(`the readings cover ${devices.length} devices (${devices.join(", ")}); choose one with --device`);
     device_id = devices[0] ?? null;
   }
-  const applied = applyReviews(loaded.readings.filter((r) => r.device_id === device_id), reviewed ?? []);
-  const readings = applied.kept;
   // Air-kerma and exposure readings become H*(10) (what area monitors estimate) at the effective energy in force;
   // the answer says how many were converted, at what energy, and with which coefficients.
-  const convertedIds = new Set<string>();
-  const conversionSources = new Set<string>();
-  const toDoseEquivalent = (v: number, r: Reading) => {
-    const c = convertDose(v, r.quantity, "H*(10)", {effectiveEnergy_keV: energy.effectiveEnergy_keV});
-    convertedIds.add(r.reading_id);
-    for (const step of c.steps) conversionSources.add(step.source);
-    return c.value;
-  };
-  let converted: ReturnType<typeof readingsToPoints>;
-  try {
-    converted = readingsToPoints(readings, {toDoseEquivalent});
-  } catch (error) {
-    if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
-    throw error;
+  const summary = scan.devices.find((d) => d.device_id === device_id);
+  const doseConversion: DoseConversion = {};
+  const sources: string[] = [];
+  let converted = 0;
+  for (const {quantity, readings} of summary?.quantities ?? []) {
+    if (QUANTITY_UNIT[quantity] === "uSv") {
+      doseConversion[quantity] = [];
+      continue;
+    }
+    let steps;
+    try {
+      steps = convertDose(1, quantity, "H*(10)", {effectiveEnergy_keV: energy.effectiveEnergy_keV}).steps;
+    } catch (error) {
+      if (error instanceof PhysicsError) throw new UsageError(`--effective-energy: ${error.message}`);
+      throw error;
+    }
+    doseConversion[quantity] = steps.map((s) => s.coefficient);
+    for (const step of steps) if (!sources.includes(step.source)) sources.push(step.source);
+    converted += readings;
   }
-  const {points, problems} = converted;
-  const all: Problem[] = [...loaded.problems, ...problems];
+  const all: Problem[] = [...scan.problems, ...(device_id === null ? [] : await scan.fitProblems(device_id))];
   if (hasErrors(all)) throw new InputError(all);
-  // Warnings go to stderr, capped so that the answer is not buried; `xray-dose check` lists them all.
+  // Warnings go to stderr, capped so that the answer is not buried; `xray-dose validate` lists them all.
   for (const warning of all.slice(0, MAX_WARNINGS)) io.stderr(formatProblem(warning));
   if (all.length > MAX_WARNINGS) io.stderr(`… and ${all.length - MAX_WARNINGS} more warnings about the readings.`);
 
-  const file = loaded.files.map((f) => f.path).join(", ");
-  const comparison = compareModels(points, energy.context);
-  const fit = modelName === null ? comparison[0]!.fit : fitModel(points, modelName, energy.context);
-  if (!fit.converged) {
-    throw new InputError([{severity: "error", file, message: `the ${fit.model} model cannot be fitted to the ${points.length} readings of ${device_id}: ${fit.reason}`}]);
+  const groups = device_id === null ? [] : await scan.groups(device_id, doseConversion);
+  const file = scan.files.map((f) => f.path).join(", ");
+  const merged = mergeSectors(groups);
+  const comparison = compareGroupedModels(merged, energy.context);
+  const chosen = modelName === null ? comparison[0]!.fit : fitGroups(merged, modelName, energy.context);
+  if (!chosen.converged) {
+    throw new InputError([{severity: "error", file, message: `the ${chosen.model} model cannot be fitted to the ${groupedReadings(groups)} readings of ${device_id}: ${chosen.reason}`}]);
   }
+  const check = scan.check ? await scan.check(device_id!, chosen, doseConversion) : null;
+  const fit = {...chosen, notes: [...chosen.notes, ...(check ? checkNotes(check) : ["single readings are not known from groups: no reading could be checked against the fit"])]};
   const how = modelName === null ? `the model best supported by the readings (lowest ${comparison[0]!.criterion === "aicc" ? "AICc" : "AIC"}) over all angles` : "as chosen";
-  const conversion = convertedIds.size === 0 ? null : {
-    readings: convertedIds.size, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated,
-    sources: [...conversionSources]
+  const conversion = converted === 0 ? null : {
+    readings: converted, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated, sources
   };
-  const setAside = reviewed === null ? "" : `; ${applied.excluded.length} reading${applied.excluded.length === 1 ? "" : "s"} excluded by ${values.reviews}`;
+  const points = scan.held === null || device_id === null ? null : readingsToPoints(scan.held.filter((r) => r.device_id === device_id), {
+    toDoseEquivalent: (v, r) => convertValue(v, r.quantity, doseConversion)
+  }).points;
   return {
-    fit, comparison, points, device_id, files: loaded.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
-    modelChosen: modelName !== null, excluded: applied.excluded,
-    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}${setAside}`
+    fit, comparison, groups, check, points, doseConversion, device_id, files: scan.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
+    modelChosen: modelName !== null,
+    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}`
   };
 }
 
-/** --reviews FILE: the reviews of the readings given, validated as in a data folder (errors stop the command). */
-async function readReviewsFile(path: string, readings: readonly Reading[], now: Date, io: Io): Promise<Review[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`--reviews ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot be read"}`);
-  }
-  const byId = new Map(readings.map((r) => [r.reading_id, r]));
-  const parsed = parseReviews(text, path, {now, readings: byId, otherReadings: "skip"});
-  if (hasErrors(parsed.problems)) throw new InputError(parsed.problems);
-  for (const warning of parsed.problems) io.stderr(formatProblem(warning));
-  if (parsed.skipped > 0) io.stderr(`${path}: ${parsed.skipped} review${parsed.skipped === 1 ? " names a reading" : "s name readings"} not in the readings given; not applied.`);
-  return parsed.reviews;
+/** The caveats fitModel adds about single readings, from a check against the fit. */
+function checkNotes(check: ReadingsCheck): string[] {
+  const notes: string[] = [];
+  const flagged = check.flaggedCount;
+  if (flagged > 0) notes.push(`${flagged} reading${flagged > 1 ? "s lie" : " lies"} more than ${FLAG_SIGMA} sigma from the fit`);
+  const inconsistent = check.inconsistentCount;
+  if (inconsistent > 0) notes.push(`${inconsistent} reading${inconsistent > 1 ? "s" : ""} below the detection limit where the fit predicts a clearly detectable dose`);
+  return notes;
 }
 
 /** A number for people: 4 significant figures, no exponent for everyday magnitudes. */
@@ -275,7 +341,7 @@ export function formatDuration(seconds: number): string {
 export function modelLines(resolved: ResolvedModel, used: Candidate | null = null): string[] {
   const fit = used?.fit ?? resolved.fit;
   const lines = [`Model: ${resolved.description}.`];
-  if (used && resolved.points.length > 0) {
+  if (used && resolved.groups.length > 0) {
     const rule = resolved.modelChosen ? "the model chosen with --model" : "the best-supported model of that group (lowest AICc)";
     lines.push(`Answer computed with the ${fit.model} model fitted to the readings of ${used.label} (${fit.n} readings), ${rule}; the group giving the highest 95% upper bound among the usable ones, as the site does: ${fit.parameterNames.map((n) => `${n} = ${fmt(fit.parameters[n]!.value)} ± ${fmt(fit.parameters[n]!.stderr, 3)}`).join(", ")}.`);
   }
@@ -285,9 +351,6 @@ export function modelLines(resolved: ResolvedModel, used: Candidate | null = nul
   const c = resolved.conversion;
   if (c) {
     lines.push(`Converted ${c.readings} air-kerma or exposure readings to H*(10) at ${fmt(c.effectiveEnergy_keV)} keV${c.energyStated ? "" : " (default effective energy, a grade C estimate: state --effective-energy to change it)"}; coefficients: ${c.sources.join("; ")}.`);
-  }
-  for (const e of resolved.excluded ?? []) {
-    lines.push(`Excluded: ${e.reading_id} (${e.reading.file}:${e.reading.line}): ${e.reason} (reviewed ${e.reviewed_on}, ${e.review.file}:${e.review.line}).`);
   }
   for (const note of fit.notes) lines.push(`Note: ${note}.`);
   return lines;
@@ -308,7 +371,6 @@ export function modelJson(resolved: ResolvedModel, used: Candidate | null = null
     description: resolved.description,
     files: resolved.files,
     conversion: resolved.conversion,
-    excluded: (resolved.excluded ?? []).map((e) => ({reading_id: e.reading_id, reason: e.reason, reviewed_on: e.reviewed_on, review: e.review, reading: e.reading})),
     notes: fit.notes
   };
 }
@@ -329,14 +391,14 @@ export interface Candidate {
 export function candidates(resolved: ResolvedModel, angleText: string | undefined, sectorText?: string): Candidate[] {
   if (angleText !== undefined && sectorText !== undefined) throw new UsageError("give either --angle or --sector, not both");
   const label = (centre_deg: number) => `${centre_deg}° ± 22.5°`;
-  let all: Candidate = {label: resolved.points.length === 0 ? "reference figure" : "all angles", sector: null, fit: resolved.fit};
+  let all: Candidate = {label: resolved.groups.length === 0 ? "reference figure" : "all angles", sector: null, fit: resolved.fit};
   let sectors: (Candidate & {sector: Sector})[] = [];
-  if (resolved.points.length > 0 && resolved.modelChosen) {
-    sectors = fitByGroup(resolved.points, resolved.fit.model, resolved.context)
+  if (resolved.groups.length > 0 && resolved.modelChosen) {
+    sectors = fitGroupsBySector(resolved.groups, resolved.fit.model, resolved.context)
       .filter((g): g is typeof g & {sector: Sector} => g.sector !== null && g.sector !== "unstated" && g.fit.converged && g.fit.n >= MIN_FITTED_READINGS)
       .map((g) => ({label: label(g.sector.centre_deg), sector: g.sector, fit: g.fit}));
-  } else if (resolved.points.length > 0) {
-    const groups = usableModels(fitDevice(resolved.device_id ?? "", resolved.points, resolved.context));
+  } else if (resolved.groups.length > 0) {
+    const groups = usableModels(fitDeviceGroups(resolved.device_id ?? "", resolved.groups, resolved.context));
     const pooled = groups.find((g) => g.sector === null);
     if (pooled) all = {...all, fit: pooled.fit};
     sectors = groups.filter((g) => g.sector !== null).map((g) => {

@@ -18,7 +18,8 @@ const SYSTEM_PATHS: Record<string, string> = {
   "/usr/bin/chromium": "Debian's Chromium for the browser tests and the briefing PDF (never a downloaded browser)",
   "/usr/bin/env": "the interpreter line of a script",
   "/dev/zero": "a device the input opener must refuse before reading a byte (test/io/open-input.test.ts)",
-  "/dev/urandom": "the same, for a device that never ends"
+  "/dev/urandom": "the same, for a device that never ends",
+  "/usr/bin/time": "GNU time for the benchmarks' peak memory of whole processes (bench/run.ts; left out where it is missing)"
 };
 
 // The repository's files, committed or not yet (but not those .gitignore leaves out: builds, node_modules).

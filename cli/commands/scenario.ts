@@ -70,7 +70,7 @@ export const scenarioCommand: Command = {
     let distribution: DoseDistribution | null = null;
     if (values.distribution && finite) {
       const fit = worst.candidate.fit;
-      if (resolved.points.length === 0 || !fit.converged || !fit.covariance) {
+      if (resolved.groups.length === 0 || !fit.converged || !fit.covariance) {
         throw new UsageError("--distribution needs --readings with a converged fit: a single reference figure has no uncertainty to draw from");
       }
       try {

@@ -7,7 +7,7 @@ import type {Command, Io} from "../command.js";
 import {parseOptions} from "../command.js";
 import {InputError, formatProblem, hasErrors, type Problem} from "../../lib/io/problems.js";
 import {analysisProblems} from "../../lib/publish/analysis-checks.js";
-import {readReadingsPaths} from "../../lib/io/read-readings.js";
+import {scanReadings} from "../../lib/io/scan-readings.js";
 import {readDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {clockFromEnv} from "../../lib/io/clock.js";
 import {MANIFEST_FILE} from "../../lib/programme/manifest.js";
@@ -25,8 +25,10 @@ dataset.json is valid, and reviews.csv names known readings. Each device's outpu
 1 m on the beam side is charted per quarter and per calibration period (fitted as the site
 fits it): a period out of control is a warning. This is the check the site build runs first.
 
-With readings files (CSV files, or folders searched for *.csv that are not data
-folders), checks the field readings only, as in docs/data-formats.md, "Field readings".
+With readings files (CSV or Parquet files, or folders searched for *.csv and *.parquet
+that are not data folders), checks the field readings only, as in docs/data-formats.md,
+"Field readings". Large files are checked with DuckDB; every problem is reported exactly
+as for small ones (docs/scaling.md).
 
 Prints a summary on stdout and one line per problem on stderr:
   FILE:LINE: column C: what is wrong and what would fix it
@@ -103,19 +105,24 @@ export async function validateFolder(dir: string, io: Io, now: Date): Promise<Da
 }
 
 async function validateReadings(paths: string[], io: Io): Promise<number> {
-  const {readings, problems, files} = await readReadingsPaths(paths, {now: clockFromEnv()});
-  // Readings that alone decide a published figure (fitted as the site fits, at 60 keV for air kerma and exposure).
-  if (!hasErrors(problems)) problems.push(...influenceWarnings(readings));
+  const scan = await scanReadings(paths, {now: clockFromEnv()});
+  scan.close();
+  const {files} = scan;
+  const problems = [...scan.problems];
+  // Readings that alone decide a published figure (fitted as the site fits, at 60 keV for air kerma and exposure):
+  // this needs every reading as an object, so it is done when they were read whole (below DuckDB's volumes).
+  if (!hasErrors(problems) && scan.held !== null) problems.push(...influenceWarnings(scan.held));
   for (const p of problems) io.stderr(formatProblem(p));
-  const devices = [...new Set(readings.map((r) => r.device_id))].sort();
-  // d3 extent, not Math.min(...): spreading millions of readings into arguments overflows the stack.
-  const [first, last] = extent(readings, (r) => r.measured_at_ms);
+  const devices = scan.devices.map((d) => d.device_id);
+  const first = scan.devices.reduce((m, d) => Math.min(m, d.first_ms), Infinity);
+  const last = scan.devices.reduce((m, d) => Math.max(m, d.last_ms), -Infinity);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const span = first === undefined || last === undefined ? "" : `, ${day(first)} to ${day(last)} (UTC)`;
+  const span = devices.length === 0 ? "" : `, ${day(first)} to ${day(last)} (UTC)`;
   const lines = [
-    `${plural(files.length, "file")}, ${plural(readings.length, "reading")}${devices.length ? ` from ${plural(devices.length, "device")} (${devices.join(", ")})` : ""}${span}`,
+    `${plural(files.length, "file")}, ${plural(scan.readings, "reading")}${devices.length ? ` from ${plural(devices.length, "device")} (${devices.join(", ")})` : ""}${span}`,
     ...files.map((f) => `  ${f.path}: ${plural(f.rows, "reading")}, sha256 ${f.sha256}`),
     counts(problems),
+    ...(scan.held === null && !hasErrors(problems) ? ["single readings' influence not checked: the readings stayed in DuckDB (inputs of 2 MB or more); the site's build checks it"] : []),
     hasErrors(problems) ? "INVALID: fix the errors above before publishing anything from these readings" : "valid"
   ];
   io.stdout(lines.join("\n"));

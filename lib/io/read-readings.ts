@@ -1,13 +1,13 @@
-// Reading field-readings CSV files from disk: files or folders (every *.csv below a folder), in sorted order so the
-// result never depends on directory order. Each file is fingerprinted (SHA-256) for provenance and must be UTF-8
-// text; the readings of all files are then checked as one set.
+// Reading field-readings files whole, as reading objects: files or folders (every *.csv and *.parquet below a
+// folder), in sorted order so the result never depends on directory order. Each file is fingerprinted (SHA-256) for
+// provenance and must be UTF-8 text (a Parquet file is read as the CSV text of its rows, lib/io/parquet.ts); the
+// readings of all files are then checked as one set. For files too large to hold as objects, lib/io/scan-readings.ts.
 import {createHash} from "node:crypto";
-import {readdir} from "node:fs/promises";
-import {join} from "node:path";
 import {checkReadingSet, parseReadingsCsv, untraceableReadings} from "../readings/index.js";
 import type {Reading} from "../readings/types.js";
 import type {Problem} from "./problems.js";
-import {inspectPath, MAX_WHOLE_FILE_BYTES, readInput} from "./open-input.js";
+import {MAX_WHOLE_FILE_BYTES, readInput} from "./open-input.js";
+import {readingsFormat, resolveReadingsPaths} from "./readings-files.js";
 
 export interface ReadingsFile {
   path: string;
@@ -22,63 +22,69 @@ export interface ReadReadingsResult {
   files: ReadingsFile[];
 }
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-async function csvFilesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
-  return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".csv"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort(byCodeUnit);
-}
-
 const decoder = new TextDecoder("utf-8", {fatal: true});
 
 export {MAX_WHOLE_FILE_BYTES};
+
+/** One file through the parser, without the checks across files (checkReadingSet). */
+export async function readReadingsFile(path: string, options: {now: Date}): Promise<{file: ReadingsFile; readings: Reading[]; problems: Problem[]}> {
+  // Larger files are refused rather than read whole: a file of millions of readings belongs to lib/io/scan-readings.ts.
+  const read = await readInput(path, {
+    tooLarge: `the file is larger than ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB; files over ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB are not read whole: split it by month or device, or fit it with the streaming reader (lib/io/stream-readings.ts, npm run bench shows how)`
+  });
+  if (!read.ok) return {file: {path, sha256: "", rows: 0}, readings: [], problems: [read.problem]};
+  const bytes = read.bytes;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  let text: string;
+  if (readingsFormat(path) === "parquet") {
+    const converted = await parquetText(path);
+    if ("problem" in converted) return {file: {path, sha256, rows: 0}, readings: [], problems: [converted.problem]};
+    text = converted.text;
+  } else {
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return {
+        file: {path, sha256, rows: 0}, readings: [],
+        problems: [{severity: "error", file: path, message: "the file is not UTF-8 text (it may be a spreadsheet or another binary file); export the readings as a UTF-8 CSV file"}]
+      };
+    }
+  }
+  const parsed = parseReadingsCsv(text, path, options);
+  return {file: {path, sha256, rows: parsed.readings.length}, readings: parsed.readings, problems: parsed.problems};
+}
+
+/** A Parquet file's rows as CSV text (lib/io/parquet.ts), through DuckDB, loaded only for Parquet. */
+async function parquetText(path: string): Promise<{text: string} | {problem: Problem}> {
+  const [{openDb}, {parquetAsCsv}] = await Promise.all([import("./duckdb.js"), import("./parquet.js")]);
+  const db = await openDb();
+  try {
+    const result = await parquetAsCsv(db, path);
+    return "problem" in result ? {problem: {severity: "error", file: path, line: 1, message: result.problem}} : result;
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+    return {problem: {severity: "error", file: path, message: `is not a readable Parquet file (${reason}); export the readings as Parquet or UTF-8 CSV`}};
+  } finally {
+    db.close();
+  }
+}
 
 export async function readReadingsPaths(paths: string[], options: {now: Date}): Promise<ReadReadingsResult> {
   const problems: Problem[] = [];
   const readings: Reading[] = [];
   const files: ReadingsFile[] = [];
 
-  const toRead: string[] = [];
-  for (const path of paths) {
-    const kind = await inspectPath(path);
-    if (kind.kind === "refused") {
-      problems.push(kind.problem);
-      continue;
-    }
-    if (kind.kind === "directory") {
-      const found = await csvFilesUnder(path);
-      if (found.length === 0) problems.push({severity: "error", file: path, message: "the folder holds no .csv files; put the readings files (*.csv) in it or name the files directly"});
-      toRead.push(...found);
-    } else toRead.push(path);
-  }
+  const resolved = await resolveReadingsPaths(paths);
+  for (const p of resolved.problems) problems.push(p);
 
-  for (const path of [...new Set(toRead)]) {
-    // Larger files are refused rather than read whole: a file of millions of readings belongs to the streaming reader.
-    const read = await readInput(path, {
-      tooLarge: `the file is larger than ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB; files over ${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB are not read whole: split it by month or device, or fit it with the streaming reader (lib/io/stream-readings.ts, npm run bench shows how)`
-    });
-    if (!read.ok) {
-      problems.push(read.problem);
-      continue;
-    }
-    const bytes = read.bytes;
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      problems.push({severity: "error", file: path, message: "the file is not UTF-8 text (it may be a spreadsheet or another binary file); export the readings as a UTF-8 CSV file"});
-      files.push({path, sha256, rows: 0});
-      continue;
-    }
-    const parsed = parseReadingsCsv(text, path, options);
-    problems.push(...parsed.problems);
-    readings.push(...parsed.readings);
-    files.push({path, sha256, rows: parsed.readings.length});
+  for (const path of resolved.files) {
+    const one = await readReadingsFile(path, options);
+    // One at a time: spreading a million readings into push() overflows the call stack.
+    for (const p of one.problems) problems.push(p);
+    for (const r of one.readings) readings.push(r);
+    if (one.file.sha256 !== "") files.push(one.file);
   }
-  problems.push(...checkReadingSet(readings), ...untraceableReadings(readings));
+  for (const p of checkReadingSet(readings)) problems.push(p);
+  for (const p of untraceableReadings(readings)) problems.push(p);
   return {readings, problems, files};
 }

@@ -12,6 +12,7 @@ import {ONCE_PER_FILE, parseReadingsCsv} from "../readings/index.js";
 import {headerNames, parseCsv} from "../readings/csv.js";
 import {readingsToPoints, type PackedPoints, type PointOptions} from "../models/index.js";
 import type {Problem} from "./problems.js";
+import type {Reading} from "../readings/types.js";
 import {openInput} from "./open-input.js";
 
 /** A line longer than this cannot be a reading: the file is refused rather than held in memory. */
@@ -70,6 +71,11 @@ export interface StreamOptions extends PointOptions {
   maxProblems?: number;
   /** Lines per validated batch (default 20 000); small values let tests cross batch boundaries. */
   batchLines?: number;
+  /**
+   * Receives each batch's valid readings instead of packing them (lib/io/scan-readings.ts keeps them in DuckDB);
+   * no points are made and `devices` stays empty.
+   */
+  onReadings?: (batch: Reading[]) => void;
 }
 
 export async function streamReadingsFile(path: string, options: StreamOptions): Promise<StreamedReadings> {
@@ -108,8 +114,17 @@ export async function streamReadingsFile(path: string, options: StreamOptions): 
       report(p.line !== undefined && p.line > 1 ? {...p, line: toFileLine(p.line)} : p);
     }
     for (const r of parsed.readings) {
+      // An id derived from the line (no reading_id column, or an empty cell) is re-derived from the file line.
+      const derived = derivedIds || r.reading_id === `${name}:${r.source.line}`;
       r.source = {file: path, line: toFileLine(r.source.line)};
-      if (derivedIds) r.reading_id = `${name}:${r.source.line}`;
+      if (derived) r.reading_id = `${name}:${r.source.line}`;
+    }
+    rows += parsed.readings.length;
+    batchStartLine += lines.length;
+    lines = [];
+    if (options.onReadings) {
+      options.onReadings(parsed.readings);
+      return;
     }
     const {points, problems: pointProblems} = readingsToPoints(parsed.readings, options);
     for (const p of pointProblems) report(p);
@@ -119,9 +134,6 @@ export async function streamReadingsFile(path: string, options: StreamOptions): 
       if (p.censored) b.censored++;
       else b.push(p.distance_m, p.rate_uSv_per_h, p.sigma_uSv_per_h);
     }
-    rows += parsed.readings.length;
-    batchStartLine += lines.length;
-    lines = [];
   };
 
   /** Takes every complete line (a line end outside quotes) from `pending`. */

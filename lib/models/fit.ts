@@ -11,12 +11,18 @@ import type {CensoredCheck, FitPoint, FitResult, ModelContext, ModelName, Parame
 export const FLAG_SIGMA = 3;
 
 export interface PackedPoints {
+  /** Entries in r, y and w: readings, or groups of readings at one distance (lib/models/grouped.ts). */
   n: number;
   r: Float64Array;
   y: Float64Array;
   w: Float64Array;
   minR: number;
   maxR: number;
+  /**
+   * Set when the entries are groups: the number of readings they hold (n, degrees of freedom and AIC count
+   * readings, not groups) and Σ w·(y − ȳ)² within the groups, the part of χ² no model can change.
+   */
+  grouped?: {readings: number; chiSquareWithin: number};
 }
 
 /** The points that enter the least-squares sum (not censored), as arrays. */
@@ -139,7 +145,7 @@ function accumulate(
   const p = params.length;
   A.fill(0);
   g.fill(0);
-  let chi2 = 0;
+  let chi2 = packed.grouped?.chiSquareWithin ?? 0;
   const {r, y, w, n} = packed;
   for (let i = 0; i < n; i++) {
     const ri = r[i]!;
@@ -228,7 +234,8 @@ function levenbergMarquardt(model: ModelDefinition, packed: PackedPoints, ctx: M
     return {params, chi2, A, iterations: 0, converged: false, reason: `the start values (${[...params].join(", ")}) are outside the model's physical range`};
   }
   // A linear model started at its closed-form solution is already there.
-  if (atMinimum(A, g, chi2, packed.n)) return {params, chi2, A, iterations: 0, converged: true, reason: null};
+  const readings = packed.grouped?.readings ?? packed.n;
+  if (atMinimum(A, g, chi2, readings)) return {params, chi2, A, iterations: 0, converged: true, reason: null};
   let lambda = 1e-3;
   const trialA = new Float64Array(p * p);
   const trialG = new Float64Array(p);
@@ -252,7 +259,7 @@ function levenbergMarquardt(model: ModelDefinition, packed: PackedPoints, ctx: M
       // Stop when the full Gauss–Newton step could lower χ² by no more than 1e-10 (each parameter is then within
       // about 1e-5 standard errors of the minimum) or than the rounding of a sum of 10⁶ terms (1e-13·χ²), or when
       // χ² and the parameters have stopped changing.
-      if (atMinimum(A, g, chi2, packed.n) || (decrease <= 1e-15 * chi2 && relStep < 1e-12)) {
+      if (atMinimum(A, g, chi2, readings) || (decrease <= 1e-15 * chi2 && relStep < 1e-12)) {
         return {params, chi2, A, iterations: iteration, converged: true, reason: null};
       }
     } else {
@@ -280,8 +287,9 @@ function refusal(model: ModelDefinition, packed: PackedPoints, ctx: ModelContext
     if (!Number.isFinite(packed.y[i]!)) return `reading ${idOf(i)} has a rate that is not a number`;
   }
   const p = model.parameters.length;
-  if (packed.n - p <= 0) {
-    return `${model.name} has ${p} parameter${p > 1 ? "s" : ""} and needs at least ${p + 1} readings above the detection limit to estimate them and their errors; ${packed.n} given`;
+  const readings = packed.grouped?.readings ?? packed.n;
+  if (readings - p <= 0) {
+    return `${model.name} has ${p} parameter${p > 1 ? "s" : ""} and needs at least ${p + 1} readings above the detection limit to estimate them and their errors; ${readings} given`;
   }
   return null;
 }
@@ -303,14 +311,16 @@ function emptyResult(model: ModelDefinition, n: number, ctx: ModelContext, reaso
  * τ² = (χ² − ν) / (Σ w·f² · ν/n), and 0 when χ² ≤ ν. One pass over the points at the minimum.
  */
 export function occasionScatter(model: ModelDefinition, packed: PackedPoints, params: ArrayLike<number>, ctx: ModelContext, chi2: number): number {
-  const dof = packed.n - params.length;
+  // Groups of readings (lib/models/grouped.ts) count as their readings: Σ W·f(r)² over groups is Σ w·f² over readings.
+  const n = packed.grouped?.readings ?? packed.n;
+  const dof = n - params.length;
   if (!(dof > 0) || !(chi2 > dof)) return 0;
   let information = 0;
   for (let i = 0; i < packed.n; i++) {
     const f = model.rate(packed.r[i]!, params, ctx);
     information += packed.w[i]! * f * f;
   }
-  return information > 0 ? Math.sqrt((chi2 - dof) / ((information * dof) / packed.n)) : 0;
+  return information > 0 ? Math.sqrt((chi2 - dof) / ((information * dof) / n)) : 0;
 }
 
 /**
@@ -319,12 +329,13 @@ export function occasionScatter(model: ModelDefinition, packed: PackedPoints, pa
  */
 export function fitPacked(packed: PackedPoints, modelName: ModelName, ctx: ModelContext = {}, options: FitOptions = {}, idOf: (i: number) => string = (i) => `#${i + 1}`): FitResult {
   const model = MODELS[modelName];
+  const n = packed.grouped?.readings ?? packed.n;
   const refused = refusal(model, packed, ctx, idOf);
-  if (refused) return emptyResult(model, packed.n, ctx, refused);
+  if (refused) return emptyResult(model, n, ctx, refused);
   const p = model.parameters.length;
   const start = options.start ?? startPoint(model, packed, ctx);
   const min = levenbergMarquardt(model, packed, ctx, start, options.maxIterations ?? 200);
-  const dof = packed.n - p;
+  const dof = n - p;
   const reducedChiSquare = min.chi2 / dof;
   // Scatter beyond the stated uncertainties widens the errors; scatter within them never narrows them.
   const covarianceScale = Math.max(1, reducedChiSquare);
@@ -341,13 +352,13 @@ export function fitPacked(packed: PackedPoints, modelName: ModelName, ctx: Model
   const notes: string[] = [];
   if (converged && reducedChiSquare > 1) notes.push(`reduced chi-square ${reducedChiSquare.toPrecision(3)} > 1: the readings scatter more than their stated uncertainties, so the standard errors were widened by sqrt(${reducedChiSquare.toPrecision(3)})`);
   return {
-    model: modelName, basis: "fit", n: packed.n, parameters, parameterNames: model.parameters.map((d) => d.name), covariance,
+    model: modelName, basis: "fit", n, parameters, parameterNames: model.parameters.map((d) => d.name), covariance,
     chiSquare: min.chi2, dof, reducedChiSquare, covarianceScale, residuals: [], censored: [], converged, reason, iterations: min.iterations,
     aic: converged ? aic : null,
-    aicc: converged && packed.n - p - 1 > 0 ? aic + (2 * p * (p + 1)) / (packed.n - p - 1) : null,
+    aicc: converged && n - p - 1 > 0 ? aic + (2 * p * (p + 1)) / (n - p - 1) : null,
     distanceRange_m: [packed.minR, packed.maxR], context: ctx, notes,
-    // Arrays carry no instruments: the default stands until fitModel, which knows them, replaces it.
-    instrumentUncertainty: converged ? defaultInstrumentUncertainty(packed.n) : null,
+    // Arrays carry no instruments: the default stands until fitModel (or, for groups, withInstruments) replaces it.
+    instrumentUncertainty: converged ? defaultInstrumentUncertainty(n) : null,
     occasionScatter: converged ? occasionScatter(model, packed, min.params, ctx, min.chi2) : null
   };
 }

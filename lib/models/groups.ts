@@ -49,7 +49,9 @@ export function fitByGroup(
         continue;
       }
       const c = sectorCentre(p.angle_deg, width);
-      bySector.set(c, [...(bySector.get(c) ?? []), p]);
+      let list = bySector.get(c);
+      if (!list) bySector.set(c, (list = []));
+      list.push(p);
     }
     for (const [centre_deg, sectorPoints] of [...bySector].sort(([a], [b]) => a - b)) {
       groups.push({

@@ -8,3 +8,4 @@ export * from "./reference.js";
 export * from "./instruments.js";
 export * from "./context.js";
 export * from "./influence.js";
+export * from "./grouped.js";

@@ -33,15 +33,25 @@ export function instrumentRelative(instrument: Pick<FitInstrument, "calibration"
 
 const UNIDENTIFIED = "\u0000unidentified";
 
+/** What one instrument contributes, summed over its fitted readings. */
+export interface InstrumentTotals {
+  id: string | null;
+  type: FitInstrument["type"];
+  /** The largest stated value over its readings (null when none states one). */
+  calibration: number | null;
+  energyResponse: number | null;
+  readings: number;
+  /** Σ w·f² over its readings: its share of the fit's information about the dose scale. */
+  information: number;
+}
+
 /**
  * The fit's type B from the instruments of its fitted (uncensored) points; `rate` is the fitted model, whose value at
  * each point weighs its reading's information about the dose scale. With no instrument information at all (points
  * without `instrument`) the result is the default for one unidentified instrument.
  */
 export function instrumentUncertainty(points: readonly FitPoint[], rate: (r_m: number) => number): InstrumentUncertainty {
-  interface Acc {id: string | null; type: FitInstrument["type"]; calibration: number | null; energyResponse: number | null; readings: number; information: number}
-  const byId = new Map<string, Acc>();
-  let total = 0;
+  const byId = new Map<string, InstrumentTotals>();
   for (const p of points) {
     if (p.censored) continue;
     const inst = p.instrument;
@@ -56,13 +66,18 @@ export function instrumentUncertainty(points: readonly FitPoint[], rate: (r_m: n
     const info = (f * f) / (p.sigma_uSv_per_h * p.sigma_uSv_per_h);
     acc.readings++;
     acc.information += Number.isFinite(info) ? info : 0;
-    total += Number.isFinite(info) ? info : 0;
   }
-  const instruments: InstrumentContribution[] = [...byId.values()]
+  return combineInstruments([...byId.values()]);
+}
+
+/** The fit's type B from each instrument's totals (instrumentUncertainty, or sums per distance: lib/models/grouped.ts). */
+export function combineInstruments(totals: readonly InstrumentTotals[]): InstrumentUncertainty {
+  const total = totals.reduce((s, a) => s + a.information, 0);
+  const instruments: InstrumentContribution[] = [...totals]
     .sort((a, b) => b.information - a.information || String(a.id).localeCompare(String(b.id)))
     .map((a) => {
       const r = instrumentRelative(a);
-      return {id: a.id, type: a.type, readings: a.readings, ...r, share: total > 0 ? a.information / total : 1 / byId.size};
+      return {id: a.id, type: a.type, readings: a.readings, ...r, share: total > 0 ? a.information / total : 1 / totals.length};
     });
   if (instruments.length === 0) return defaultInstrumentUncertainty(0);
   const relative = instruments.reduce((sum, i) => sum + i.share * i.relative, 0);

@@ -103,11 +103,16 @@ export function readingsToPoints(readings: readonly Reading[], options: PointOpt
       }
     });
   }
-  if (quantities.size > 1) {
-    problems.push({
-      severity: "warning", code: "mixed-quantities", file: readings[0]!.source.file,
-      message: `the readings mix ${[...quantities].join(", ")}; they are fitted together as µSv, which is only right if the instruments were calibrated for the same quantity`
-    });
-  }
+  const mixed = mixedQuantitiesWarning(readings[0]?.source.file ?? "", [...quantities]);
+  if (mixed) problems.push(mixed);
   return {points, problems};
+}
+
+/** The warning for readings of several quantities fitted together (quantities in order of first appearance). */
+export function mixedQuantitiesWarning(file: string, quantities: readonly string[]): Problem | null {
+  if (quantities.length <= 1) return null;
+  return {
+    severity: "warning", code: "mixed-quantities", file,
+    message: `the readings mix ${quantities.join(", ")}; they are fitted together as µSv, which is only right if the instruments were calibrated for the same quantity`
+  };
 }

@@ -24,6 +24,8 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   ...under("$.files[]", ["path", "kind", "sha256", "rows", "first", "last", "warnings"]),
   // Validation messages quote file, line, column and the wrong value; validators never quote a restricted field.
   ...under("$.problems[]", ["severity", "file", "line", "column", "message", "kind"]),
+  // How many problems there are in all (the publication lists the first; the problems table holds every one).
+  ...under("$.problem_count", ["total", "warnings", "files"]),
   ...under("$.devices[]", [
     "device_id", "readings", "censored", "flagged", "rate_meter", "first_at", "last_at", "model", "distance_range_m", "deployments",
     "certificate", "effective_energy_keV", "effective_energy_assumed", "excluded"
@@ -95,12 +97,21 @@ export const INTERNAL_PUBLICATION_FIELDS: readonly string[] = ["$.reviews.exclud
  * internal. Restricted columns (docs/restricted-data.md): the readings' dosimeter_id and notes, the deployments'
  * operators and notes, and any column a file adds that the format does not define, are not listed.
  */
+const PUBLIC_READING_COLUMNS = [
+  "reading_id", "device_id", "measured_at", "distance_m", "angle_deg", "sector", "rate_uSv_per_h", "sigma_uSv_per_h",
+  "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source",
+  // The reading as recorded and its one status; status_detail quotes the review's reason (public) and warnings.
+  "gross_uSv", "background_uSv", "net_uSv", "status", "status_detail"
+] as const;
+
 export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  readings: [
-    "reading_id", "device_id", "measured_at", "distance_m", "angle_deg", "sector", "rate_uSv_per_h", "sigma_uSv_per_h",
-    "censored", "normalised_residual", "flagged", "instrument_type", "instrument_id", "source",
-    // The reading as recorded and its one status; status_detail quotes the review's reason (public) and warnings.
-    "gross_uSv", "background_uSv", "net_uSv", "status", "status_detail"
+  readings: PUBLIC_READING_COLUMNS,
+  // The readings the models page lists, as the readings table has them.
+  "flagged-readings": PUBLIC_READING_COLUMNS,
+  // Aggregates of the published readings per distance: nothing a reading's restricted fields could leak into.
+  "reading-groups": [
+    "device_id", "sector", "distance_m", "readings", "censored", "mean_rate_uSv_per_h", "spread_uSv_per_h", "min_rate_uSv_per_h",
+    "max_rate_uSv_per_h", "sigma_of_mean_uSv_per_h", "mdl_rate_uSv_per_h", "predicted_uSv_per_h", "normalised"
   ],
   "excluded-readings": ["reading_id", "device_id", "reason", "reviewed_on", "review", "source"],
   // The public build's period totals hold the devices' operator and cordon rows only (no dosimeter rows are made there).
@@ -128,6 +139,7 @@ export const PUBLIC_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> =
 export const INTERNAL_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   readings: ["dosimeter_id", "notes"],
   "excluded-readings": ["reviewed_by"],
+  "flagged-readings": ["dosimeter_id", "notes"],
   deployments: ["operators", "notes"]
 };
 

@@ -5,7 +5,10 @@
 // Conservative by construction: a person's dose is estimated with every usable group's selected model (all angles
 // together and each angle sector) and the estimate with the highest 95 % upper bound is the one used, because a
 // reader cannot choose which side of the van to stand on.
-import {compareModels, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult, type ModelContext} from "../models/index.js";
+import {
+  checkAgainstFit, compareGroupedModels, groupPoints, mergeSectors, sectorCentre, DEFAULT_SECTOR_WIDTH_DEG, type FitPoint, type FitResult,
+  type ModelContext, type ReadingGroup
+} from "../models/index.js";
 import {predictRate, scenarioDose, uncertaintyBudget, type BoundInterval} from "../exposure/index.js";
 import type {DoseEstimate} from "../compliance/verdict.js";
 import type {CurvePoint, PublishedBudget, PublishedFit} from "./types.js";
@@ -23,6 +26,10 @@ export interface GroupModels {
   weights: (number | null)[];
   /** The best-supported converged fit with enough readings; null when none. */
   selected: FitResult | null;
+  /** For each fit (same order): its readings beyond 3σ and its readings below detection; null without the readings. */
+  checks: {flagged: number; censored: number}[] | null;
+  /** The readings grouped by distance, as fitted (lib/models/grouped.ts). */
+  readingGroups: ReadingGroup[];
   /** Why there is no selected model. */
   reason: string | null;
 }
@@ -36,28 +43,52 @@ export function sectorLabel(angle_deg: number | null): string | null {
   return angle_deg === null ? null : `${sectorCentre(angle_deg, DEFAULT_SECTOR_WIDTH_DEG)}°`;
 }
 
-function fitGroup(device_id: string, sector: string | null, points: readonly FitPoint[], ctx: ModelContext): GroupModels {
-  const ranked = compareModels(points, ctx);
+/**
+ * Every model fitted to a group of readings from its sums per distance (lib/models/grouped.ts: the same fits as to
+ * every reading, at any number of readings, with the instruments' type B), ranked, and the one its figures use; with
+ * the readings themselves, each fit is also checked against every one of them.
+ */
+function fitGroup(device_id: string, sector: string | null, groups: readonly ReadingGroup[], ctx: ModelContext, points?: readonly FitPoint[]): GroupModels {
+  const readingGroups = mergeSectors(groups);
+  const ranked = compareGroupedModels(readingGroups, ctx);
   const fits = ranked.map((c) => c.fit);
   const weights = ranked.map((c) => c.weight);
-  const fitted = points.filter((p) => !p.censored).length;
+  const checks = points ? fits.map((fit) => {
+    const check = checkAgainstFit(points, fit);
+    return {flagged: check.flagged.length, censored: check.censored};
+  }) : null;
+  const fitted = readingGroups.reduce((n, g) => n + g.n, 0);
   if (fitted < MIN_FITTED_READINGS) {
-    return {device_id, sector, fits, weights, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
+    return {device_id, sector, fits, weights, checks, readingGroups, selected: null, reason: `only ${fitted} readings above the detection limit; at least ${MIN_FITTED_READINGS} are needed`};
   }
   const best = ranked.find((c) => c.fit.converged)?.fit ?? null;
-  return {device_id, sector, fits, weights, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
+  return {device_id, sector, fits, weights, checks, readingGroups, selected: best, reason: best ? null : `no model converged (${fits.map((f) => `${f.model}: ${f.reason}`).join("; ")})`};
+}
+
+/** One device's models from its readings grouped by sector and distance (lib/io/scan-readings.ts, or groupPoints). */
+export function fitDeviceGroups(device_id: string, groups: readonly ReadingGroup[], ctx: ModelContext): DeviceModels {
+  const out = [fitGroup(device_id, null, groups, ctx)];
+  const sectors = [...new Set(groups.map((g) => g.sector_deg).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  for (const centre of sectors) out.push(fitGroup(device_id, `${centre}°`, groups.filter((g) => g.sector_deg === centre), ctx));
+  return {device_id, groups: out};
 }
 
 export function fitDevice(device_id: string, points: readonly FitPoint[], ctx: ModelContext): DeviceModels {
-  const groups = [fitGroup(device_id, null, points, ctx)];
+  const groups = groupPoints(points);
   const bySector = new Map<string, FitPoint[]>();
   for (const p of points) {
     const label = sectorLabel(p.angle_deg);
-    if (label !== null) bySector.set(label, [...(bySector.get(label) ?? []), p]);
+    if (label === null) continue;
+    let list = bySector.get(label);
+    if (!list) bySector.set(label, (list = []));
+    list.push(p);
   }
-  const order = (label: string) => Number.parseFloat(label);
-  for (const [label, list] of [...bySector].sort(([a], [b]) => order(a) - order(b))) groups.push(fitGroup(device_id, label, list, ctx));
-  return {device_id, groups};
+  const out = [fitGroup(device_id, null, groups, ctx, points)];
+  const sectors = [...new Set(groups.map((g) => g.sector_deg).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  for (const centre of sectors) {
+    out.push(fitGroup(device_id, `${centre}°`, groups.filter((g) => g.sector_deg === centre), ctx, bySector.get(`${centre}°`) ?? []));
+  }
+  return {device_id, groups: out};
 }
 
 /** The selected models of every usable group, all-angles first. */
@@ -150,7 +181,7 @@ export function publishedFits(device: DeviceModels, range: [number, number] | nu
       converged: fit.converged,
       reason: fit.reason,
       n: fit.n,
-      n_censored: fit.censored.length,
+      n_censored: g.checks?.[i]?.censored ?? 0,
       parameters: fit.parameterNames.map((name) => ({name, ...fit.parameters[name]!})),
       covariance: fit.covariance ?? [],
       chi_square: fit.converged ? fit.chiSquare : null,
@@ -159,7 +190,7 @@ export function publishedFits(device: DeviceModels, range: [number, number] | nu
       aic: fit.aicc ?? fit.aic,
       aic_weight: g.weights[i] ?? null,
       selected: g.selected === fit,
-      n_flagged: fit.residuals.filter((r) => r.flagged).length,
+      n_flagged: g.checks?.[i]?.flagged ?? 0,
       curve: range ? curve(fit, range) : [],
       budget: publishedBudget(fit)
     }))

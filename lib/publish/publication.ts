@@ -10,7 +10,11 @@
 // missing (no deployments, no certificate, too few readings) is "cannot be determined" with the reason. Where the
 // product assumes something the data do not say (an effective energy, where an operator stands), the assumption is
 // printed beside the verdicts it feeds (lib/programme/assumptions.ts).
-import {airContext, readingsToPoints, type FitPoint, type ModelContext, type Residual} from "../models/index.js";
+import {
+  DISTANCE_BIN_RELATIVE_WIDTH, FLAG_SIGMA, MODELS, airContext, distanceBin, groupDistance, groupMean, groupPoints, groupSpread, mergeSectors,
+  parameterVector, readingsToPoints, type FitPoint,
+  type ModelContext
+} from "../models/index.js";
 import {beamOnFractionLookup} from "../deployments/index.js";
 import {InputError} from "../io/problems.js";
 import {Z95, exclusionDistance} from "../exposure/index.js";
@@ -43,7 +47,7 @@ import {exclusionChanges, publishReviews} from "./reviews.js";
 import {groupWarnings, problemKind} from "./warning-groups.js";
 import type {Table} from "./table-files.js";
 import type {
-  DoseAt, PolicyFigure, Publication, PublishedDevice, PublishedEverydayDose, PublishedExclusion, PublishedLimit,
+  DoseAt, PolicyFigure, Publication, PublishedDevice, PublishedEverydayDose, PublishedExclusion, PublishedGroup, PublishedLimit,
   PublishedPoint, PublishedProblem, PublishedScenario, ReadingStatus, RestsOn
 } from "./types.js";
 
@@ -86,6 +90,17 @@ export interface PublishOptions {
   withBriefing?: boolean;
   /** Check every figure for readings it rests on (default true; false inside the briefing's recomputation). */
   withInfluence?: boolean;
+}
+
+/** The first and the last reading in time (the first of equal instants), without spreading them into arguments. */
+function firstAndLast(readings: readonly Reading[]): {first: Reading | null; last: Reading | null} {
+  let first: Reading | null = null;
+  let last: Reading | null = null;
+  for (const r of readings) {
+    if (first === null || r.measured_at_ms < first.measured_at_ms) first = r;
+    if (last === null || r.measured_at_ms > last.measured_at_ms) last = r;
+  }
+  return {first, last};
 }
 
 function newestReading(readings: readonly Reading[]): Reading | null {
@@ -358,19 +373,18 @@ function restsOn(influence: DeviceInfluence): Map<string, (RestsOn & {verdict_wi
 /**
  * Each reading's residual against the model of the group it belongs to: its angle sector's selected model when it
  * states an angle and that sector has one (an all-angle model mixes directions that differ by a factor of twenty), the
- * device's all-angle model otherwise.
+ * device's all-angle model otherwise. Readings below detection have none.
  */
-function residualsByReading(a: DeviceAnalysis): Map<string, Residual> {
+function residualOf(a: DeviceAnalysis): (p: FitPoint) => {normalised: number; flagged: boolean} | null {
   const all = a.models.groups[0]?.selected ?? null;
   const bySector = new Map(a.models.groups.filter((g) => g.sector !== null && g.selected).map((g) => [g.sector, g.selected!]));
-  const out = new Map<string, Residual>();
-  const sectorResiduals = new Map([...bySector].map(([sector, fit]) => [sector, new Map(fit.residuals.map((r) => [r.reading_id, r]))]));
-  const allResiduals = new Map((all?.residuals ?? []).map((r) => [r.reading_id, r]));
-  for (const p of a.points) {
-    const own = sectorResiduals.get(sectorLabel(p.angle_deg))?.get(p.reading_id) ?? allResiduals.get(p.reading_id);
-    if (own) out.set(p.reading_id, own);
-  }
-  return out;
+  const params = new Map([all, ...bySector.values()].filter((f) => f !== null).map((f) => [f, parameterVector(f)]));
+  return (p) => {
+    const fit = bySector.get(sectorLabel(p.angle_deg)) ?? all;
+    if (p.censored || !fit) return null;
+    const normalised = (p.rate_uSv_per_h - MODELS[fit.model].rate(p.distance_m, params.get(fit)!, fit.context)) / p.sigma_uSv_per_h;
+    return {normalised, flagged: Math.abs(normalised) > FLAG_SIGMA};
+  };
 }
 
 /**
@@ -379,12 +393,12 @@ function residualsByReading(a: DeviceAnalysis): Map<string, Residual> {
  * warning at its line is quoted after.
  */
 function publishPoints(a: DeviceAnalysis, audience: Audience, warningsAt: ReadonlyMap<string, string[]>): PublishedPoint[] {
-  const residuals = residualsByReading(a);
+  const residual = residualOf(a);
   const byId = new Map(a.readings.map((r) => [r.reading_id, r]));
   const exclusions = new Map(a.excluded.map((e) => [e.reading_id, e]));
   return [...a.points, ...a.excludedPoints].map((p) => {
     const r = byId.get(p.reading_id)!;
-    const res = residuals.get(p.reading_id);
+    const res = residual(p);
     const source = `${r.source.file}:${r.source.line}`;
     const excluded = exclusions.get(p.reading_id);
     const warnings = warningsAt.get(source) ?? [];
@@ -407,6 +421,75 @@ function publishPoints(a: DeviceAnalysis, audience: Audience, warningsAt: Readon
       notes: audience === "internal" ? r.notes : null
     };
   });
+}
+
+/** Problems carried by the publication (every page loads it); the problems table lists them all. */
+export const MAX_PUBLISHED_PROBLEMS = 500;
+
+/** Flagged readings published per device at most (the furthest first); every residual is in the readings download. */
+export const MAX_FLAGGED_PUBLISHED = 200;
+/** Distances drawn per device and sector at most (a phone's chart cannot show more); see publishGroups. */
+export const MAX_PUBLISHED_DISTANCES = 120;
+
+function flaggedPoints(points: readonly PublishedPoint[]): PublishedPoint[] {
+  const byDevice = new Map<string, PublishedPoint[]>();
+  for (const p of points) {
+    if (!p.flagged) continue;
+    let list = byDevice.get(p.device_id);
+    if (!list) byDevice.set(p.device_id, (list = []));
+    list.push(p);
+  }
+  return [...byDevice.values()].flatMap((list) =>
+    list.sort((x, y) => Math.abs(y.normalised_residual!) - Math.abs(x.normalised_residual!)).slice(0, MAX_FLAGGED_PUBLISHED));
+}
+
+/**
+ * The readings as the models page draws them: per device, for all angles and for each sector, one row per distance
+ * with the weighted mean rate, its spread, and how the group's selected model sees it. What a page needs grows with
+ * the distances measured, not with the readings.
+ */
+function publishGroups(a: DeviceAnalysis): PublishedGroup[] {
+  const out: PublishedGroup[] = [];
+  for (const g of a.models.groups) {
+    const points = g.sector === null ? a.points : a.points.filter((p) => sectorLabel(p.angle_deg) === g.sector);
+    let groups = g.readingGroups;
+    // Distances that never repeat (a monitor on a moving cordon) would give a group per reading: beyond
+    // MAX_PUBLISHED_DISTANCES, readings are drawn in that many log-spaced bins (sums add exactly; the spread then
+    // also holds the fall-off across the bin).
+    let width = DISTANCE_BIN_RELATIVE_WIDTH;
+    if (groups.length > MAX_PUBLISHED_DISTANCES) {
+      let [lo, hi] = [Infinity, -Infinity];
+      for (const p of points) [lo, hi] = [Math.min(lo, p.distance_m), Math.max(hi, p.distance_m)];
+      width = Math.pow(hi / lo, 1 / MAX_PUBLISHED_DISTANCES) - 1;
+      groups = mergeSectors(groupPoints(points, {relativeWidth: width}));
+    }
+    // The highest detection limit among a distance's readings below it, and where they were (for distances where
+    // every reading was below detection): the chart draws them as that upper limit.
+    const below = new Map<number, {mdl: number; distance_m: number}>();
+    for (const p of points) {
+      if (!p.censored || p.mdl_rate_uSv_per_h === null) continue;
+      const bin = distanceBin(p.distance_m, width);
+      const seen = below.get(bin);
+      below.set(bin, {mdl: Math.max(seen?.mdl ?? 0, p.mdl_rate_uSv_per_h), distance_m: seen?.distance_m ?? p.distance_m});
+    }
+    const fit = g.selected;
+    const params = fit ? parameterVector(fit) : null;
+    for (const x of groups) {
+      const distance_m = x.n > 0 ? groupDistance(x) : below.get(x.bin)?.distance_m;
+      if (distance_m === undefined) continue;
+      const predicted = fit && params ? MODELS[fit.model].rate(distance_m, params, fit.context) : null;
+      const mean = x.n > 0 ? groupMean(x) : null;
+      const sigmaOfMean = x.n > 0 ? 1 / Math.sqrt(x.sumW) : null;
+      out.push({
+        device_id: a.device_id, sector: g.sector, distance_m, readings: x.n, censored: x.censored,
+        mean_rate_uSv_per_h: mean, spread_uSv_per_h: x.n > 0 ? groupSpread(x) : null,
+        min_rate_uSv_per_h: x.n > 0 ? x.minY : null, max_rate_uSv_per_h: x.n > 0 ? x.maxY : null,
+        sigma_of_mean_uSv_per_h: sigmaOfMean, mdl_rate_uSv_per_h: below.get(x.bin)?.mdl ?? null, predicted_uSv_per_h: predicted,
+        normalised: predicted === null || mean === null ? null : (mean - predicted) / (sigmaOfMean! * Math.sqrt(fit!.covarianceScale))
+      });
+    }
+  }
+  return out;
 }
 
 function deviceField(a: DeviceAnalysis): (DoseFieldModel & {device_id: string}) | null {
@@ -446,11 +529,12 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       if (!last || r.measured_at_ms > last.measured_at_ms) last = r;
     }
     const cert = latest.get(a.device_id);
+    const residual = residualOf(a);
     return {
       device_id: a.device_id,
       readings: a.readings.length,
       censored: a.points.filter((p) => p.censored).length,
-      flagged: [...residualsByReading(a).values()].filter((r) => r.flagged).length,
+      flagged: a.points.reduce((n, p) => n + (residual(p)?.flagged ? 1 : 0), 0),
       rate_meter: a.readings.filter((r) => r.instrument_type === "rate-meter").length,
       first_at: first?.measured_at ?? null,
       last_at: last?.measured_at ?? null,
@@ -538,7 +622,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
       const span = readingsByFile.get(f.path);
       return {...f, first: span?.first.measured_at ?? null, last: span?.last.measured_at ?? null, warnings: fileWarnings.get(f.path) ?? 0};
     }),
-    problems,
+    // Every page loads the publication: it carries the first problems and their count; the problems table has them all.
+    problems: problems.slice(0, MAX_PUBLISHED_PROBLEMS),
+    problem_count: {total: problems.length, warnings: problems.filter((p) => p.severity === "warning").length, files: new Set(problems.map((p) => p.file)).size},
     devices,
     fits: analyses.flatMap((a) => publishedFits(a.models, a.range)),
     scenarios: scenarioResults,
@@ -571,7 +657,7 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   if (options.withBriefing !== false) {
     publication.briefing = briefing(publication, dataset, (cut, day) => publish(cut, audience, code, {now: day, withBriefing: false, withInfluence: false}).publication);
   }
-  const all = publishedTables(publication, points, dataset, audience);
+  const all = publishedTables(publication, {points, groups: analyses.flatMap(publishGroups), flagged: flaggedPoints(points), problems}, dataset, audience);
   // The public build carries only the fields on the allow-list (lib/publish/allow-list.ts), whatever the rows hold.
   const tables = audience === "public" ? publicTables(all) : all;
   publication.tables = tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length}));

@@ -3,7 +3,7 @@
 import type {Dataset} from "../io/load-dataset.js";
 import type {Audience} from "./audience.js";
 import type {Cell, Table} from "./table-files.js";
-import type {Publication, PublishedPoint, RestsOn} from "./types.js";
+import type {Publication, PublishedGroup, PublishedPoint, PublishedProblem, RestsOn} from "./types.js";
 
 type Columns = Table["columns"];
 
@@ -17,7 +17,19 @@ function restsOnText(list: readonly RestsOn[] | undefined, unit: string): string
 
 const col = (name: string, description: string, unit?: string) => (unit ? {name, unit, description} : {name, description});
 
-export function publishedTables(p: Publication, points: readonly PublishedPoint[], dataset: Dataset, audience: Audience): Table[] {
+export interface ReadingTables {
+  /** Every reading as fitted. */
+  points: readonly PublishedPoint[];
+  /** The readings grouped by device, sector and distance. */
+  groups: readonly PublishedGroup[];
+  /** The flagged readings the models page lists (lib/publish/publication.ts MAX_FLAGGED_PUBLISHED per device). */
+  flagged: readonly PublishedPoint[];
+  /** Every problem (the publication carries only the first). */
+  problems: readonly PublishedProblem[];
+}
+
+export function publishedTables(p: Publication, readings: ReadingTables, dataset: Dataset, audience: Audience): Table[] {
+  const {points} = readings;
   const internal = audience === "internal";
   const readingColumns: Columns = [
     col("reading_id", "Unique id of the reading (file:line when the file gives none)"),
@@ -99,6 +111,27 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
       ],
       rows: p.constancy.flatMap((c) => c.points.map((x) => ({device_id: c.device_id, pooled_uSv_per_h: c.pooled_uSv_per_h, ...x}))) as unknown as Record<string, Cell>[],
       description: "Each device's fitted output at 1 m on the beam side per quarter and per calibration period, against the pooled estimate with ±2σ and ±3σ limits."
+    },
+    {
+      name: "reading-groups", title: "Readings by distance", columns: [
+        col("device_id", "The device"), col("sector", "Angle sector; empty for all angles together"),
+        col("distance_m", "Distance of the readings (their weighted mean when they differ; a device and sector with more than 120 distances is shown in 120 log-spaced bins)", "m"),
+        col("readings", "Readings above the detection limit"), col("censored", "Readings below the detection limit"),
+        col("mean_rate_uSv_per_h", "Weighted mean net dose rate (weights 1/σ²)", "uSv/h"),
+        col("spread_uSv_per_h", "Weighted standard deviation of the readings about the mean", "uSv/h"),
+        col("min_rate_uSv_per_h", "Lowest reading", "uSv/h"), col("max_rate_uSv_per_h", "Highest reading", "uSv/h"),
+        col("sigma_of_mean_uSv_per_h", "1-sigma uncertainty of the mean", "uSv/h"),
+        col("mdl_rate_uSv_per_h", "Highest detection limit of the readings below it", "uSv/h"),
+        col("predicted_uSv_per_h", "The selected model's rate at this distance", "uSv/h"),
+        col("normalised", "(mean − model) / uncertainty of the mean (widened as the fit's errors are)")
+      ],
+      rows: readings.groups as unknown as Record<string, Cell>[],
+      description: "The readings of each device at each distance, all angles together and per angle sector: what the models page draws."
+    },
+    {
+      name: "flagged-readings", title: "Readings beyond 3 sigma", columns: readingColumns,
+      rows: readings.flagged as unknown as Record<string, Cell>[],
+      description: "Readings more than 3 standard deviations from their sector's model, the furthest first (at most 200 per device; every reading's residual is in the readings table)."
     },
     {
       name: "fits", title: "Model fits", columns: [
@@ -213,7 +246,7 @@ export function publishedTables(p: Publication, points: readonly PublishedPoint[
         col("severity", "warning (errors stop the build)"), col("file", "File"), col("line", "Line"), col("column", "Column or JSON path"), col("message", "What is wrong and what would fix it"),
         col("kind", "What kind of warning (the Data quality page groups them by it)")
       ],
-      rows: p.problems.map(({kind, ...x}) => ({...x, kind})) as unknown as Record<string, Cell>[],
+      rows: readings.problems as unknown as Record<string, Cell>[],
       description: "Every warning the validators raised on the inputs."
     }
   ];

@@ -239,6 +239,35 @@ export interface PublishedConstancy {
   reason: string | null;
 }
 
+/**
+ * The readings of one device (all angles, or one angle sector) at one distance, as the models page draws them: where,
+ * how many, their weighted mean rate and spread, and how the group's selected model sees them (lib/models/grouped.ts).
+ */
+export interface PublishedGroup {
+  device_id: string;
+  /** Angle sector label ("0°", …), or null for all angles together. */
+  sector: string | null;
+  /** The readings' distance (their weighted mean when they differ by less than the bin width). */
+  distance_m: number;
+  /** Readings above detection, in the mean. */
+  readings: number;
+  /** Readings below detection at this distance. */
+  censored: number;
+  mean_rate_uSv_per_h: number | null;
+  /** Weighted standard deviation of the readings about their mean. */
+  spread_uSv_per_h: number | null;
+  min_rate_uSv_per_h: number | null;
+  max_rate_uSv_per_h: number | null;
+  /** 1-sigma uncertainty of the mean from the readings' stated uncertainties. */
+  sigma_of_mean_uSv_per_h: number | null;
+  /** The highest detection limit (as a rate) of the readings below detection here; null when none. */
+  mdl_rate_uSv_per_h: number | null;
+  /** The selected model's rate at this distance; null without a selected model. */
+  predicted_uSv_per_h: number | null;
+  /** (mean − predicted) / (σ of the mean, widened as the fit's errors are). */
+  normalised: number | null;
+}
+
 export interface DoseAt {
   label: string;
   distance_m: number;
@@ -496,7 +525,10 @@ export interface Publication {
   site_url: string | null;
   code: CodeVersion;
   files: PublishedFile[];
+  /** The first problems (at most 500); all of them are in the problems table. */
   problems: PublishedProblem[];
+  /** How many problems there are in all, warnings among them, and in how many files. */
+  problem_count: {total: number; warnings: number; files: number};
   devices: PublishedDevice[];
   fits: PublishedFit[];
   scenarios: PublishedScenario[];

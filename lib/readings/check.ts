@@ -18,7 +18,7 @@ export const FAR_OFF_MIN_READINGS = 5;
 export const FAR_OFF_MIN_LOG10 = Math.log10(3);
 
 /** Lines listed by the traceability warning before "and N more". */
-const LINES_LISTED = 10;
+export const UNTRACEABLE_LINES_LISTED = 10;
 
 /**
  * One warning per file for the readings that name no instrument (instrument_id empty or absent): their calibration
@@ -33,13 +33,50 @@ export function untraceableReadings(readings: readonly Reading[]): Problem[] {
     if (lines) lines.push(r.source.line);
     else byFile.set(r.source.file, [r.source.line]);
   }
-  return [...byFile].map(([file, lines]) => {
-    const listed = lines.slice(0, LINES_LISTED).join(", ") + (lines.length > LINES_LISTED ? ` and ${lines.length - LINES_LISTED} more` : "");
-    return {
-      severity: "warning", file, line: lines[0]!, column: "instrument_id",
-      message: `${lines.length === 1 ? "this reading names" : `${lines.length} readings (lines ${listed}) name`} no instrument, so ${lines.length === 1 ? "its" : "their"} calibration traceability is lost: fill in instrument_id with the serial of the calibrated instrument (the dosimeter id is not published in its place; the instruments table says "not stated")`
-    };
-  });
+  return [...byFile].map(([file, lines]) => untraceableProblem(file, lines.slice(0, UNTRACEABLE_LINES_LISTED), lines.length));
+}
+
+/** The warning for `count` readings of a file that name no instrument, the first of them on `firstLines`. */
+export function untraceableProblem(file: string, firstLines: readonly number[], count: number): Problem {
+  const listed = firstLines.slice(0, UNTRACEABLE_LINES_LISTED).join(", ") + (count > UNTRACEABLE_LINES_LISTED ? ` and ${count - UNTRACEABLE_LINES_LISTED} more` : "");
+  return {
+    severity: "warning", file, line: firstLines[0]!, column: "instrument_id",
+    message: `${count === 1 ? "this reading names" : `${count} readings (lines ${listed}) name`} no instrument, so ${count === 1 ? "its" : "their"} calibration traceability is lost: fill in instrument_id with the serial of the calibrated instrument (the dosimeter id is not published in its place; the instruments table says "not stated")`
+  };
+}
+
+/** The error for a reading whose id an earlier reading in another file already has. */
+export function duplicateAcrossFiles(r: {reading_id: string; source: {file: string; line: number}}, first: {source: {file: string; line: number}}): Problem {
+  return {
+    severity: "error", file: r.source.file, line: r.source.line, column: "reading_id",
+    message: `"${r.reading_id}" is also the id of the reading at ${first.source.file}:${first.source.line}; reading ids must be unique across the data set`
+  };
+}
+
+/** What a reading takes part in the far-off check with: its fall-off-free log rate x, or null when it takes no part. */
+export function farOffValue(r: Pick<Reading, "censored" | "net" | "duration_s" | "distance_m">): number | null {
+  if (r.censored || !(r.net > 0)) return null;
+  const x = Math.log10((r.net / r.duration_s) * 3600 * r.distance_m * r.distance_m);
+  return Number.isFinite(x) ? x : null;
+}
+
+/** The group a reading is compared within: device, quantity and angle. */
+export function farOffGroupKey(r: Pick<Reading, "device_id" | "quantity" | "angle_deg">): string {
+  return JSON.stringify([r.device_id, r.quantity, r.angle_deg]);
+}
+
+/** The warning for a reading whose x lies far off its group's median m (MAD mad), or null when it does not. */
+export function farOffProblem(
+  r: Pick<Reading, "device_id" | "quantity" | "angle_deg" | "source">, x: number, m: number, mad: number
+): Problem | null {
+  const deviation = Math.abs(x - m);
+  if (deviation <= FAR_OFF_MIN_LOG10) return null;
+  if (mad > 0 && (0.6745 * deviation) / mad <= FAR_OFF_MODIFIED_Z) return null;
+  const factor = 10 ** deviation;
+  return {
+    severity: "warning", code: "far-off", file: r.source.file, line: r.source.line, column: "dose",
+    message: `this reading is ${factor.toPrecision(2)} times ${x > m ? "higher" : "lower"} than device ${r.device_id}'s other ${r.quantity} readings${r.angle_deg === null ? "" : ` at ${r.angle_deg}°`} once distance and duration are allowed for (inverse square); check the dose, its unit, the distance and the duration`
+  };
 }
 
 /**
@@ -55,20 +92,14 @@ export function checkReadingSet(readings: readonly Reading[]): Problem[] {
   for (const r of readings) {
     const first = firstById.get(r.reading_id);
     if (first === undefined) firstById.set(r.reading_id, r);
-    else if (first.source.file !== r.source.file) {
-      problems.push({
-        severity: "error", file: r.source.file, line: r.source.line, column: "reading_id",
-        message: `"${r.reading_id}" is also the id of the reading at ${first.source.file}:${first.source.line}; reading ids must be unique across the data set`
-      });
-    }
+    else if (first.source.file !== r.source.file) problems.push(duplicateAcrossFiles(r, first));
   }
 
   const groups = new Map<string, {reading: Reading; x: number}[]>();
   for (const r of readings) {
-    if (r.censored || !(r.net > 0)) continue;
-    const key = JSON.stringify([r.device_id, r.quantity, r.angle_deg]);
-    const x = Math.log10((r.net / r.duration_s) * 3600 * r.distance_m * r.distance_m);
-    if (!Number.isFinite(x)) continue;
+    const x = farOffValue(r);
+    if (x === null) continue;
+    const key = farOffGroupKey(r);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
     group.push({reading: r, x});
@@ -78,14 +109,8 @@ export function checkReadingSet(readings: readonly Reading[]): Problem[] {
     const m = median(group, (g) => g.x)!;
     const mad = median(group, (g) => Math.abs(g.x - m))!;
     for (const {reading: r, x} of group) {
-      const deviation = Math.abs(x - m);
-      if (deviation <= FAR_OFF_MIN_LOG10) continue;
-      if (mad > 0 && (0.6745 * deviation) / mad <= FAR_OFF_MODIFIED_Z) continue;
-      const factor = 10 ** deviation;
-      problems.push({
-        severity: "warning", code: "far-off", file: r.source.file, line: r.source.line, column: "dose",
-        message: `this reading is ${factor.toPrecision(2)} times ${x > m ? "higher" : "lower"} than device ${r.device_id}'s other ${r.quantity} readings${r.angle_deg === null ? "" : ` at ${r.angle_deg}°`} once distance and duration are allowed for (inverse square); check the dose, its unit, the distance and the duration`
-      });
+      const problem = farOffProblem(r, x, m, mad);
+      if (problem) problems.push(problem);
     }
   }
   return problems;

@@ -7,7 +7,8 @@ export type Read<T> = {ok: true; value: T} | {ok: false; message: string};
 const ok = <T>(value: T): Read<T> => ({ok: true, value});
 const fail = <T>(message: string): Read<T> => ({ok: false, message});
 
-const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** The decimal numbers readNumber accepts (after trimming); lib/io/readings-sql.ts reuses the pattern. */
+export const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** A finite decimal number such as `12`, `-0.5`, `1.2e-3`; surrounding spaces are ignored. */
 export function readNumber(text: string): Read<number> {

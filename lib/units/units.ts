@@ -3,10 +3,12 @@
 // Sievert, gray and roentgen are created as *separate* dimensions on purpose: Sv and Gy are both J/kg in SI,
 // but converting an air kerma into a dose equivalent is a physics step with an energy-dependent coefficient
 // (lib/physics), never a unit conversion. Keeping them apart makes mathjs refuse `to(unit(1, "Gy"), "Sv")`.
-import {all, create, type Unit} from "mathjs";
+import {create, createUnitDependencies, unitDependencies, type Unit} from "mathjs";
 
-// mathjs types `all` as possibly undefined; it is always defined at runtime.
-export const math = create(all!, {number: "number"});
+// Only the unit functions: the product uses mathjs for units alone, and the rest of mathjs would be loaded (about
+// 1 MB of code) by every command and page that converts a unit. mathjs types the dependency maps as possibly
+// undefined; they are always defined at run time.
+export const math = create({createUnitDependencies: createUnitDependencies!, unitDependencies: unitDependencies!}, {number: "number"});
 
 math.createUnit("Sv", {prefixes: "short", aliases: ["sievert", "sieverts"]});
 // 1 rem = 0.01 Sv (10 CFR 20.1004) [10CFR20].

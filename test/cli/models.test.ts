@@ -49,14 +49,21 @@ describe("xray-dose fit", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const lib = await libraryFit(EXACT);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["model", "n", "parameters", "covariance", "chiSquare", "dof", "reducedChiSquare", "residuals"]));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["model", "n", "parameters", "covariance", "chiSquare", "dof", "reducedChiSquare", "groups", "flagged", "belowDetection"]));
     expect(json.model).toBe("inverse-square");
     expect(json.n).toBe(6);
     expect(json.parameters.S).toEqual({value: lib.parameters.S!.value, stderr: lib.parameters.S!.stderr, unit: "uSv*m^2/h"});
     expect(Math.abs(json.parameters.S.value - 100)).toBeLessThan(3);
-    expect(json.chiSquare).toBe(lib.chiSquare);
+    // χ² from groups: Σ W(ȳ − f)² plus the within-group sums, equal to the per-reading sum to rounding.
+    expect(Math.abs(json.chiSquare / lib.chiSquare - 1)).toBeLessThan(1e-12);
     expect(json.dof).toBe(5);
-    expect(json.residuals).toHaveLength(6);
+    // One group per distance (each holds one reading here), with the library's residual of each reading.
+    expect(json.groups.map((g: {distance_m: number; readings: number}) => [g.distance_m, g.readings])).toEqual([1, 1.5, 2, 3, 4, 6].map((r) => [r, 1]));
+    json.groups.forEach((g: {predicted_uSv_per_h: number; mean_rate_uSv_per_h: number}, i: number) => {
+      expect(g.predicted_uSv_per_h).toBeCloseTo(lib.residuals[i]!.predicted, 10);
+      expect(g.mean_rate_uSv_per_h).toBeCloseTo(lib.residuals[i]!.observed, 12);
+    });
+    expect(json.flagged).toEqual({count: 0, readings: []});
     expect(json.comparison.map((c: {model: string}) => c.model).sort()).toEqual(["inverse-square", "inverse-square-air", "inverse-square-offset", "power-law"]);
   });
 
@@ -227,46 +234,6 @@ describe("the command line at its edges", () => {
     // Almost all of it is type B: exp(1.645 × 0.1) = 1.179.
     expect(json.upper95.value / json.dose.value).toBeCloseTo(Math.exp(1.6448536 * 0.1), 3);
   }, 60_000);
-});
-
-describe("--reviews FILE: readings set aside before fitting", () => {
-  // EXACT's six readings plus a seventh, ten times too high at 2.5 m: excluded by a review, the fit is EXACT's.
-  const rows: [number, number | "", number, number][] = [1, 1.5, 2, 3, 4, 6].map((r, i) => [r, "", (100 / r ** 2) * wobble[i]!, 0.05 * (100 / r ** 2)]);
-  const withOutlier = readingsFile("outlier.csv", [...rows, [2.5, "", 10 * (100 / 2.5 ** 2), 0.05 * (100 / 2.5 ** 2)]]);
-  const reviews = (lines: string[]) => {
-    const path = join(mkdtempSync(join(tmpdir(), "xray-reviews-")), "reviews.csv");
-    writeFileSync(path, ["reading_id,action,reason,reviewed_by,reviewed_on", ...lines].join("\n") + "\n");
-    return path;
-  };
-  const args = ["--model", "inverse-square", "--distance", "2 m", "--duration", "1 h", "--json"];
-
-  it("fits without the excluded reading, lists it, and applies the last decision (an include puts it back)", async () => {
-    const excluded = reviews(["VAN-1-6,exclude,slipped decimal,RSO-1,2025-03-10", "OTHER-9,exclude,another file's reading,RSO-1,2025-03-10"]);
-    const reviewed = await run(scenarioCommand, ["--readings", withOutlier, "--reviews", excluded, ...args]);
-    const plain = JSON.parse((await run(scenarioCommand, ["--readings", EXACT, ...args])).stdout);
-    const json = JSON.parse(reviewed.stdout);
-    expect(json.dose.value).toBeCloseTo(plain.dose.value, 10);
-    expect(json.excluded).toEqual([{reading_id: "VAN-1-6", reason: "slipped decimal", reviewed_on: "2025-03-10", review: {file: excluded, line: 2}, reading: {file: withOutlier, line: 8}}]);
-    expect(reviewed.stderr).toContain(`${excluded}: 1 review names a reading not in the readings given; not applied.`);
-    expect(json.description).toMatch(/; 1 reading excluded by /);
-    // Without the review the outlier pulls the fit up.
-    expect(JSON.parse((await run(scenarioCommand, ["--readings", withOutlier, ...args])).stdout).dose.value).toBeGreaterThan(plain.dose.value * 1.01);
-    const putBack = reviews(["VAN-1-6,exclude,slipped decimal,RSO-1,2025-03-10", "VAN-1-6,include,instrument record agrees after all,RSO-1,2025-03-11"]);
-    const back = JSON.parse((await run(scenarioCommand, ["--readings", withOutlier, "--reviews", putBack, ...args])).stdout);
-    expect(back.excluded).toEqual([]);
-    expect(back.dose.value).toBeGreaterThan(plain.dose.value * 1.01);
-    const text = (await run(fitCommand, [withOutlier, "--reviews", excluded, "--model", "inverse-square"])).stdout;
-    expect(text).toContain(`Excluded: VAN-1-6 (${withOutlier}:8): slipped decimal (reviewed 2025-03-10, ${excluded}:2).`);
-  });
-
-  it("stops on a review without a reason or dated in the future, naming the file and line", async () => {
-    const bad = reviews(["VAN-1-6,exclude,,RSO-1,2025-03-10", `VAN-1-5,exclude,too high,RSO-1,${new Date(TEST_NOW.getTime() + 86_400_000 * 400).toISOString().slice(0, 10)}`]);
-    const error = await run(scenarioCommand, ["--readings", withOutlier, "--reviews", bad, ...args]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    const problems = (error as InputError).problems;
-    expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([[bad, 2, "reason"], [bad, 3, "reviewed_on"]]);
-    await expect(run(scenarioCommand, ["--readings", withOutlier, "--reviews", "/nonexistent/reviews.csv", ...args])).rejects.toThrow(/--reviews \/nonexistent\/reviews.csv: no such file/);
-  });
 });
 
 describe("xray-dose scenario --distribution", () => {

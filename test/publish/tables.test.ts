@@ -29,9 +29,10 @@ function publishFor(audience: "public" | "internal"): ReturnType<typeof publish>
 
 describe.each(["public", "internal"] as const)("the %s build's tables", (audience) => {
 
-  it("are the sixteen the Data page offers, each once", () => {
+  it("are the eighteen the Data page offers, each once", () => {
     expect(publishFor(audience).tables.map((t) => t.name)).toEqual([
-      "readings", "excluded-readings", "period-totals", "output-constancy", "fits", "policy-points", "exclusion", "verdicts", "claims", "limits", "everyday-doses", "deployments",
+      "readings", "excluded-readings", "period-totals", "output-constancy", "reading-groups", "flagged-readings", "fits", "policy-points", "exclusion", "verdicts",
+      "claims", "limits", "everyday-doses", "deployments",
       "certificates", "instruments", "input-files", "problems"
     ]);
   });
@@ -73,13 +74,15 @@ describe.each(["public", "internal"] as const)("the %s build's tables", (audienc
 
 describe("the two builds differ only by the restricted columns", () => {
   const columns = (audience: "public" | "internal") => Object.fromEntries(publishFor(audience).tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
-  it("adds the badge and the notes to the readings, the reviewer to the excluded readings, the operators and the notes to the deployments", () => {
+  it("adds the badge and the notes to the readings (all and flagged), the reviewer to the excluded readings, the operators and the notes to the deployments", () => {
     const pub = columns("public");
     const internal = columns("internal");
     for (const name of Object.keys(pub)) {
       const extra = internal[name]!.filter((c) => !pub[name]!.includes(c));
       expect(pub[name]!.filter((c) => !internal[name]!.includes(c)), name).toEqual([]);
-      expect(extra, name).toEqual({readings: ["dosimeter_id", "notes"], "excluded-readings": ["reviewed_by"], deployments: ["operators", "notes"]}[name] ?? []);
+      expect(extra, name).toEqual({
+        readings: ["dosimeter_id", "notes"], "flagged-readings": ["dosimeter_id", "notes"], "excluded-readings": ["reviewed_by"], deployments: ["operators", "notes"]
+      }[name] ?? []);
     }
   });
 });

@@ -62,6 +62,6 @@ describe("readReadingsPaths", () => {
   it("reports a path that does not exist and a folder without CSV files", async () => {
     await mkdir(join(dir, "empty"), {recursive: true});
     const {problems} = await readReadingsPaths([join(dir, "missing"), join(dir, "empty")], {now: TEST_NOW});
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/no such file/), expect.stringMatching(/no \.csv files/)]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/no such file/), expect.stringMatching(/no readings files/)]);
   });
 });

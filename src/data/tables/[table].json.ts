@@ -2,8 +2,12 @@
 import {parseArgs} from "node:util";
 import {tableToJson} from "../../../lib/publish/table-files.js";
 import {runLoader} from "../loader-runtime.js";
-import {publishFromDisk} from "../publish-from-disk.js";
+import {LARGE_TABLE, publishFromDisk} from "../publish-from-disk.js";
 import {pickTable} from "./pick-table.js";
 
 const {values} = parseArgs({options: {table: {type: "string"}}});
-await runLoader(async () => tableToJson(pickTable((await publishFromDisk()).tables, values.table)));
+await runLoader(async () => {
+  // The readings table grows with the data: it is published as CSV and Parquet only.
+  if (values.table === LARGE_TABLE) throw new Error(`the ${LARGE_TABLE} table is published as CSV and Parquet, not JSON`);
+  return tableToJson(pickTable((await publishFromDisk()).tables, values.table));
+});
