@@ -5,6 +5,21 @@ import type {Cell} from "./table-files.js";
 import type {PublishResult} from "./publication.js";
 import type {Publication, PublishedDevice, PublishedProblem} from "./types.js";
 
+/**
+ * Readings the models page receives one by one at most (about 3 MB of JSON): beyond it the page draws the readings
+ * grouped by distance and lists only those not simply accepted; every reading is in the readings download.
+ */
+export const MAX_PAGE_READINGS = 10_000;
+
+/**
+ * The readings the pages can be given: every one up to `max`, else those not simply accepted (flagged, excluded,
+ * warned), the first `max` of them. The build keeps only these beside the publication (src/data/publish-from-disk.ts):
+ * the whole readings table is written once as CSV and Parquet.
+ */
+export function readingsForPages<T extends Record<string, unknown>>(rows: readonly T[], max = MAX_PAGE_READINGS): T[] {
+  return rows.length <= max ? [...rows] : rows.filter((r) => r.status !== "accepted" && r.status !== "censored").slice(0, max);
+}
+
 /** Rows of one warning kind a page lists at most (every warning is in the problems download). */
 export const MAX_WARNING_ROWS_PER_KIND = 1000;
 
@@ -31,8 +46,10 @@ export const PAGE_IDS = [
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
-export function pageData(page: string | undefined, {publication: p, tables}: PublishResult): unknown {
+export function pageData(page: string | undefined, {publication: p, tables}: PublishResult, {maxPageReadings = MAX_PAGE_READINGS} = {}): unknown {
+  // The readings the build kept for the pages (readingsForPages), and how many there are in all.
   const readings = tables.find((t) => t.name === "readings")?.rows ?? [];
+  const readingsTotal = p.tables.find((t) => t.name === "readings")?.rows ?? readings.length;
   switch (page as PageId) {
     case "overview":
       return {
@@ -58,11 +75,17 @@ export function pageData(page: string | undefined, {publication: p, tables}: Pub
         constancy: p.constancy, reviews: p.reviews, influence: p.influence
       };
     }
-    case "rso-fits":
+    case "rso-fits": {
+      // Every reading while a phone can hold them; past that, the readings by distance (what the chart draws) and the
+      // readings that need the RSO's eye (flagged, excluded, warned), the rest in the readings download.
+      const complete = readingsTotal <= maxPageReadings && readings.length === readingsTotal;
+      const listed = complete ? readings : readingsForPages(readings.filter((r) => r.status !== "accepted" && r.status !== "censored"), maxPageReadings);
       return {
         devices: p.devices, fits: p.fits, fields: p.fields, reviews: p.reviews,
-        readings: readings.map((r): Record<string, Cell> => r)
+        readings: listed.map((r): Record<string, Cell> => r), readings_total: readingsTotal, readings_complete: complete,
+        groups: complete ? null : (tables.find((t) => t.name === "reading-groups")?.rows ?? [])
       };
+    }
     case "rso-compliance":
       return {devices: p.devices.map(device), limits: p.limits, scenarios: p.scenarios, period_totals: p.period_totals, status_on: p.status_on};
     case "explore-field":

@@ -12,6 +12,7 @@ import {codeVersion} from "../../lib/io/code-version.js";
 import {clockFromEnv, isoDay} from "../../lib/io/clock.js";
 import {audienceFromEnv} from "../../lib/publish/audience.js";
 import type {PublishResult} from "../../lib/publish/publication.js";
+import {readingsForPages} from "../../lib/publish/page-data.js";
 
 const CACHE_DIR = "src/.observablehq/cache";
 /**
@@ -38,7 +39,7 @@ async function cacheStem(dataDir: string): Promise<{stem: string; audience: Retu
 
 /**
  * XRAY_DATA_DIR points the build at another data folder (tests use it to build from a broken copy). The readings
- * table comes back without its rows (readingsTableFile has them).
+ * table comes back with only the rows the pages can show (readingsForPages; readingsTableFile has them all).
  */
 export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "data"): Promise<PublishResult> {
   const {stem, audience, now} = await cacheStem(dataDir);
@@ -60,7 +61,8 @@ export async function publishFromDisk(dataDir = process.env.XRAY_DATA_DIR ?? "da
     await rename(`${stem}.${LARGE_TABLE}.csv.tmp`, `${stem}.${LARGE_TABLE}.csv`);
     await writeTableParquet(large, `${stem}.${LARGE_TABLE}.parquet.tmp`);
     await rename(`${stem}.${LARGE_TABLE}.parquet.tmp`, `${stem}.${LARGE_TABLE}.parquet`);
-    const light = {...result, tables: result.tables.map((t) => (t.name === LARGE_TABLE ? {...t, rows: []} : t))};
+    // The pages get the readings they can show (lib/publish/page-data.ts): all of a survey's, a monitor's that need review.
+    const light = {...result, tables: result.tables.map((t) => (t.name === LARGE_TABLE ? {...t, rows: readingsForPages(t.rows)} : t))};
     await writeFile(cached + ".tmp", JSON.stringify(light));
     await rename(cached + ".tmp", cached);
     return light;
