@@ -79,6 +79,7 @@ export const fitCommand: Command = {
     if (values.groups !== undefined) {
       if (positionals.length > 0) throw new UsageError("give either readings files or --groups, not both");
       if (values.residuals !== undefined) throw new UsageError("--residuals needs the readings: single readings are not in a groups file");
+      if (values.reviews !== undefined) throw new UsageError("--reviews needs the readings: a groups file holds no single readings to set aside");
       resolved = await resolveModelFromGroups(values.groups, values, io);
     } else {
       if (positionals.length === 0) throw new UsageError("give at least one readings file: xray-dose fit READINGS.csv (or --groups GROUPS)");

@@ -279,6 +279,7 @@ describe("--reviews FILE: readings set aside before fitting", () => {
     expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([[bad, 2, "reason"], [bad, 3, "reviewed_on"]]);
     await expect(run(scenarioCommand, ["--readings", withOutlier, "--reviews", "/nonexistent/reviews.csv", ...args])).rejects.toThrow(/--reviews \/nonexistent\/reviews.csv: no such file/);
     await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--reviews", bad, ...args])).rejects.toThrow(UsageError);
+    await expect(run(fitCommand, ["--groups", "/nonexistent/groups.csv", "--reviews", bad])).rejects.toThrow(/--reviews needs the readings/);
   });
 
   it("the readings as Parquet, kept in DuckDB, give the same fit, flags and exclusions as the CSV read whole", async () => {
