@@ -398,9 +398,10 @@ function publishPoints(a: DeviceAnalysis, audience: Audience, warningsAt: Readon
   const exclusions = new Map(a.excluded.map((e) => [e.reading_id, e]));
   return [...a.points, ...a.excludedPoints].map((p) => {
     const r = byId.get(p.reading_id)!;
-    const res = residual(p);
-    const source = `${r.source.file}:${r.source.line}`;
     const excluded = exclusions.get(p.reading_id);
+    // An excluded reading took no part in the fit: no residual, never flagged.
+    const res = excluded ? null : residual(p);
+    const source = `${r.source.file}:${r.source.line}`;
     const warnings = warningsAt.get(source) ?? [];
     const flagged = res?.flagged ?? false;
     const status: ReadingStatus = excluded ? "excluded" : flagged ? "flagged" : p.censored ? "censored" : warnings.length > 0 ? "warned" : "accepted";
