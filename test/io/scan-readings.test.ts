@@ -334,6 +334,13 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
       expect(check.flagged.map((f) => f.reading.reading_id)).not.toContain(flagged[0]!.reading_id);
       expect(check.compared + check.censored).toBe(points.length);
       expect(reviewed.readings).toBe(ts.readings.length);
+      // --residuals: every fitted reading, none set aside.
+      const out = join(dir, `reviewed-${duckdbFromBytes}.csv`);
+      expect(await reviewed.writeResiduals(out, device, each, IDENTITY)).toBe(points.length);
+      const db = await openDb();
+      const [written] = await db.all<{n: number}>(`SELECT count(*) AS n FROM read_csv(${sqlText(out)}) WHERE reading_id IN (${ids.map(sqlText).join(", ")})`);
+      db.close();
+      expect(written!.n).toBe(0);
       results.push({groups: groups.map((g) => [g.sector_deg, g.bin, g.n, g.censored]), S: grouped.parameters.S!.value, flagged: check.flagged.map((f) => f.reading.reading_id)});
     }
     expect(results[0]!.groups).toEqual(results[1]!.groups);
