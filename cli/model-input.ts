@@ -311,8 +311,9 @@ async function fitSource(
   const conversion = converted === 0 ? null : {
     readings: converted, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated, sources
   };
-  const setAside = new Set(excludedReadings);
-  const points = scan.held === null || device_id === null ? null : readingsToPoints(scan.held.filter((r) => r.device_id === device_id && !setAside.has(r)), {
+  // Valid readings have distinct ids (a repeated id is an error, which stopped the command above).
+  const setAside = new Set(excludedReadings.map((r) => r.reading_id));
+  const points = scan.held === null || device_id === null ? null : readingsToPoints(scan.held.filter((r) => r.device_id === device_id && !setAside.has(r.reading_id)), {
     toDoseEquivalent: (v, r) => convertValue(v, r.quantity, doseConversion)
   }).points;
   return {

@@ -11,7 +11,8 @@
 //
 // The set-level checks of lib/readings/check.ts (ids repeated across files, readings far off their device's others)
 // run as SQL over all readings, and only the readings they single out come back, as parsed objects, to the same
-// message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit.
+// message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit. Readings
+// the RSO's reviews exclude are looked up by id (readingsWithIds) and set aside by their file and line (exclude).
 import {basename} from "node:path";
 import {parseReadingsCsv, REQUIRED_COLUMNS} from "../readings/parse.js";
 import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z, UNTRACEABLE_LINES_LISTED, untraceableProblem} from "../readings/check.js";
