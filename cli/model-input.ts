@@ -16,8 +16,10 @@ import {fitDeviceGroups, usableModels, MIN_FITTED_READINGS} from "../lib/publish
 import type {BoundInterval, UncertaintyBudget} from "../lib/exposure/index.js";
 import {convert, parseQuantity, toCanonical} from "../lib/units/index.js";
 import {decimalOption, rangedQuantity} from "./options.js";
-import {QUANTITY_UNIT, type Quantity} from "../lib/readings/types.js";
+import {QUANTITY_UNIT, type Quantity, type Reading} from "../lib/readings/types.js";
 import type {Io} from "./command.js";
+import {applyReviews, parseReviews, reviewedIds, type Exclusion} from "../lib/reviews/index.js";
+import {readFile} from "node:fs/promises";
 
 /**
  * Effective photon energy when none is given: about 60 keV, the mean photon energy of a 125 kVp backscatter van
@@ -30,6 +32,7 @@ const MAX_WARNINGS = 10;
 
 export const MODEL_SOURCE_OPTIONS = {
   readings: {type: "string", multiple: true},
+  reviews: {type: "string"},
   reference: {type: "string"},
   model: {type: "string"},
   device: {type: "string"},
@@ -61,6 +64,9 @@ export const EXIT_CODES_HELP = `Exit codes: 0 an answer; 1 bad input files; 2 ba
 export const MODEL_SOURCE_HELP = `Model source (one of):
   --readings FILE        readings CSV or Parquet, or a folder of them (repeat for several); the model is
                          fitted to them (large files are read with DuckDB, docs/scaling.md)
+  --reviews FILE         with --readings: the RSO's reviews (reviews.csv, docs/data-formats.md): readings it
+                         excludes are left out of the fit and listed; reviews of readings in other files are
+                         left out (counted on stderr)
   --reference "D in T at R"
                          one published figure, e.g. "0.016 mrem in 10 s at 5 ft": the inverse square law
                          through that point, with unknown uncertainty (bounds equal the estimate)
@@ -85,6 +91,8 @@ uncertainty and the instruments' calibration and energy response (10% k = 1 when
 
 export interface ModelSourceValues {
   readings?: string[];
+  /** The RSO's reviews (reviews.csv): the readings they exclude are left out of the fit. */
+  reviews?: string;
   /** A groups file (docs/scaling.md) instead of readings. */
   groups?: string;
   reference?: string;
@@ -125,6 +133,8 @@ export interface ResolvedModel {
   files: {path: string; sha256: string}[];
   /** True when --model chose the model; otherwise each group's best-supported model is used, as the site does. */
   modelChosen?: boolean;
+  /** The device's readings set aside by --reviews, left out of the fit (none without --reviews). */
+  excluded: Exclusion[];
 }
 
 /** "0.016 mrem in 10 s at 5 ft" → dose (µSv), duration (s), distance (m). */
@@ -179,6 +189,7 @@ export function groupedReadings(groups: readonly ReadingGroup[]): number {
 export async function resolveModel(values: ModelSourceValues, io: Io, options: {keepScan?: boolean} = {}): Promise<ResolvedModel> {
   const paths = values.readings ?? [];
   if (paths.length > 0 && values.reference !== undefined) throw new UsageError("give either --readings or --reference, not both");
+  if (values.reviews !== undefined && values.reference !== undefined) throw new UsageError("--reviews sets readings aside: give it with --readings, not with --reference");
   const modelName = chooseModel(values);
   const energy = energyContext(values);
   if (values.reference !== undefined) {
@@ -188,7 +199,7 @@ export async function resolveModel(values: ModelSourceValues, io: Io, options: {
     const figure = parseReference(values.reference);
     const fit = referenceModel(figure);
     return {
-      fit, comparison: null, groups: [], check: null, scan: null, points: null, doseConversion: {}, device_id: null, files: [], conversion: null, ...energy, modelChosen: false,
+      fit, comparison: null, groups: [], check: null, scan: null, points: null, doseConversion: {}, device_id: null, files: [], conversion: null, ...energy, modelChosen: false, excluded: [],
       description: `inverse-square through the reference figure "${values.reference}" (S = ${fmt(fit.parameters.S!.value)} µSv·m²/h); not a fit: its uncertainty is unknown`
     };
   }
@@ -196,9 +207,10 @@ export async function resolveModel(values: ModelSourceValues, io: Io, options: {
 
   // Imported here: DuckDB and the readers are needed only by commands given readings.
   const {scanReadings} = await import("../lib/io/scan-readings.js");
-  const scan = await scanReadings(paths, {now: clockFromEnv()});
+  const now = clockFromEnv();
+  const scan = await scanReadings(paths, {now});
   try {
-    const resolved = await fitSource(scan, values, io, modelName, energy);
+    const resolved = await fitSource(scan, values, io, modelName, energy, now);
     if (!options.keepScan) scan.close();
     return {...resolved, scan: options.keepScan ? scan : null};
   } catch (error) {
@@ -211,6 +223,9 @@ export async function resolveModel(values: ModelSourceValues, io: Io, options: {
 type FitSource = Pick<ReadingsScan, "problems" | "devices" | "fitProblems" | "groups" | "held"> & {
   files: {path: string; sha256: string}[];
   check: ReadingsScan["check"] | null;
+  /** Absent for a groups file: without single readings no review can be applied. */
+  readingsWithIds?: ReadingsScan["readingsWithIds"];
+  exclude?: ReadingsScan["exclude"];
 };
 
 /** The model from a groups file: the output of the grouping query run elsewhere (docs/scaling.md). */
@@ -235,13 +250,14 @@ export async function resolveModelFromGroups(path: string, values: ModelSourceVa
     check: null,
     files: [{path, sha256: file.sha256}]
   };
-  return {...(await fitSource(source, values, io, chooseModel(values), energyContext(values))), scan: null};
+  return {...(await fitSource(source, values, io, chooseModel(values), energyContext(values), clockFromEnv())), scan: null};
 }
 
 async function fitSource(
-  scan: FitSource, values: ModelSourceValues, io: Io, modelName: ModelName | null, energy: ReturnType<typeof energyContext>
+  scan: FitSource, values: ModelSourceValues, io: Io, modelName: ModelName | null, energy: ReturnType<typeof energyContext>, now: Date
 ): Promise<Omit<ResolvedModel, "scan">> {
   if (hasErrors(scan.problems)) throw new InputError(scan.problems);
+  const reviewed = values.reviews === undefined ? null : await applyReviewsFile(values.reviews, scan, now, io);
   const devices = scan.devices.map((d) => d.device_id);
   let device_id: string | null = values.device ?? null;
   if (device_id !== null && !devices.includes(device_id)) {
@@ -254,6 +270,8 @@ async function fitSource(
   // Air-kerma and exposure readings become H*(10) (what area monitors estimate) at the effective energy in force;
   // the answer says how many were converted, at what energy, and with which coefficients.
   const summary = scan.devices.find((d) => d.device_id === device_id);
+  const excluded = (reviewed?.excluded ?? []).filter((e) => e.device_id === device_id);
+  const excludedReadings = (reviewed?.readings ?? []).filter((r) => r.device_id === device_id);
   const doseConversion: DoseConversion = {};
   const sources: string[] = [];
   let converted = 0;
@@ -271,7 +289,7 @@ async function fitSource(
     }
     doseConversion[quantity] = steps.map((s) => s.coefficient);
     for (const step of steps) if (!sources.includes(step.source)) sources.push(step.source);
-    converted += readings;
+    converted += readings - excludedReadings.filter((r) => r.quantity === quantity).length;
   }
   const all: Problem[] = [...scan.problems, ...(device_id === null ? [] : await scan.fitProblems(device_id))];
   if (hasErrors(all)) throw new InputError(all);
@@ -293,14 +311,41 @@ async function fitSource(
   const conversion = converted === 0 ? null : {
     readings: converted, to: "H*(10)" as const, effectiveEnergy_keV: energy.effectiveEnergy_keV, energyStated: energy.energyStated, sources
   };
-  const points = scan.held === null || device_id === null ? null : readingsToPoints(scan.held.filter((r) => r.device_id === device_id), {
+  // Valid readings have distinct ids (a repeated id is an error, which stopped the command above).
+  const setAside = new Set(excludedReadings.map((r) => r.reading_id));
+  const points = scan.held === null || device_id === null ? null : readingsToPoints(scan.held.filter((r) => r.device_id === device_id && !setAside.has(r.reading_id)), {
     toDoseEquivalent: (v, r) => convertValue(v, r.quantity, doseConversion)
   }).points;
   return {
     fit, comparison, groups, check, points, doseConversion, device_id, files: scan.files.map(({path, sha256}) => ({path, sha256})), conversion, ...energy,
-    modelChosen: modelName !== null,
-    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}`
+    modelChosen: modelName !== null, excluded,
+    description: `${fit.model} fitted to ${fit.n} readings of ${device_id} from ${file}, ${how}${reviewed === null ? "" : `; ${excluded.length} reading${excluded.length === 1 ? "" : "s"} excluded by ${values.reviews}`}`
   };
+}
+
+/**
+ * --reviews FILE: the reviews of the readings given, validated as in a data folder (errors stop the command; reviews of
+ * readings in other files are left out and counted), and the readings they exclude set aside in the scan before any fit.
+ * Only the readings the file names are looked up: the readings may stay in DuckDB.
+ */
+async function applyReviewsFile(path: string, scan: FitSource, now: Date, io: Io): Promise<{excluded: Exclusion[]; readings: Reading[]}> {
+  if (!scan.readingsWithIds || !scan.exclude) throw new UsageError("--reviews needs the readings: a groups file holds no single readings to set aside");
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--reviews ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot be read"}`);
+  }
+  const named = await scan.readingsWithIds(reviewedIds(text));
+  const parsed = parseReviews(text, path, {now, readings: new Map(named.map((r) => [r.reading_id, r])), otherReadings: "skip"});
+  if (hasErrors(parsed.problems)) throw new InputError(parsed.problems);
+  for (const warning of parsed.problems) io.stderr(formatProblem(warning));
+  if (parsed.skipped > 0) io.stderr(`${path}: ${parsed.skipped} review${parsed.skipped === 1 ? " names a reading" : "s name readings"} not in the readings given; not applied.`);
+  const {excluded} = applyReviews(named, parsed.reviews);
+  const ids = new Set(excluded.map((e) => e.reading_id));
+  const readings = named.filter((r) => ids.has(r.reading_id));
+  await scan.exclude(readings);
+  return {excluded, readings};
 }
 
 /** The caveats fitModel adds about single readings, from a check against the fit. */
@@ -352,6 +397,9 @@ export function modelLines(resolved: ResolvedModel, used: Candidate | null = nul
   if (c) {
     lines.push(`Converted ${c.readings} air-kerma or exposure readings to H*(10) at ${fmt(c.effectiveEnergy_keV)} keV${c.energyStated ? "" : " (default effective energy, a grade C estimate: state --effective-energy to change it)"}; coefficients: ${c.sources.join("; ")}.`);
   }
+  for (const e of resolved.excluded) {
+    lines.push(`Excluded: ${e.reading_id} (${e.reading.file}:${e.reading.line}): ${e.reason} (reviewed ${e.reviewed_on}, ${e.review.file}:${e.review.line}).`);
+  }
   for (const note of fit.notes) lines.push(`Note: ${note}.`);
   return lines;
 }
@@ -371,6 +419,8 @@ export function modelJson(resolved: ResolvedModel, used: Candidate | null = null
     description: resolved.description,
     files: resolved.files,
     conversion: resolved.conversion,
+    // Who reviewed is left out: it names a person (docs/restricted-data.md).
+    excluded: resolved.excluded.map((e) => ({reading_id: e.reading_id, reason: e.reason, reviewed_on: e.reviewed_on, review: e.review, reading: e.reading})),
     notes: fit.notes
   };
 }

@@ -3,14 +3,14 @@
 // per distance (mean and spread), and the readings flagged against the fit; --residuals writes every residual.
 import {parseOptions, UsageError, type Command} from "../command.js";
 import {MODEL_NAMES, MODELS, fitGroupsBySector, groupDistance, groupMean, groupSpread, mergeSectors, parameterVector, type FitResult, type ReadingGroup} from "../../lib/models/index.js";
-import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelLines, resolveModel, resolveModelFromGroups, type ResolvedModel} from "../model-input.js";
+import {MODEL_SOURCE_OPTIONS, budgetJson, budgetLines, fmt, modelJson, modelLines, resolveModel, resolveModelFromGroups, type ResolvedModel} from "../model-input.js";
 import {uncertaintyBudget} from "../../lib/exposure/index.js";
 import {BUDGET_DISTANCE_M, fitDeviceGroups} from "../../lib/publish/device-models.js";
 import {describeEffect} from "../../lib/publish/influence.js";
 import {INFLUENCE_METHOD} from "../../lib/publish/publication.js";
 import {deviceInfluence} from "../../lib/publish/reading-influence.js";
 
-const HELP = `Usage: xray-dose fit READINGS... [--model NAME] [--device ID] [--effective-energy E] [--residuals FILE] [--json]
+const HELP = `Usage: xray-dose fit READINGS... [--model NAME] [--device ID] [--effective-energy E] [--reviews FILE] [--residuals FILE] [--json]
        xray-dose fit --groups GROUPS [--model NAME] [--device ID] [--effective-energy E] [--json]
 
 Fits a model of net dose rate (µSv/h) against distance (m) to one device's readings by weighted least squares
@@ -26,6 +26,9 @@ Models: ${MODEL_NAMES.join(", ")} (default: the lowest AICc).
   --model NAME           fit this model
   --device ID            the device whose readings to fit (required when the files hold several)
   --effective-energy E   effective photon energy (default 60 keV): mu of air; converts air-kerma readings
+  --reviews FILE         the RSO's reviews (reviews.csv): readings it excludes are left out of the fit, the
+                         checks and the residuals, and listed; reviews of readings in other files are left out
+                         (counted on stderr)
   --residuals FILE       write every reading's residual to FILE (.parquet, or CSV otherwise)
   --groups GROUPS        fit from a groups file (CSV or Parquet) made by the grouping query of docs/scaling.md,
                          for readings aggregated elsewhere (Spark SQL, Trino); single readings are then unknown
@@ -69,13 +72,14 @@ export const fitCommand: Command = {
   async run(args, io) {
     const {values, positionals} = parseOptions(args, {
       model: MODEL_SOURCE_OPTIONS.model, device: MODEL_SOURCE_OPTIONS.device,
-      "effective-energy": MODEL_SOURCE_OPTIONS["effective-energy"], json: MODEL_SOURCE_OPTIONS.json,
+      "effective-energy": MODEL_SOURCE_OPTIONS["effective-energy"], reviews: MODEL_SOURCE_OPTIONS.reviews, json: MODEL_SOURCE_OPTIONS.json,
       residuals: {type: "string"}, groups: {type: "string"}
     });
     let resolved: ResolvedModel;
     if (values.groups !== undefined) {
       if (positionals.length > 0) throw new UsageError("give either readings files or --groups, not both");
       if (values.residuals !== undefined) throw new UsageError("--residuals needs the readings: single readings are not in a groups file");
+      if (values.reviews !== undefined) throw new UsageError("--reviews needs the readings: a groups file holds no single readings to set aside");
       resolved = await resolveModelFromGroups(values.groups, values, io);
     } else {
       if (positionals.length === 0) throw new UsageError("give at least one readings file: xray-dose fit READINGS.csv (or --groups GROUPS)");
@@ -128,7 +132,7 @@ export const fitCommand: Command = {
           readings: check.censored, inconsistent: check.inconsistentCount,
           inconsistentReadings: check.inconsistent.map((c) => ({...readingOut(c), mdl_rate_uSv_per_h: c.mdl_rate_uSv_per_h}))
         } : null,
-        files: resolved.files, conversion: resolved.conversion, residualsFile: residualsWritten,
+        files: resolved.files, conversion: resolved.conversion, excluded: modelJson(resolved).excluded, residualsFile: residualsWritten,
         influence: influence === null ? {checked: false, reason: INFLUENCE_NOT_CHECKED, method: INFLUENCE_METHOD} : {...influence, method: INFLUENCE_METHOD}
       }, null, 2));
       return 0;

@@ -11,7 +11,8 @@
 //
 // The set-level checks of lib/readings/check.ts (ids repeated across files, readings far off their device's others)
 // run as SQL over all readings, and only the readings they single out come back, as parsed objects, to the same
-// message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit.
+// message functions. Fits need only groups (lib/models/grouped.ts) and the readings flagged against a fit. Readings
+// the RSO's reviews exclude are looked up by id (readingsWithIds) and set aside by their file and line (exclude).
 import {basename} from "node:path";
 import {parseReadingsCsv, REQUIRED_COLUMNS} from "../readings/parse.js";
 import {duplicateAcrossFiles, farOffGroupKey, farOffProblem, farOffValue, FAR_OFF_MIN_LOG10, FAR_OFF_MIN_READINGS, FAR_OFF_MODIFIED_Z, UNTRACEABLE_LINES_LISTED, untraceableProblem} from "../readings/check.js";
@@ -101,6 +102,14 @@ export interface ReadingsScan {
    * null when they stay in DuckDB. What needs every reading as an object (a single reading's influence) uses them.
    */
   held: readonly Reading[] | null;
+  /** The valid readings with these ids, as objects (the readings reviews name); an id no valid reading has is left out. */
+  readingsWithIds(ids: readonly string[]): Promise<Reading[]>;
+  /**
+   * Sets these readings (from this scan: held or readingsWithIds) aside, as the RSO's reviews exclude them
+   * (lib/reviews): from then on they take no part in fitProblems, groups, check or writeResiduals. The problems,
+   * device summaries, held readings and archive still have every valid reading.
+   */
+  exclude(readings: readonly Reading[]): Promise<void>;
   /** Problems a fit of one device raises (readingsToPoints: unusable uncertainties, quantities mixed). */
   fitProblems(device_id: string): Promise<Problem[]>;
   /** The device's fit-ready readings grouped by sector and distance bin, rates in µSv/h of H*(10). */
@@ -167,11 +176,20 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
     list.push(r);
   }
   const devices = [...byDevice.keys()].sort().map((id) => summarise(id, byDevice.get(id)!));
+  const setAside = new Set<string>();
+  const fitted = (device_id: string) => (byDevice.get(device_id) ?? []).filter((r) => !setAside.has(placeKey(r.source)));
   const pointsOf = (device_id: string, conversion: DoseConversion) =>
-    readingsToPoints(byDevice.get(device_id) ?? [], {toDoseEquivalent: (v, r) => convertValue(v, r.quantity, conversion)});
+    readingsToPoints(fitted(device_id), {toDoseEquivalent: (v, r) => convertValue(v, r.quantity, conversion)});
   return {
     files: read.files.map((f) => ({...f, format: readingsFormat(f.path), engine: "typescript" as const, reread: 0})),
     problems, readings: readings.length, devices, held: readings,
+    async readingsWithIds(ids) {
+      const wanted = new Set(ids);
+      return readings.filter((r) => wanted.has(r.reading_id));
+    },
+    async exclude(excluded) {
+      for (const r of excluded) setAside.add(placeKey(r.source));
+    },
     async fitProblems(device_id) {
       return pointsOf(device_id, identityConversion()).problems;
     },
@@ -183,7 +201,7 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
       const {checkAgainstFit} = await import("../models/grouped.js");
       const {points} = pointsOf(device_id, conversion);
       const result = checkAgainstFit(points, fit);
-      const byId = new Map((byDevice.get(device_id) ?? []).map((r) => [r.reading_id, r]));
+      const byId = new Map(fitted(device_id).map((r) => [r.reading_id, r]));
       const pointById = new Map(points.map((p) => [p.reading_id, p]));
       return {
         flagged: result.flagged.slice(0, MAX_FLAGGED).map((f) => ({
@@ -204,7 +222,7 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
       const db = await openDb();
       try {
         await createReadingsTable(db, "ts_rows");
-        await appendReadings(db, "ts_rows", (byDevice.get(device_id) ?? []).map((r) => ({reading: r, fileIndex: read.files.findIndex((f) => f.path === r.source.file)})));
+        await appendReadings(db, "ts_rows", fitted(device_id).map((r) => ({reading: r, fileIndex: read.files.findIndex((f) => f.path === r.source.file)})));
         return await copyResiduals(db, path, "SELECT * FROM ts_rows", read.files.map((f) => f.path), device_id, fit, conversion);
       } finally {
         db.close();
@@ -221,6 +239,11 @@ async function typescriptScan(files: string[], pathProblems: Problem[], options:
     },
     close() {}
   };
+}
+
+/** A reading's place (file and line): what identifies a reading set aside, in either engine. */
+function placeKey(source: {file: string; line: number}): string {
+  return `${source.line}:${source.file}`;
 }
 
 function summarise(device_id: string, readings: readonly Reading[]): DeviceSummary {
@@ -359,8 +382,11 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
   for (const p of await setProblems(db, files, union, held, options.now)) problems.push(p);
   for (const p of await untraceableInDb(db, files, union)) problems.push(p);
 
-  const devices = await deviceSummaries(db, union); 
-  const heldByDevice = (device_id: string) => held.filter((h) => h.reading.device_id === device_id).map((h) => h.reading);
+  const devices = await deviceSummaries(db, union);
+  // The readings a fit sees: every valid one but those set aside (exclude), left out by an anti-join on their place.
+  let fitted = union;
+  const setAside = new Set<string>();
+  const heldByDevice = (device_id: string) => held.filter((h) => h.reading.device_id === device_id && !setAside.has(placeKey(h.reading.source))).map((h) => h.reading);
 
   return {
     files: files.map(({path, format, sha256, rows, engine, excluded}) => ({path, format, sha256, rows, engine, reread: excluded.length})),
@@ -368,24 +394,44 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
     readings: devices.reduce((s, d) => s + d.readings, 0),
     held: null,
     devices,
+    async readingsWithIds(ids) {
+      if (ids.length === 0) return [];
+      // Candidates by the hash of the id (explicit, or file:line), then the parsed readings' own ids decide.
+      await db.run(`CREATE OR REPLACE TEMP TABLE wanted_ids AS SELECT DISTINCT hash(id) AS h FROM (VALUES ${ids.map((id) => `(${sqlText(id)})`).join(", ")}) AS t(id)`);
+      const at = await db.all<{file_index: number; line: number}>(`SELECT file_index, line FROM (${union}) WHERE ${idHashOf(files)} IN (SELECT h FROM wanted_ids) ORDER BY file_index, line`);
+      const wanted = new Set(ids);
+      const found = await readingsAt(db, files, held, at, options.now);
+      return found.filter((r) => wanted.has(r.reading_id))
+        .sort((a, b) => fileOrder(files, a.source.file) - fileOrder(files, b.source.file) || a.source.line - b.source.line);
+    },
+    async exclude(excluded) {
+      for (const r of excluded) setAside.add(placeKey(r.source));
+      if (setAside.size === 0) return;
+      const places = [...setAside].map((key) => {
+        const colon = key.indexOf(":");
+        return `(${fileOrder(files, key.slice(colon + 1))}, ${Number(key.slice(0, colon))})`;
+      });
+      await db.run(`CREATE OR REPLACE TEMP TABLE set_aside AS SELECT * FROM (VALUES ${places.join(", ")}) AS t(file_index, line)`);
+      fitted = `SELECT * FROM (${union}) u WHERE NOT EXISTS (SELECT 1 FROM set_aside s WHERE s.file_index = u.file_index AND s.line = u.line)`;
+    },
     async fitProblems(device_id) {
       // Readings SQL certified all have a usable uncertainty; the parser's readings are checked as readingsToPoints does.
       const own = readingsToPoints(heldByDevice(device_id), {toDoseEquivalent: (v) => v}).problems.filter((p) => p.line !== undefined);
-      const streamed = streamedProblems.filter((s) => s.problem.line !== undefined).map((s) => s.problem);
-      const order = await firstAppearances(db, union, device_id);
+      const streamed = streamedProblems.filter((s) => s.problem.line !== undefined && !setAside.has(placeKey({file: s.problem.file, line: s.problem.line}))).map((s) => s.problem);
+      const order = await firstAppearances(db, fitted, device_id);
       const all = [...own, ...streamed].sort((a, b) => fileOrder(files, a.file) - fileOrder(files, b.file) || a.line! - b.line!);
       const mixed = mixedQuantitiesWarning(order.firstFile === null ? "" : files[order.firstFile]!.path, order.quantities);
       return mixed ? [...all, mixed] : all;
     },
     async groups(device_id, conversion) {
-      const rows = await db.all<GroupRow>(groupingSql(`SELECT * FROM (${union}) WHERE device_id = ${sqlText(device_id)} AND sigma > 0`));
+      const rows = await db.all<GroupRow>(groupingSql(`SELECT * FROM (${fitted}) WHERE device_id = ${sqlText(device_id)} AND sigma > 0`));
       return convertGroupRows(device_id, rows, conversion);
     },
     async check(device_id, fit, conversion) {
-      return checkInDb(db, files, union, held, device_id, fit, conversion, options.now);
+      return checkInDb(db, files, fitted, held, device_id, fit, conversion, options.now);
     },
     async writeResiduals(path, device_id, fit, conversion) {
-      return copyResiduals(db, path, union, files.map((f) => f.path), device_id, fit, conversion, files);
+      return copyResiduals(db, path, fitted, files.map((f) => f.path), device_id, fit, conversion, files);
     },
     async writeArchive(dir) {
       await appendArchive(db, held.map((h) => h.reading));

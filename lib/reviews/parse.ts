@@ -49,6 +49,23 @@ export function reviewOrder(a: Review, b: Review): number {
   return a.source.line - b.source.line;
 }
 
+/**
+ * The reading ids a reviews file names (its reading_id cells, trimmed, each once), read before the reviews are
+ * validated: a command whose readings stay in a database looks up only these readings to validate the reviews against
+ * (parseReviews' `readings`). Empty when the file has no reading_id column (parseReviews then says what is wrong).
+ */
+export function reviewedIds(text: string): string[] {
+  const {rows} = parseCsv(text);
+  const column = rows[0]?.fields.findIndex((h) => h.trim() === "reading_id") ?? -1;
+  if (column < 0) return [];
+  const ids = new Set<string>();
+  for (const row of rows.slice(1)) {
+    const id = row.fields[column]?.trim() ?? "";
+    if (id !== "") ids.add(id);
+  }
+  return [...ids];
+}
+
 /** Parse and validate reviews.csv. Never throws for bad content. */
 export function parseReviews(text: string, file: string, context: ReviewContext): ParsedReviews {
   const problems: Problem[] = [];

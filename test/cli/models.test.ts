@@ -236,6 +236,79 @@ describe("the command line at its edges", () => {
   }, 60_000);
 });
 
+describe("--reviews FILE: readings set aside before fitting", () => {
+  // EXACT's six readings plus a seventh, ten times too high at 2.5 m: excluded by a review, the fit is EXACT's.
+  const rows: [number, number | "", number, number][] = [1, 1.5, 2, 3, 4, 6].map((r, i) => [r, "", (100 / r ** 2) * wobble[i]!, 0.05 * (100 / r ** 2)]);
+  const withOutlier = readingsFile("outlier.csv", [...rows, [2.5, "", 10 * (100 / 2.5 ** 2), 0.05 * (100 / 2.5 ** 2)]]);
+  const reviews = (lines: string[]) => {
+    const path = join(mkdtempSync(join(tmpdir(), "xray-reviews-")), "reviews.csv");
+    writeFileSync(path, ["reading_id,action,reason,reviewed_by,reviewed_on", ...lines].join("\n") + "\n");
+    return path;
+  };
+  const args = ["--model", "inverse-square", "--distance", "2 m", "--duration", "1 h", "--json"];
+
+  it("fits without the excluded reading, lists it, and applies the last decision (an include puts it back)", async () => {
+    const excluded = reviews(["VAN-1-6,exclude,slipped decimal,RSO-1,2025-03-10", "OTHER-9,exclude,another file's reading,RSO-1,2025-03-10"]);
+    const reviewed = await run(scenarioCommand, ["--readings", withOutlier, "--reviews", excluded, ...args]);
+    const plain = JSON.parse((await run(scenarioCommand, ["--readings", EXACT, ...args])).stdout);
+    const json = JSON.parse(reviewed.stdout);
+    expect(json.dose.value).toBeCloseTo(plain.dose.value, 10);
+    expect(json.excluded).toEqual([{reading_id: "VAN-1-6", reason: "slipped decimal", reviewed_on: "2025-03-10", review: {file: excluded, line: 2}, reading: {file: withOutlier, line: 8}}]);
+    expect(reviewed.stderr).toContain(`${excluded}: 1 review names a reading not in the readings given; not applied.`);
+    expect(json.description).toMatch(/; 1 reading excluded by /);
+    // Without the review the outlier pulls the fit up.
+    expect(JSON.parse((await run(scenarioCommand, ["--readings", withOutlier, ...args])).stdout).dose.value).toBeGreaterThan(plain.dose.value * 1.01);
+    const putBack = reviews(["VAN-1-6,exclude,slipped decimal,RSO-1,2025-03-10", "VAN-1-6,include,instrument record agrees after all,RSO-1,2025-03-11"]);
+    const back = JSON.parse((await run(scenarioCommand, ["--readings", withOutlier, "--reviews", putBack, ...args])).stdout);
+    expect(back.excluded).toEqual([]);
+    expect(back.dose.value).toBeGreaterThan(plain.dose.value * 1.01);
+    const text = (await run(fitCommand, [withOutlier, "--reviews", excluded, "--model", "inverse-square"])).stdout;
+    expect(text).toContain(`Excluded: VAN-1-6 (${withOutlier}:8): slipped decimal (reviewed 2025-03-10, ${excluded}:2).`);
+    // exclusion and time-to-limit read the same option.
+    for (const [command, more] of [[exclusionCommand, ["--limit", "20 uSv", "--per", "1 h"]], [timeToLimitCommand, ["--distance", "2 m", "--limit", "20 uSv"]]] as const) {
+      const out = JSON.parse((await run(command, ["--readings", withOutlier, "--reviews", excluded, "--model", "inverse-square", ...more, "--json"])).stdout);
+      expect(out.excluded.map((e: {reading_id: string}) => e.reading_id)).toEqual(["VAN-1-6"]);
+    }
+  });
+
+  it("stops on a review without a reason or dated in the future, naming the file and line", async () => {
+    const bad = reviews(["VAN-1-6,exclude,,RSO-1,2025-03-10", `VAN-1-5,exclude,too high,RSO-1,${new Date(TEST_NOW.getTime() + 86_400_000 * 400).toISOString().slice(0, 10)}`]);
+    const error = await run(scenarioCommand, ["--readings", withOutlier, "--reviews", bad, ...args]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => [p.file, p.line, p.column])).toEqual([[bad, 2, "reason"], [bad, 3, "reviewed_on"]]);
+    await expect(run(scenarioCommand, ["--readings", withOutlier, "--reviews", "/nonexistent/reviews.csv", ...args])).rejects.toThrow(/--reviews \/nonexistent\/reviews.csv: no such file/);
+    await expect(run(scenarioCommand, ["--reference", "0.016 mrem in 10 s at 5 ft", "--reviews", bad, ...args])).rejects.toThrow(UsageError);
+    await expect(run(fitCommand, ["--groups", "/nonexistent/groups.csv", "--reviews", bad])).rejects.toThrow(/--reviews needs the readings/);
+  });
+
+  it("the readings as Parquet, kept in DuckDB, give the same fit, flags and exclusions as the CSV read whole", async () => {
+    const parquet = join(mkdtempSync(join(tmpdir(), "xray-reviews-")), "outlier.parquet");
+    const {openDb, sqlText} = await import("../../lib/io/duckdb.js");
+    const db = await openDb();
+    await db.run(`COPY (SELECT * FROM read_csv(${sqlText(withOutlier)}, all_varchar = true)) TO ${sqlText(parquet)} (FORMAT parquet)`);
+    db.close();
+    const excluded = reviews(["VAN-1-6,exclude,slipped decimal,RSO-1,2025-03-10", "VAN-1-2,note,checked,RSO-1,2025-03-10"]);
+    const [csv, duck] = await Promise.all([withOutlier, parquet].map(async (file) => JSON.parse((await run(fitCommand, [file, "--reviews", excluded, "--model", "inverse-square", "--json"])).stdout)));
+    // Parquet is always read by DuckDB: its readings are not held, so a single reading's influence is not checked.
+    expect(duck.influence.checked).toBe(false);
+    // Read whole, the influence screen sees the six readings fitted, not the one set aside.
+    expect(csv.influence.screened).toBe(6);
+    const exact = await libraryFit(EXACT);
+    for (const json of [csv, duck]) {
+      expect(json.n).toBe(6);
+      expect(Math.abs(json.parameters.S.value / exact.parameters.S!.value - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(json.chiSquare / exact.chiSquare - 1)).toBeLessThan(1e-9);
+      expect(json.flagged.count).toBe(0);
+    }
+    expect(duck.excluded).toEqual([{...csv.excluded[0], reading: {file: parquet, line: 8}}]);
+    expect(csv.excluded[0].reading).toEqual({file: withOutlier, line: 8});
+    // Without the review both engines flag the outlier.
+    const unreviewed = JSON.parse((await run(fitCommand, [parquet, "--model", "inverse-square", "--json"])).stdout);
+    expect(unreviewed.flagged.readings.map((r: {reading_id: string}) => r.reading_id)).toContain("VAN-1-6");
+  });
+});
+
 describe("xray-dose scenario --distribution", () => {
   const base = ["--readings", EXACT, "--model", "inverse-square", "--distance", "2 m", "--duration", "1 h"];
 

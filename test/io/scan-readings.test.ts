@@ -206,6 +206,23 @@ describe("the same problems as the TypeScript reader", () => {
     await writeFile(b, [HEADER, ok("Z2"), ok(""), ok("Z1"), ok("Z3")].join("\n") + "\n");
     await expectSameProblems([a, b]);
   });
+
+  it("readings looked up by id, derived ids included, and set aside from the groups", async () => {
+    const file = join(dir, "derived.csv");
+    await writeFile(file, [HEADER, ok("K1"), ok(""), ok("K3", {distance: "3"})].join("\n") + "\n");
+    for (const duckdbFromBytes of [0, Infinity]) {
+      const scan = await scanReadings([file], {now, duckdbFromBytes});
+      scans.push(scan);
+      expect(scan.files[0]!.engine).toBe(duckdbFromBytes === 0 ? "duckdb" : "typescript");
+      const found = await scan.readingsWithIds(["K3", "derived.csv:3", "derived.csv:2", "NO-SUCH"]);
+      expect(found.map((r) => [r.reading_id, r.source.line, r.distance_m])).toEqual([["derived.csv:3", 3, 2], ["K3", 4, 3]]);
+      expect(await scan.readingsWithIds([])).toEqual([]);
+      await scan.exclude(found);
+      const groups = await scan.groups("VAN-1", IDENTITY);
+      expect(groups.map((g) => [g.n, g.minR])).toEqual([[1, 2]]);
+      expect(scan.readings).toBe(3);
+    }
+  });
 });
 
 describe("monitor-sized data: groups, flags and warnings agree", () => {
@@ -278,6 +295,57 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
       db.close();
       expect(row).toEqual({n, flagged: check.flaggedCount, ids: n});
     }
+  });
+
+  it("readings set aside (an RSO's exclusions) leave the groups, the fit and the check, in both engines alike", async () => {
+    const ts = await readReadingsPaths([file], {now});
+    // The device of the row re-read for its warning (line 20001): the parser holds that reading, SQL the others.
+    const warned = ts.readings.find((r) => r.source.line === 20001)!;
+    const device = warned.device_id;
+    const ofDevice = ts.readings.filter((r) => r.device_id === device);
+    const ctx = airContext(60);
+    const allPoints = readingsToPoints(ofDevice, {toDoseEquivalent: (v) => v}).points;
+    const flagged = checkAgainstFit(allPoints, fitModel(allPoints, "inverse-square-air", ctx)).flagged;
+    expect(flagged.length).toBeGreaterThan(0);
+    // A flagged reading, the first and last of the device (rows SQL certified), the re-read one, and an id no reading has.
+    const ids = [...new Set([flagged[0]!.reading_id, ofDevice[0]!.reading_id, ofDevice.at(-1)!.reading_id, warned.reading_id, "NO-SUCH"])];
+    const expectedFound = ts.readings.filter((r) => ids.includes(r.reading_id));
+    expect(expectedFound).toHaveLength(ids.length - 1);
+    expect(expectedFound.length).toBeGreaterThanOrEqual(3);
+    const kept = ofDevice.filter((r) => !ids.includes(r.reading_id));
+    const {points} = readingsToPoints(kept, {toDoseEquivalent: (v) => v});
+    const each = fitModel(points, "inverse-square-air", ctx);
+    const expectedCheck = checkAgainstFit(points, each);
+    const results = [];
+    for (const duckdbFromBytes of [0, Infinity]) {
+      const reviewed = await scanReadings([file], {now, duckdbFromBytes});
+      scans.push(reviewed);
+      expect(reviewed.files[0]!.engine).toBe(duckdbFromBytes === 0 ? "duckdb" : "typescript");
+      const found = await reviewed.readingsWithIds(ids);
+      expect(found.map((r) => [r.reading_id, r.source.line, r.measured_at, r.device_id])).toEqual(expectedFound.map((r) => [r.reading_id, r.source.line, r.measured_at, r.device_id]));
+      await reviewed.exclude(found);
+      const groups = await reviewed.groups(device, IDENTITY);
+      const grouped = fitGroups(groups, "inverse-square-air", ctx);
+      expect(grouped.n).toBe(each.n);
+      expect(Math.abs(grouped.parameters.S!.value / each.parameters.S!.value - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(grouped.chiSquare / each.chiSquare - 1)).toBeLessThan(1e-9);
+      const check = await reviewed.check(device, each, IDENTITY);
+      expect(check.flaggedCount).toBe(expectedCheck.flagged.length);
+      expect(check.flagged.map((f) => f.reading.reading_id)).not.toContain(flagged[0]!.reading_id);
+      expect(check.compared + check.censored).toBe(points.length);
+      expect(reviewed.readings).toBe(ts.readings.length);
+      // --residuals: every fitted reading, none set aside.
+      const out = join(dir, `reviewed-${duckdbFromBytes}.csv`);
+      expect(await reviewed.writeResiduals(out, device, each, IDENTITY)).toBe(points.length);
+      const db = await openDb();
+      const [written] = await db.all<{n: number}>(`SELECT count(*) AS n FROM read_csv(${sqlText(out)}) WHERE reading_id IN (${ids.map(sqlText).join(", ")})`);
+      db.close();
+      expect(written!.n).toBe(0);
+      results.push({groups: groups.map((g) => [g.sector_deg, g.bin, g.n, g.censored]), S: grouped.parameters.S!.value, flagged: check.flagged.map((f) => f.reading.reading_id)});
+    }
+    expect(results[0]!.groups).toEqual(results[1]!.groups);
+    expect(Math.abs(results[0]!.S / results[1]!.S - 1)).toBeLessThan(1e-12);
+    expect(results[0]!.flagged).toEqual(results[1]!.flagged);
   });
 
   it("Parquet with the same columns gives the same problems, as lines of its CSV export", async () => {

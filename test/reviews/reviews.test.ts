@@ -5,7 +5,7 @@ import {cp, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {applyReviews, parseReviews, REVIEW_COLUMNS} from "../../lib/reviews/index.js";
+import {applyReviews, parseReviews, reviewedIds, REVIEW_COLUMNS} from "../../lib/reviews/index.js";
 import {readDataset} from "../../lib/io/load-dataset.js";
 import {publish} from "../../lib/publish/publication.js";
 import type {Reading} from "../../lib/readings/types.js";
@@ -69,6 +69,13 @@ describe("parseReviews", () => {
     expect(reviews.map((r) => [r.reading_id, r.source.line])).toEqual([["R1", 3]]);
     // A review of a reading given is still validated.
     expect(problems.map((p) => [p.line, p.column])).toEqual([[5, "reason"]]);
+  });
+
+  it("names the reading ids a file reviews, each once, before validating it (columns in any order, quoted fields)", () => {
+    const text = ["reason,reviewed_on,reading_id,action,reviewed_by", '"high, then checked",2026-03-15, R1 ,exclude,RSO-7', "x,2026-03-15,R2,note,RSO-7", "y,2026-03-16,R1,include,RSO-7", "z,2026-03-16,,note,RSO-7"].join("\n");
+    expect(reviewedIds(text)).toEqual(["R1", "R2"]);
+    expect(reviewedIds("action,reason\nexclude,x\n")).toEqual([]);
+    expect(reviewedIds("")).toEqual([]);
   });
 
   it("warns about an include with nothing to undo", () => {
