@@ -7,6 +7,7 @@ import type {DoseFieldModel} from "../field/formulas.js";
 import type {ClaimVerdict} from "../compliance/policy-claims.js";
 import type {PolicyDiff} from "../compliance/policy-diff.js";
 import type {InfluentialReading} from "./influence.js";
+import type {ConstancyPoint} from "../models/constancy.js";
 
 export interface PublishedFile {
   /** Path relative to the project root, e.g. "data/readings/ZBV-0417-2025.csv". */
@@ -206,22 +207,8 @@ export interface PublishedPeriodTotals {
   devices: {device_id: string; operator: PublishedEstimateTotal[]; cordon: PublishedEstimateTotal[]}[];
 }
 
-export interface PublishedConstancyPoint {
-  kind: "quarter" | "calibration";
-  label: string;
-  from: string;
-  to: string | null;
-  n: number;
-  output_uSv_per_h: number;
-  sigma_uSv_per_h: number;
-  z: number;
-  lower2_uSv_per_h: number;
-  upper2_uSv_per_h: number;
-  lower3_uSv_per_h: number;
-  upper3_uSv_per_h: number;
-  beyond: "2σ" | "3σ" | null;
-  out_of_control: boolean;
-}
+/** A period's output as published: the model's point (lib/models/constancy.ts) without the fit's internals. */
+export type PublishedConstancyPoint = Omit<ConstancyPoint, "ratio" | "first">;
 
 /** A device's output at 1 m on the beam side, per quarter and per calibration period, against the pooled estimate. */
 export interface PublishedConstancy {

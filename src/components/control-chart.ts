@@ -6,20 +6,11 @@ import {accessibleFigure} from "./figure.js";
 import {dataTable} from "./table.js";
 import {doseAxis, rateIn, sig} from "./format.js";
 import type {UnitSystem} from "./units.js";
+import type {PublishedConstancyPoint} from "../lib/publish/types.js";
 
-export interface ControlPoint {
-  label: string;
-  n: number;
-  output_uSv_per_h: number;
-  sigma_uSv_per_h: number;
-  z: number;
-  lower2_uSv_per_h: number;
-  upper2_uSv_per_h: number;
-  lower3_uSv_per_h: number;
-  upper3_uSv_per_h: number;
-  beyond: "2σ" | "3σ" | null;
-  out_of_control: boolean;
-}
+/** What the chart draws of a published period (lib/publish/types.ts). */
+export type ControlPoint = Pick<PublishedConstancyPoint,
+  "label" | "n" | "output_uSv_per_h" | "sigma_uSv_per_h" | "z" | "lower2_uSv_per_h" | "upper2_uSv_per_h" | "lower3_uSv_per_h" | "upper3_uSv_per_h" | "beyond" | "out_of_control">;
 
 export function controlChart(points: readonly ControlPoint[], pooled_uSv_per_h: number, options: {units: UnitSystem; width?: number; summary: string; document?: Document}): HTMLElement {
   const {factor, note} = doseAxis(options.units);

@@ -6,20 +6,11 @@ import * as Plot from "@observablehq/plot";
 import {accessibleFigure} from "./figure.js";
 import {doseAxis} from "./format.js";
 import type {UnitSystem} from "./units.js";
+import type {PublishedGroup} from "../lib/publish/types.js";
 
-/** The readings at one distance (lib/publish/types.ts PublishedGroup). */
-export interface ChartGroup {
-  distance_m: number;
-  readings: number;
-  censored: number;
-  mean_rate_uSv_per_h: number | null;
-  spread_uSv_per_h: number | null;
-  min_rate_uSv_per_h: number | null;
-  max_rate_uSv_per_h: number | null;
-  /** Highest detection limit (as a rate) of the readings below it here: drawn as an upper limit. */
-  mdl_rate_uSv_per_h: number | null;
-  normalised: number | null;
-}
+/** The readings at one distance, as the chart draws them (lib/publish/types.ts PublishedGroup). */
+export type ChartGroup = Pick<PublishedGroup,
+  "distance_m" | "readings" | "censored" | "mean_rate_uSv_per_h" | "spread_uSv_per_h" | "min_rate_uSv_per_h" | "max_rate_uSv_per_h" | "mdl_rate_uSv_per_h" | "normalised">;
 
 /** A reading beyond 3σ of its model, drawn on its own. */
 export interface ChartReading {
