@@ -38,8 +38,20 @@ const NOT_FOR_MUTATION = [
   "test/publish/missing-data.property.test.ts"
 ];
 
+/**
+ * The test files each mutant may run: MUTATION_TESTS, comma-separated test files, globs or folders (`test/exposure`
+ * and `test/exposure/**` both mean its `*.test.ts` files, not its helpers), or the whole unit selection when unset. A
+ * narrow selection makes a folder's run take minutes instead of days, but its score is a lower bound: a mutant only a
+ * left-out test would kill counts as a survivor (docs/testing.md lists the commands per folder).
+ */
+export function mutationTests(env: string | undefined): string[] {
+  const entries = (env ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
+  if (entries.length === 0) return unitTests.include;
+  return entries.map((e) => (e.endsWith(".ts") ? e : `${e.replace(/\/(\*\*)?$/, "")}/**/*.test.ts`));
+}
+
 // Test files stay isolated (vitest's default): without isolation a module-level cache (unit factors, for one) filled
 // while one mutant was active would still be there when the next runs, and decide its fate.
 // Instrumented code runs several times slower than the original, and the first run of every test measures coverage
 // too: the tests that publish a whole data set need more than the suite's usual minute there.
-export default defineConfig({plugins: [srcLibLink], test: {...unitTests, testTimeout: 300_000, exclude: [...unitTests.exclude, ...NOT_FOR_MUTATION]}});
+export default defineConfig({plugins: [srcLibLink], test: {...unitTests, include: mutationTests(process.env.MUTATION_TESTS), testTimeout: 300_000, exclude: [...unitTests.exclude, ...NOT_FOR_MUTATION]}});
