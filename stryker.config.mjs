@@ -2,6 +2,10 @@
 // Stryker plants one small bug at a time (a flipped comparison, a dropped condition, an emptied string) in the code
 // listed under `mutate` and runs the unit tests that cover it; a mutant the tests do not notice has "survived".
 // docs/testing.md says how to run it on part of the code, how to read the report and what the last scores were.
+// MUTATION_REPORT=name keeps a run's reports and incremental file in reports/mutation/name/, so runs over different
+// folders (each with its own MUTATION_TESTS, vitest.mutation.config.ts) do not replace each other's results.
+const reports = process.env.MUTATION_REPORT ? `reports/mutation/${process.env.MUTATION_REPORT}` : "reports/mutation";
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -22,11 +26,11 @@ export default {
   // (vitest.mutation.config.ts resolves it).
   ignorePatterns: ["dist", "dist-internal", "dist-oracle-public", "dist-oracle-internal", "src/.observablehq", "src/lib", "reports", "bench/results"],
   reporters: ["clear-text", "progress", "html", "json"],
-  htmlReporter: {fileName: "reports/mutation/index.html"},
-  jsonReporter: {fileName: "reports/mutation/mutation.json"},
+  htmlReporter: {fileName: `${reports}/index.html`},
+  jsonReporter: {fileName: `${reports}/mutation.json`},
   // Re-running after a change tests only the mutants whose code or covering tests changed.
   incremental: true,
-  incrementalFile: "reports/mutation/stryker-incremental.json",
+  incrementalFile: `${reports}/stryker-incremental.json`,
   concurrency: 2,
   thresholds: {high: 90, low: 80, break: null}
 };

@@ -1,20 +1,24 @@
 // Mutation scores per folder and per file from Stryker's JSON report (npm run mutation writes it), as a Markdown
 // table for docs/testing.md, and the surviving mutants with their place and replacement.
 //
-//   npx tsx scripts/mutation-scores.ts [reports/mutation/mutation.json] [--survivors]
+//   npx tsx scripts/mutation-scores.ts [reports/mutation/mutation.json ...] [--survivors]
+//
+// Several reports (one per folder's run, MUTATION_REPORT in stryker.config.mjs) make one table:
+//   npx tsx scripts/mutation-scores.ts reports/mutation/*/mutation.json
+// A file in more than one report is taken from the last one named.
 //
 // Score = detected ÷ valid, as Stryker computes it: detected = killed + timed out; valid = detected + survived +
 // no coverage (compile and runtime errors and ignored mutants are not counted).
 import {readFileSync} from "node:fs";
 import {dirname} from "node:path";
 
-interface Mutant {
+export interface Mutant {
   status: string;
   mutatorName: string;
   replacement?: string;
   location: {start: {line: number; column: number}};
 }
-interface Report {
+export interface Report {
   files: Record<string, {mutants: Mutant[]}>;
 }
 
@@ -37,14 +41,19 @@ export function score(c: Counts): number | null {
   return valid === 0 ? null : (100 * (c.killed + c.timeout)) / valid;
 }
 
+/** The files of several reports as one; a file in more than one is taken from the last. */
+export function mergeReports(reports: readonly Report[]): Report {
+  return {files: Object.assign({}, ...reports.map((r) => r.files)) as Report["files"]};
+}
+
 function row(name: string, c: Counts): string {
   const s = score(c);
   return `| ${name} | ${s === null ? "–" : s.toFixed(1)} % | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`;
 }
 
 function main(args: string[]): void {
-  const path = args.find((a) => !a.startsWith("--")) ?? "reports/mutation/mutation.json";
-  const report = JSON.parse(readFileSync(path, "utf8")) as Report;
+  const paths = args.filter((a) => !a.startsWith("--"));
+  const report = mergeReports((paths.length > 0 ? paths : ["reports/mutation/mutation.json"]).map((p) => JSON.parse(readFileSync(p, "utf8")) as Report));
   const files = Object.keys(report.files).sort();
   const folders = [...new Set(files.map((f) => dirname(f)))].sort();
   console.log("| folder or file | score | killed | timed out | survived | no coverage |");
