@@ -31,5 +31,23 @@ describe("compareModels", () => {
     expect(ranked[0]!.model).toBe("inverse-square");
     expect(ranked[0]!.criterion).toBe("aic"); // n − p − 1 = 0: no AICc
     expect(ranked.slice(1).every((r) => r.score === null && r.fit.reason !== null)).toBe(true);
+    // AIC = χ² + 2p for the one model fitted; the others have no Δ and no weight, and the fitted one all of it.
+    expect(ranked[0]!.score).toBeCloseTo(ranked[0]!.fit.chiSquare + 2, 12);
+    expect(ranked[0]!.weight).toBe(1);
+    expect(ranked.slice(1).every((r) => r.delta === null && r.weight === null)).toBe(true);
+  });
+
+  it("with nothing fitted, ranks nothing: every score, Δ and weight null, the criterion AIC", () => {
+    const ranked = compareModels(synthetic((r) => 100 / r ** 2, [1], 0.1, 1));
+    expect(ranked).toHaveLength(3);
+    expect(ranked.every((r) => r.score === null && r.delta === null && r.weight === null && r.criterion === "aic")).toBe(true);
+  });
+
+  it("lists the models from the smallest score to the largest, Δ counted from the smallest", () => {
+    const ranked = compareModels(synthetic((r) => 60 * r ** -1.7, range(0.5, 6, 12), 0.05, 3));
+    const scores = ranked.map((r) => r.score!);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    ranked.forEach((r) => expect(r.delta).toBeCloseTo(r.score! - scores[0]!, 12));
+    expect(ranked[0]!.model).toBe("power-law");
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {referenceModel} from "../../lib/models/index.js";
+import {ReferenceFigureError, referenceModel} from "../../lib/models/index.js";
 import {scenarioDose} from "../../lib/exposure/index.js";
 
 describe("referenceModel: the policy's 0.016 mrem in 10 s at 5 ft", () => {
@@ -29,5 +29,27 @@ describe("referenceModel: the policy's 0.016 mrem in 10 s at 5 ft", () => {
 
   it("refuses a non-positive figure", () => {
     expect(() => referenceModel({dose_uSv: 0, duration_s: 10, distance_m: 1})).toThrow(/positive/);
+  });
+});
+
+describe("referenceModel: what it is and what it refuses", () => {
+  it("one point at one distance: n = 1, no degrees of freedom, no instruments' uncertainty, the figure in its notes", () => {
+    const m = referenceModel({dose_uSv: 0.16, duration_s: 10, distance_m: 1.524});
+    expect(m).toMatchObject({n: 1, dof: 0, converged: true, reason: null, distanceRange_m: [1.524, 1.524], instrumentUncertainty: null, occasionScatter: null, parameterNames: ["S"]});
+    expect(m.parameters.S!.unit).toBe("uSv*m^2/h");
+    expect(m.notes[0]).toMatch(/^inverse square law through one published figure \(0\.16 µSv in 10 s at 1\.524 m\), not a fit to readings/);
+    expect(m.notes[1]).toMatch(/95% bounds shown equal the point estimate/);
+  });
+
+  it("refuses a figure whose dose, duration or distance is not positive, with a ReferenceFigureError naming it", () => {
+    for (const figure of [{dose_uSv: -1, duration_s: 10, distance_m: 1}, {dose_uSv: 1, duration_s: 0, distance_m: 1}, {dose_uSv: 1, duration_s: 10, distance_m: 0}, {dose_uSv: NaN, duration_s: 10, distance_m: 1}]) {
+      expect(() => referenceModel(figure)).toThrow(ReferenceFigureError);
+      expect(() => referenceModel(figure)).toThrow(`got ${figure.dose_uSv} µSv in ${figure.duration_s} s at ${figure.distance_m} m`);
+    }
+    try {
+      referenceModel({dose_uSv: 0, duration_s: 10, distance_m: 1});
+    } catch (e) {
+      expect((e as Error).name).toBe("ReferenceFigureError");
+    }
   });
 });
