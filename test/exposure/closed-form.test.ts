@@ -79,6 +79,20 @@ describe("predictRate on a hand-made inverse-square fit", () => {
   });
 });
 
+describe("a model known exactly (zero covariance, instruments stated as exact)", () => {
+  it("has zero sd, bounds equal to the estimate, no shares to speak of and infinitely many degrees of freedom", () => {
+    const exact = handFit({params: [100], covariance: [[0]], instruments: 0, covarianceScale: 2, dof: 4});
+    const p = predictRate(exact, 2);
+    expect(p.logSd).toBe(0);
+    expect(p.upper95_uSv_per_h).toBe(25);
+    expect(p.lower95_uSv_per_h).toBe(25);
+    expect(p.uncertaintyKnown).toBe(true);
+    expect(p.budget!.components.map((c) => c.share)).toEqual([0, 0]);
+    expect(p.budget!.effectiveDof).toBeNull();
+    expect(p.coverageFactor).toBe(Z);
+  });
+});
+
 describe("the coverage factor", () => {
   it("is the normal 1.6449 for infinitely many or more than 10⁷ degrees of freedom, Student's t(0.95, ν) otherwise", () => {
     expect(oneSidedQuantile(null)).toBe(Z);
