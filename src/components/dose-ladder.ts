@@ -1,6 +1,6 @@
 // The dose ladder: doses from the device beside everyday doses and limits, on one logarithmic scale, so that
 // a factor of ten always takes the same space and a reader can see how many times larger one is than another.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {dataTable} from "./table.js";
 import {doseAxis, doseIn} from "./format.js";
