@@ -5,7 +5,8 @@
 //      calibrations on the same day (and two builds with the same value give the same bytes).
 //   2. The data folder (XRAY_DATA_DIR, else data/) is validated first, exactly as `xray-dose validate DIR` does; on an
 //      error the problems are the last lines, then "nothing was published", and nothing has been deleted.
-//   3. Framework's loader cache is cleared and its npm versions pinned (cache.ts): no network, no "latest".
+//   3. Framework's loader cache is cleared and its npm versions pinned (cache.ts): no network, no "latest"; the
+//      pages' Plot module is bundled (plot-bundle.ts).
 //   4. Framework builds into DIST.partial; the post-build checks run there; only then does it replace DIST (dist/ or
 //      dist-internal/, or XRAY_DIST_DIR). A failure at any step leaves the previous DIST untouched.
 //
@@ -20,6 +21,7 @@ import {formatProblem} from "../../lib/io/problems.js";
 import {readDataset} from "../../lib/io/load-dataset.js";
 import {defaultDataDir} from "../../cli/commands/validate.js";
 import {prepareCache} from "./cache.js";
+import {bundlePlot} from "./plot-bundle.js";
 import {postBuild} from "./post-build.js";
 
 const TARGETS = {
@@ -80,6 +82,7 @@ async function main(audience: "public" | "internal"): Promise<number> {
   }
 
   await prepareCache();
+  await bundlePlot();
   const partial = `${dist}.partial`;
   await rm(partial, {recursive: true, force: true});
   const env = {

@@ -18,7 +18,10 @@ export function fixHtml(html: string, epoch_ms?: number): string {
   return /<head>/i.test(fixed) ? addContentSecurityPolicy(fixed) : fixed;
 }
 
-/** Problems in one built file: page errors, references to other hosts, Node-only modules shipped to the browser. */
+/**
+ * Problems in one built file: page errors, references to other hosts, Node-only modules shipped to the browser, and Plot
+ * or d3 bundled whole.
+ */
 export function checkBuiltFile(path: string, text: string): string[] {
   const problems: string[] = [];
   if (path.endsWith(".html")) {
@@ -31,6 +34,8 @@ export function checkBuiltFile(path: string, text: string): string[] {
     const external = /<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="((?:https?:)?\/\/[^"]+)"/gi;
     for (const m of text.matchAll(external)) problems.push(`${path}: loads ${m[1]} from another host`);
   }
+  // Plot or the d3 umbrella bundled on its own means a page imported them directly: every d3 module would be preloaded.
+  if (/(?:^|\/)_node\/(?:d3@|@observablehq\/plot@)/.test(path)) problems.push(`${path}: a page imports @observablehq/plot or d3 itself; import Plot from src/components/plot.js (docs/dependencies.md)`);
   if (path.endsWith(".js")) {
     const imports = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']((?:https?:)?\/\/[^"']+)["']/g;
     for (const m of text.matchAll(imports)) problems.push(`${path}: imports ${m[1]} from another host`);

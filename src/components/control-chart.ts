@@ -1,7 +1,7 @@
 // A control chart of a device's output: each period's output at the reference distance as a dot, against the pooled
 // estimate (the centre line), with that period's ±2σ (dark) and ±3σ (light) limits as bars. A period out of control
 // is drawn in red. The y axis is in the reader's units.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {dataTable} from "./table.js";
 import {doseAxis, rateIn, sig} from "./format.js";

@@ -1,6 +1,6 @@
 // The dose ladder: doses from the device beside everyday doses and limits, on one logarithmic scale, so that
 // a factor of ten always takes the same space and a reader can see how many times larger one is than another.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {dataTable} from "./table.js";
 import {doseAxis, doseIn} from "./format.js";
@@ -41,7 +41,8 @@ export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, 
       Plot.ruleY(sorted, {y: "label", x1: floor, x2: "x", stroke: "kind", strokeOpacity: 0.35}),
       Plot.dot(sorted, {y: "label", x: "x", fill: "kind", r: 6}),
       Plot.text(sorted, {y: "label", x: "x", text: label, dx: 10, textAnchor: "start", fontSize: 12}),
-      ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11})] : [])
+      // A label longer than the chart is wide ends in "…" rather than being cut at the edge; the table has it whole.
+      ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11, lineWidth: (width - 20) / 11, textOverflow: "ellipsis-end"})] : [])
     ]
   }) as Element;
   const table = dataTable(sorted, [

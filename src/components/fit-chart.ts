@@ -2,7 +2,7 @@
 // of slope −2 on these axes, so departures from it are easy to see. The readings are drawn as groups, one per distance
 // (weighted mean and spread, lib/models/grouped.ts), with the flagged readings on their own: what a page draws grows
 // with the distances measured, not with the readings (a monitor logs millions).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {doseAxis} from "./format.js";
 import type {UnitSystem} from "./units.js";

@@ -51,4 +51,19 @@ describe("doseLadder", () => {
     const cells = Array.from(figure.querySelectorAll("tbody tr td:first-child")).map((td) => td.textContent);
     expect(cells).toEqual(["10 seconds at 5 ft", "A flight from New York to Los Angeles", "Public limit, one year"]);
   });
+
+  it("on a phone, ends a label too long for the chart with an ellipsis and keeps it whole in the table", () => {
+    const long = "a day in Denver or the Rocky Mountains (extra cosmic dose at altitude, over a day at sea level)";
+    const figure = doseLadder([...steps, {label: long, dose_uSv: 0.5, kind: "everyday" as const, source: "NCRP 160"}], {summary: "Doses compared", width: 370});
+    // What a text element shows, without the <title> (a tooltip) Plot gives a shortened one.
+    const shown = (t: Element) => Array.from(t.childNodes).filter((n) => n.nodeName !== "title").map((n) => n.textContent).join("");
+    const drawn = Array.from(figure.querySelectorAll("svg text")).map(shown);
+    const shortened = drawn.find((t) => t.startsWith("a day in Denver"));
+    expect(shortened).toMatch(/…$/);
+    expect(shortened!.length).toBeLessThan(long.length);
+    expect(figure.querySelector("svg text title")?.textContent).toBe(long);
+    // Labels that fit are drawn whole.
+    expect(drawn).toContain("10 seconds at 5 ft");
+    expect(Array.from(figure.querySelectorAll("tbody td")).map((td) => td.textContent)).toContain(long);
+  });
 });

@@ -84,6 +84,10 @@ describe("top-view grid", () => {
     const [ring] = contours().size([grid.width, grid.height]).thresholds([level.rate_uSv_per_h])(Array.from(grid.rate_uSv_per_h, (x) => (Number.isNaN(x) ? 1e9 : x)));
     expect(ring!.coordinates.length).toBeGreaterThan(0);
   });
+
+  it("gives each contour level its limit and period: 20 µSv in 10 min is 120 µSv/h, 1 mSv in 2000 h is 0.5 µSv/h", () => {
+    expect(contourLevels().map((l) => [l.limit_uSv, l.period, l.rate_uSv_per_h])).toEqual([[20, "10 minutes", 120], [20, "one hour", 20], [1000, "2000 h", 0.5]]);
+  });
 });
 
 describe("exclusion radius", () => {

@@ -67,4 +67,11 @@ describe("checkBuiltFile", () => {
     expect(checkBuiltFile("dist/_node/x.js", `import fs from "node:fs";`)).toHaveLength(1);
     expect(checkBuiltFile("dist/_import/s.css", `@import url("https://fonts.googleapis.com/css2");`)).toHaveLength(1);
   });
+
+  it("reports Plot or the d3 umbrella bundled on their own, and not single d3 modules", () => {
+    expect(checkBuiltFile("dist/_node/d3@7.9.2/index.js", `export * from "../d3-array@3.2.5/index.js";`)).toHaveLength(1);
+    expect(checkBuiltFile("dist/_node/@observablehq/plot@0.6.17/index.js", `export {}`)).toHaveLength(1);
+    expect(checkBuiltFile("dist/_node/d3-format@3.1.3/index.js", `export {}`)).toEqual([]);
+    expect(checkBuiltFile("dist/_node/d3-array@3.2.5/index.js", `export {}`)).toEqual([]);
+  });
 });
