@@ -213,7 +213,9 @@ describe("exclusionDistance on the hand-made fit", () => {
   });
 
   it("takes the period in seconds: 20 µSv in half an hour is met closer in", () => {
-    expect(exclusionDistance(fit, {limit_uSv: 20, period_s: 1800}).distance_m!).toBeCloseTo(closed(0.5, 20), 9);
+    const half = exclusionDistance(fit, {limit_uSv: 20, period_s: 1800});
+    expect(half.distance_m!).toBeCloseTo(closed(0.5, 20), 9);
+    expect(half.pointDistance_m!).toBeCloseTo(Math.sqrt(2.5), 9);
   });
 
   it("for one occasion, on the prediction bound: √(0.0104 + τ²) with τ = 0.3", () => {
@@ -250,6 +252,14 @@ describe("exclusionDistance on the hand-made fit", () => {
     expect(e.status).toBe("beyond-search-range");
     expect(e.extrapolated).toBe(true);
     expect(e.closerThanReadings).toBe(false);
+  });
+
+  it("an effective source 3 m behind the reference point: r = √(100·e^(q·sd) / 5) − 3, closer than the source's offset", () => {
+    const behind = handFit({model: "inverse-square-offset", params: [100, 3], covariance: [[4, 0], [0, 0]], distanceRange_m: [1, 5]});
+    const e = exclusionDistance(behind, {limit_uSv: 5, period_s: 3600});
+    expect(e.distance_m!).toBeCloseTo(Math.sqrt((100 * Math.exp(Z * SD)) / 5) - 3, 9);
+    expect(e.distance_m!).toBeLessThan(3);
+    expect(e.pointDistance_m!).toBeCloseTo(Math.sqrt(20) - 3, 9);
   });
 
   it("an effective source 0.5 m in front of the reference point: r = 0.5 + √(100·e^(q·sd) / 20)", () => {
