@@ -4,9 +4,11 @@ import {scenarioDose} from "../../lib/exposure/index.js";
 
 describe("referenceModel: the policy's 0.016 mrem in 10 s at 5 ft", () => {
   // 0.016 mrem = 0.16 µSv (1 mrem = 10 µSv, 10 CFR 20.1004); 5 ft = 1.524 m; 0.16 µSv / 10 s = 57.6 µSv/h.
-  const model = referenceModel({dose_uSv: 0.16, duration_s: 10, distance_m: 1.524});
+  // Made in each test, not while vitest collects the file: a mutant that makes it throw must fail tests, not the file.
+  const policy = () => referenceModel({dose_uSv: 0.16, duration_s: 10, distance_m: 1.524});
 
   it("is the inverse square law through that point: S = 57.6 × 1.524² ≈ 133.8 µSv·m²/h", () => {
+    const model = policy();
     expect(model.model).toBe("inverse-square");
     expect(model.basis).toBe("reference-point");
     expect(model.parameters.S!.value).toBeCloseTo(57.6 * 1.524 ** 2, 10);
@@ -14,11 +16,12 @@ describe("referenceModel: the policy's 0.016 mrem in 10 s at 5 ft", () => {
   });
 
   it("reproduces the policy's 10 ft figure: 0.004 mrem (0.04 µSv) in 10 s", () => {
-    const dose = scenarioDose(model, {distance_m: 3.048, duration_s: 10});
+    const dose = scenarioDose(policy(), {distance_m: 3.048, duration_s: 10});
     expect(dose.dose_uSv).toBeCloseTo(0.04, 10);
   });
 
   it("says its uncertainty is unknown rather than zero", () => {
+    const model = policy();
     expect(model.parameters.S!.stderr).toBeNull();
     expect(model.covariance).toBeNull();
     expect(model.notes.join(" ")).toMatch(/unknown/);
