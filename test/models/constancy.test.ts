@@ -26,7 +26,8 @@ describe("amplitudeRatio", () => {
 });
 
 describe("constancyChart", () => {
-  const quarters = quartersBetween("2025-01-10", "2025-12-20");
+  // Made in each test, not while vitest collects the file (a mutant that makes it throw must fail tests).
+  const quarters = () => quartersBetween("2025-01-10", "2025-12-20");
 
   it("charts each quarter's output at 1 m against the pooled output with ±2σ and ±3σ limits", () => {
     const chart = constancyChart(curve, [
@@ -36,7 +37,7 @@ describe("constancyChart", () => {
       at("2025-04-10", 1, 110, 5), at("2025-05-10", 2, 27.5, 1.25),
       at("2025-07-10", 1, 90, 5), at("2025-08-10", 2, 22.5, 1.25),
       at("2025-10-10", 1, 100, 5)
-    ], quarters)!;
+    ], quarters())!;
     // χ² of the charted readings: Q2 (10/5)² + (2.5/1.25)² = 8, Q3 the same, Q1 and Q4 0: 16 over 7 − 1 = 6 dof.
     expect(chart.scale).toBeCloseTo(16 / 6, 12);
     expect(chart.left_out).toBe(1);
@@ -61,7 +62,7 @@ describe("constancyChart", () => {
     // Three quarters of nine readings at 100 ± 1 at 1 m, and two of 102.5 (each within 3σ of the curve, so charted):
     // χ²/dof = 12.5 / 28 < 1, s = 1.
     const rows = [1, 4, 7].flatMap((month) => Array.from({length: 9}, (_, i) => at(`2025-0${month}-1${i}`, 1, 100, 1)));
-    const chart = constancyChart(curve, [...rows, at("2025-11-02", 1, 102.5, 1), at("2025-11-03", 1, 102.5, 1)], quarters)!;
+    const chart = constancyChart(curve, [...rows, at("2025-11-02", 1, 102.5, 1), at("2025-11-03", 1, 102.5, 1)], quarters())!;
     expect(chart.scale).toBe(1);
     // k̄ = 2905 / 2900; Q4: k = 1.025, se = √(1/20000), z = (1.025 − 2905/2900) / √(1/20000) = 3.2917.
     expect(chart.pooled_uSv_per_h).toBeCloseTo(100 * 2905 / 2900, 10);
@@ -75,11 +76,11 @@ describe("constancyChart", () => {
   it("warns of two of three consecutive points beyond 2σ on one side (rule 2), not of one alone", () => {
     const nine = (month: number) => Array.from({length: 9}, (_, i) => at(`2025-${String(month).padStart(2, "0")}-1${i}`, 1, 100, 1));
     // Q2 and Q4 one reading each of 102.5: k̄ = 2005 / 2000, z = (1.025 − 1.0025) / 0.01 = 2.25 each, Q3 between.
-    const two = constancyChart(curve, [...nine(1), at("2025-05-01", 1, 102.5, 1), ...nine(7), at("2025-11-01", 1, 102.5, 1)], quarters)!;
+    const two = constancyChart(curve, [...nine(1), at("2025-05-01", 1, 102.5, 1), ...nine(7), at("2025-11-01", 1, 102.5, 1)], quarters())!;
     expect(two.points.map((p) => [p.label, p.beyond, p.out_of_control])).toEqual([
       ["2025-Q1", null, false], ["2025-Q2", "2σ", true], ["2025-Q3", null, false], ["2025-Q4", "2σ", true]
     ]);
-    const one = constancyChart(curve, [...nine(1), at("2025-05-01", 1, 102.5, 1), ...nine(7), ...nine(10)], quarters)!;
+    const one = constancyChart(curve, [...nine(1), at("2025-05-01", 1, 102.5, 1), ...nine(7), ...nine(10)], quarters())!;
     expect(one.points.map((p) => [p.beyond, p.out_of_control])).toEqual([[null, false], ["2σ", false], [null, false], [null, false]]);
   });
 });

@@ -48,17 +48,20 @@ function expectSameFit(grouped: FitResult, each: FitResult, tolerance: number) {
 }
 
 describe("a fit to groups at repeated distances is the fit to every reading", () => {
-  const groups = groupPoints(repeated);
+  // Grouped inside the tests (once), not while vitest collects the file: a mutant that makes grouping throw must fail
+  // tests, not the file (docs/testing.md, "Reading a survivor").
+  let cachedGroups: ReturnType<typeof groupPoints> | undefined;
+  const groupsOf = () => (cachedGroups ??= groupPoints(repeated));
 
   it("holds 20 000 readings in a few dozen groups, censored readings counted apart", () => {
-    expect(groups.length).toBe(SURVEY.length * 5);
-    expect(groups.reduce((s, g) => s + g.n, 0)).toBe(repeated.filter((p) => !p.censored).length);
-    expect(groups.reduce((s, g) => s + g.censored, 0)).toBe(repeated.filter((p) => p.censored).length);
+    expect(groupsOf().length).toBe(SURVEY.length * 5);
+    expect(groupsOf().reduce((s, g) => s + g.n, 0)).toBe(repeated.filter((p) => !p.censored).length);
+    expect(groupsOf().reduce((s, g) => s + g.censored, 0)).toBe(repeated.filter((p) => p.censored).length);
   });
 
   for (const model of MODEL_NAMES) {
     it(`${model}: the same parameters, covariance, χ², n, dof and AICc (relative 1e-9)`, () => {
-      const all = mergeSectors(groups);
+      const all = mergeSectors(groupsOf());
       const each = fitModel(repeated, model, ctx);
       // From the same start both fits take the same Levenberg–Marquardt steps.
       const start = each.parameterNames.map((n) => each.parameters[n]!.value * 1.01);
@@ -74,19 +77,19 @@ describe("a fit to groups at repeated distances is the fit to every reading", ()
   it("per sector too: the groups of one sector fit as that sector's readings", () => {
     const sector = repeated.filter((p) => p.angle_deg === 90);
     const each = fitModel(sector, "inverse-square-air", ctx);
-    const grouped = fitGroups(groups.filter((g) => g.sector_deg === 90), "inverse-square-air", ctx);
+    const grouped = fitGroups(groupsOf().filter((g) => g.sector_deg === 90), "inverse-square-air", ctx);
     expectSameFit(grouped, each, 1e-9);
   });
 
   it("ranks the models as the per-reading comparison does, with the same Akaike weights", () => {
-    const grouped = compareGroupedModels(mergeSectors(groups), ctx);
+    const grouped = compareGroupedModels(mergeSectors(groupsOf()), ctx);
     const each = compareModels(repeated, ctx);
     expect(grouped.map((c) => c.model)).toEqual(each.map((c) => c.model));
     grouped.forEach((c, i) => expect(c.weight!).toBeCloseTo(each[i]!.weight!, 6));
   });
 
   it("the spread of a group is its readings' weighted standard deviation", () => {
-    const g = groups.find((x) => x.sector_deg === 0 && x.n > 10)!;
+    const g = groupsOf().find((x) => x.sector_deg === 0 && x.n > 10)!;
     const members = repeated.filter((p) => !p.censored && p.angle_deg === 0 && distanceBin(p.distance_m) === g.bin);
     const w = members.map((p) => 1 / p.sigma_uSv_per_h ** 2);
     const W = w.reduce((a, b) => a + b, 0);
@@ -131,10 +134,11 @@ describe("the uncertainty budget from groups is the per-reading fit's, not the d
 
 describe("distances that never repeat: bins 1e-5 wide move the parameters by less than 1e-6", () => {
   const continuous = surveyPoints(20_000, 11, (u) => 0.5 + 9.5 * u());
-  const groups = mergeSectors(groupPoints(continuous));
+  let merged: ReturnType<typeof mergeSectors> | undefined;
+  const groupsOf = () => (merged ??= mergeSectors(groupPoints(continuous)));
 
   it("puts readings within 1 part in 10⁵ of each other's distance together", () => {
-    expect(groups.length).toBeLessThan(continuous.length);
+    expect(groupsOf().length).toBeLessThan(continuous.length);
     expect(distanceBin(4)).toBe(distanceBin(4 * (1 + 0.2e-5)));
     expect(distanceBin(4)).not.toBe(distanceBin(4 * (1 + 2e-5)));
   });
@@ -143,7 +147,7 @@ describe("distances that never repeat: bins 1e-5 wide move the parameters by les
     it(model, () => {
       const each = fitModel(continuous, model, ctx);
       const start = each.parameterNames.map((n) => each.parameters[n]!.value);
-      const grouped = fitGroups(groups, model, ctx, {start});
+      const grouped = fitGroups(groupsOf(), model, ctx, {start});
       expect(grouped.n).toBe(each.n);
       for (const name of each.parameterNames) {
         expect(Math.abs(grouped.parameters[name]!.value / each.parameters[name]!.value - 1)).toBeLessThan(1e-6);
