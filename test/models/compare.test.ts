@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {airContext, compareModels} from "../../lib/models/index.js";
+import {airContext, compareGroupedModels, compareModels, groupPoints, mergeSectors} from "../../lib/models/index.js";
 import {range, synthetic} from "./helpers.js";
 
 describe("compareModels", () => {
@@ -35,6 +35,25 @@ describe("compareModels", () => {
     expect(ranked[0]!.score).toBeCloseTo(ranked[0]!.fit.chiSquare + 2, 12);
     expect(ranked[0]!.weight).toBe(1);
     expect(ranked.slice(1).every((r) => r.delta === null && r.weight === null)).toBe(true);
+  });
+
+  it("ranks by AIC when any fitted model lacks an AICc (three readings: the power law has n − p − 1 = 0)", () => {
+    const ranked = compareModels(synthetic((r) => 100 / r ** 2, [1, 2, 3], 0.1, 4));
+    const fitted = ranked.filter((r) => r.fit.converged);
+    expect(fitted.some((r) => r.fit.aicc !== null)).toBe(true);
+    expect(fitted.some((r) => r.fit.aicc === null)).toBe(true);
+    for (const r of fitted) {
+      expect(r.criterion).toBe("aic");
+      expect(r.score).toBe(r.fit.aic);
+    }
+  });
+
+  it("ranks groups of readings as it ranks the readings themselves (a second path to the same fits)", () => {
+    const pts = synthetic((r) => 130 / (r + 0.5) ** 2, range(0.5, 10, 30), 0.05, 5);
+    const each = compareModels(pts);
+    const grouped = compareGroupedModels(mergeSectors(groupPoints(pts)));
+    expect(grouped.map((r) => r.model)).toEqual(each.map((r) => r.model));
+    grouped.forEach((r, i) => expect(r.weight!).toBeCloseTo(each[i]!.weight!, 6));
   });
 
   it("with nothing fitted, ranks nothing: every score, Δ and weight null, the criterion AIC", () => {

@@ -81,6 +81,16 @@ describe("the air model", () => {
   });
 });
 
+describe("the air context", () => {
+  it("names the sources of μ and of the build-up factor, and where the energy came from when told", () => {
+    const told = airContext(60, "the calibration certificate");
+    expect(told.mu_source).toMatch(/^.+; build-up: .+; energy from the calibration certificate$/);
+    expect(told.effectiveEnergy_keV).toBe(60);
+    expect(airContext(60).mu_source).toMatch(/^.+; build-up: [^;]+$/);
+    expect(airContext(60).mu_source).not.toMatch(/energy from/);
+  });
+});
+
 describe("names", () => {
   it("knows the four models by name, and nothing inherited", () => {
     for (const name of MODEL_NAMES) {
@@ -89,6 +99,17 @@ describe("names", () => {
     }
     expect(isModelName("toString")).toBe(false);
     expect(isModelName("inverse-cube")).toBe(false);
+  });
+
+  it("each model and each parameter says in words what it is", () => {
+    for (const name of MODEL_NAMES) {
+      expect(MODELS[name].description).toMatch(/^[A-Z].{20,}\.$/);
+      for (const p of MODELS[name].parameters) {
+        expect(p.description.length).toBeGreaterThan(5);
+        expect(p.unit.length).toBeGreaterThan(0);
+      }
+    }
+    expect(MODELS["inverse-square-offset"].parameters[1]!.unit).toBe("m");
   });
 
   it("each model states its formula and its parameters' names in order", () => {

@@ -18,6 +18,12 @@ describe("instrumentRelative", () => {
     expect(r.relative).toBeCloseTo(Math.sqrt(0.01 + 0.0025), 15);
   });
 
+  it("a calibration stated without an energy response: 3 % and the default 10 %", () => {
+    const r = instrumentRelative({calibration: 0.03, energyResponse: null});
+    expect(r).toMatchObject({calibration: 0.03, energyResponse: 0.1, defaulted: ["energy response"]});
+    expect(r.relative).toBeCloseTo(Math.hypot(0.03, 0.1), 15);
+  });
+
   it("an instrument that states neither takes 10 % for both together, not √2 × 10 %", () => {
     expect(DEFAULT_INSTRUMENT_UNCERTAINTY).toBe(0.1);
     expect(instrumentRelative({calibration: null, energyResponse: null})).toEqual({calibration: null, energyResponse: null, relative: 0.1, defaulted: ["calibration", "energy response"]});

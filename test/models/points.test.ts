@@ -92,6 +92,16 @@ describe("readingsToPoints: what it refuses, and why", () => {
     expect(readingsToPoints([reading({gross: 5, uncertainty: 0.3, duration_s: 3600})]).points[0]!.sigma_uSv_per_h).toBeCloseTo(0.3, 12);
   });
 
+  it("takes the detection limit as σ only when there is no other: a stated uncertainty stands", () => {
+    const {points} = readingsToPoints([reading({gross: 2, uncertainty: 0.3, mdl: 0.05, duration_s: 3600})]);
+    expect(points[0]!.sigma_uSv_per_h).toBeCloseTo(0.3, 12);
+    expect(readingsToPoints([reading({gross: 2, mdl: 0.05, duration_s: 3600})]).points[0]!.sigma_uSv_per_h).toBeCloseTo(0.4, 12);
+  });
+
+  it("a censored reading without a detection limit has no detection-limit rate", () => {
+    expect(readingsToPoints([reading({gross: 0.01, uncertainty: 0.01, censored: true, duration_s: 1800})]).points[0]!.mdl_rate_uSv_per_h).toBeNull();
+  });
+
   it("keeps the detection limit only for a censored reading, and converts it with the dose", () => {
     expect(readingsToPoints([reading({mdl: 0.05, duration_s: 1800})]).points[0]!.mdl_rate_uSv_per_h).toBeNull();
     const converted = readingsToPoints([reading({quantity: "air-kerma", unit: "uGy", gross: 0.01, uncertainty: 0.01, mdl: 0.05, censored: true, duration_s: 1800})], {toDoseEquivalent: (v) => v * 2});

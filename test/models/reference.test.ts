@@ -38,7 +38,7 @@ describe("referenceModel: the policy's 0.016 mrem in 10 s at 5 ft", () => {
 describe("referenceModel: what it is and what it refuses", () => {
   it("one point at one distance: n = 1, no degrees of freedom, no instruments' uncertainty, the figure in its notes", () => {
     const m = referenceModel({dose_uSv: 0.16, duration_s: 10, distance_m: 1.524});
-    expect(m).toMatchObject({n: 1, dof: 0, converged: true, reason: null, distanceRange_m: [1.524, 1.524], instrumentUncertainty: null, occasionScatter: null, parameterNames: ["S"]});
+    expect(m).toMatchObject({n: 1, dof: 0, converged: true, reason: null, distanceRange_m: [1.524, 1.524], instrumentUncertainty: null, occasionScatter: null, parameterNames: ["S"], residuals: [], censored: []});
     expect(m.parameters.S!.unit).toBe("uSv*m^2/h");
     expect(m.notes[0]).toMatch(/^inverse square law through one published figure \(0\.16 µSv in 10 s at 1\.524 m\), not a fit to readings/);
     expect(m.notes[1]).toMatch(/95% bounds shown equal the point estimate/);
