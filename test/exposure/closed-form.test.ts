@@ -157,6 +157,8 @@ describe("the prediction interval for one occasion", () => {
     expect(budget.effectiveDof).toBeCloseTo(nu, 9);
     expect(budget.components[2]!.dof).toBe(4);
     expect(budget.coverageFactor).toBeCloseTo(studentTQuantile(0.95, nu), 12);
+    // Without saying which interval: the curve's, without τ.
+    expect(uncertaintyBudget(widened, 2)!.components.map((c) => c.id)).toEqual(["fit", "instruments"]);
   });
 });
 
@@ -238,6 +240,16 @@ describe("exclusionDistance on the hand-made fit", () => {
     expect(unknown.extrapolated).toBe(false);
   });
 
+  it("a distance at the nearest or the farthest reading is neither closer than the readings nor extrapolated", () => {
+    // The model's parameters, not its fitted distances, set the distance: place the readings' ends on it.
+    const d = exclusionDistance(fit, {limit_uSv: 20, period_s: 3600}).distance_m!;
+    const nearest = exclusionDistance(handFit({params: [100], covariance: [[4]], distanceRange_m: [d, 5]}), {limit_uSv: 20, period_s: 3600});
+    expect(nearest.distance_m).toBe(d);
+    expect(nearest.closerThanReadings).toBe(false);
+    expect(nearest.extrapolated).toBe(false);
+    expect(exclusionDistance(handFit({params: [100], covariance: [[4]], distanceRange_m: [1, d]}), {limit_uSv: 20, period_s: 3600}).extrapolated).toBe(false);
+  });
+
   it("met everywhere (a source 10 m behind the reference point): 0, not closer than the readings", () => {
     const behind = handFit({model: "inverse-square-offset", params: [1, 10], covariance: [[0.0001, 0], [0, 0]]});
     const e = exclusionDistance(behind, {limit_uSv: 1, period_s: 3600});
@@ -252,6 +264,8 @@ describe("exclusionDistance on the hand-made fit", () => {
     expect(e.status).toBe("beyond-search-range");
     expect(e.extrapolated).toBe(true);
     expect(e.closerThanReadings).toBe(false);
+    // Beyond the search range is an extrapolation even when the fitted distances are not known.
+    expect(exclusionDistance(handFit({params: [100], covariance: [[4]], distanceRange_m: null}), {limit_uSv: 1e-7, period_s: 3600}).extrapolated).toBe(true);
   });
 
   it("an effective source 3 m behind the reference point: r = √(100·e^(q·sd) / 5) − 3, closer than the source's offset", () => {
@@ -322,7 +336,7 @@ describe("timeToLimit on the hand-made fit", () => {
   it("refuses a limit that is not positive, a distance at or inside the offset model's pole, and an infinite rate", () => {
     expect(() => timeToLimit(fit, {distance_m: 2, limit_uSv: 0})).toThrow(/positive dose/);
     const front = handFit({model: "inverse-square-offset", params: [100, -0.5], covariance: [[4, 0], [0, 0]]});
-    expect(() => timeToLimit(front, {distance_m: 0.5, limit_uSv: 10})).toThrow(/inside the pole.*0\.5 m in front/);
+    expect(() => timeToLimit(front, {distance_m: 0.5, limit_uSv: 10})).toThrow(/inside the pole of the inverse-square-offset model \(its effective source lies 0\.5 m in front of the reference point\)/);
     expect(() => timeToLimit(front, {distance_m: 0.4, limit_uSv: 10})).toThrow(/inside the pole/);
     expect(timeToLimit(front, {distance_m: 1.5, limit_uSv: 10}).pointDuration_s).toBeCloseTo((10 / 100) * 3600, 9);
     expect(() => timeToLimit(fit, {distance_m: 1e-200, limit_uSv: 10})).toThrow(/infinite dose rate at 1e-200 m/);
