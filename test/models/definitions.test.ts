@@ -88,6 +88,7 @@ describe("the air context", () => {
     expect(told.effectiveEnergy_keV).toBe(60);
     expect(airContext(60).mu_source).toMatch(/^.+; build-up: [^;]+$/);
     expect(airContext(60).mu_source).not.toMatch(/energy from/);
+    expect(told.mu_source).toBe(`${airContext(60).mu_source}; energy from the calibration certificate`);
   });
 });
 
