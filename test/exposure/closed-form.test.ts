@@ -159,6 +159,7 @@ describe("the prediction interval for one occasion", () => {
     expect(budget.coverageFactor).toBeCloseTo(studentTQuantile(0.95, nu), 12);
     // Without saying which interval: the curve's, without τ.
     expect(uncertaintyBudget(widened, 2)!.components.map((c) => c.id)).toEqual(["fit", "instruments"]);
+    expect(uncertaintyBudget(widened, 2)!.interval).toBe("confidence");
   });
 });
 
