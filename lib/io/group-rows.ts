@@ -40,6 +40,14 @@ export interface GroupRow {
   energy_response_uncertainty: number | null;
 }
 
+/** Rows by the grouping query's key: sector (none first), bin, quantity, instrument (none first); code-unit order. */
+function byGroupRow(a: GroupRow, b: GroupRow): number {
+  const text = (x: string | number | null) => (x === null ? "" : `~${x}`);
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (a.sector_deg ?? -1) - (b.sector_deg ?? -1) || a.bin - b.bin || order(text(a.quantity), text(b.quantity)) ||
+    order(text(a.instrument_id), text(b.instrument_id));
+}
+
 export function quantityOf(row: GroupRow): Quantity {
   const q = typeof row.quantity === "number" ? QUANTITIES[row.quantity] : QUANTITIES.find((x) => x === row.quantity);
   if (q === undefined) throw new RangeError(`"${row.quantity}" is not a quantity`);
@@ -52,7 +60,9 @@ export function quantityOf(row: GroupRow): Quantity {
  */
 export function convertGroupRows(device_id: string, rows: readonly GroupRow[], conversion: DoseConversion): ReadingGroup[] {
   const out = new Map<string, ReadingGroup>();
-  for (const r of rows) {
+  // Rows are added in one fixed order, whatever order the engine returned them in, so the sums come out the same to
+  // the bit.
+  for (const r of [...rows].sort(byGroupRow)) {
     if (r.device_id !== device_id) continue;
     const k = convertValue(1, quantityOf(r), conversion);
     const key = `${r.sector_deg ?? ""}:${r.bin}`;

@@ -424,8 +424,16 @@ async function duckdbScan(db: Db, paths: string[], sizes: number[], pathProblems
       return mixed ? [...all, mixed] : all;
     },
     async groups(device_id, conversion) {
-      const rows = await db.all<GroupRow>(groupingSql(`SELECT * FROM (${fitted}) WHERE device_id = ${sqlText(device_id)} AND sigma > 0`));
-      return convertGroupRows(device_id, rows, conversion);
+      // On one thread: DuckDB adds a group's readings in whatever order its threads finish, so the sums' last bits (and
+      // the fit's) would change from run to run. On one thread they are added in file order: the same files always
+      // give the same fit, to the bit, and the site the same bytes.
+      await db.run("SET threads = 1");
+      try {
+        const rows = await db.all<GroupRow>(groupingSql(`SELECT * FROM (${fitted}) WHERE device_id = ${sqlText(device_id)} AND sigma > 0`));
+        return convertGroupRows(device_id, rows, conversion);
+      } finally {
+        await db.run("RESET threads");
+      }
     },
     async check(device_id, fit, conversion) {
       return checkInDb(db, files, fitted, held, device_id, fit, conversion, options.now);

@@ -20,7 +20,7 @@ export const PUBLIC_PUBLICATION_FIELDS: readonly string[] = [
   "$.programme", "$.agency", "$.jurisdiction", "$.site_url", "$.status_on",
   // Sentences of the published policy the pages quote, and the note on what the claims check could read.
   "$.policy_quotes", "$.claims_note",
-  ...under("$.tables[]", ["name", "title", "description", "rows"]),
+  ...under("$.tables[]", ["name", "title", "description", "rows", "needing_review"]),
   ...under("$.files[]", ["path", "kind", "sha256", "rows", "first", "last", "warnings"]),
   // Validation messages quote file, line, column and the wrong value; validators never quote a restricted field.
   ...under("$.problems[]", ["severity", "file", "line", "column", "message", "kind"]),

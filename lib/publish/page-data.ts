@@ -7,17 +7,36 @@ import type {Publication, PublishedDevice, PublishedProblem} from "./types.js";
 
 /**
  * Readings the models page receives one by one at most (about 3 MB of JSON): beyond it the page draws the readings
- * grouped by distance and lists only those not simply accepted; every reading is in the readings download.
+ * grouped by distance and lists only those that need review; every reading is in the readings download.
  */
 export const MAX_PAGE_READINGS = 10_000;
 
 /**
- * The readings the pages can be given: every one up to `max`, else those not simply accepted (flagged, excluded,
- * warned), the first `max` of them. The build keeps only these beside the publication (src/data/publish-from-disk.ts):
- * the whole readings table is written once as CSV and Parquet.
+ * Readings needing review the models page lists at most when it cannot hold them all (a phone's worth, about 150 kB
+ * compressed); it says how many there are, and every one is in the readings download.
+ */
+export const MAX_REVIEW_READINGS = 2_000;
+
+/** The statuses that need the RSO's eye, most important first: set aside by a review, beyond 3σ, warned. */
+const REVIEW_ORDER: Readonly<Record<string, number>> = {excluded: 0, flagged: 1, warned: 2};
+
+export function needsReview(row: Record<string, unknown>): boolean {
+  return String(row.status) in REVIEW_ORDER;
+}
+
+/** The readings needing review, excluded first, then flagged, then warned (each kind in file order), the first `max`. */
+export function readingsForReview<T extends Record<string, unknown>>(rows: readonly T[], max = MAX_REVIEW_READINGS): T[] {
+  // Array.prototype.sort is stable: within a status the readings keep their order.
+  return rows.filter(needsReview).sort((a, b) => REVIEW_ORDER[String(a.status)]! - REVIEW_ORDER[String(b.status)]!).slice(0, max);
+}
+
+/**
+ * The readings the pages can be given: every one up to `max`, else those needing review (readingsForReview). The build
+ * keeps only these beside the publication (src/data/publish-from-disk.ts): the whole readings table is written once as
+ * CSV and Parquet.
  */
 export function readingsForPages<T extends Record<string, unknown>>(rows: readonly T[], max = MAX_PAGE_READINGS): T[] {
-  return rows.length <= max ? [...rows] : rows.filter((r) => r.status !== "accepted" && r.status !== "censored").slice(0, max);
+  return rows.length <= max ? [...rows] : readingsForReview(rows);
 }
 
 /** Rows of one warning kind a page lists at most (every warning is in the problems download). */
@@ -46,10 +65,13 @@ export const PAGE_IDS = [
 ] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
-export function pageData(page: string | undefined, {publication: p, tables}: PublishResult, {maxPageReadings = MAX_PAGE_READINGS} = {}): unknown {
+export function pageData(
+  page: string | undefined, {publication: p, tables}: PublishResult, {maxPageReadings = MAX_PAGE_READINGS, maxReviewReadings = MAX_REVIEW_READINGS} = {}
+): unknown {
   // The readings the build kept for the pages (readingsForPages), and how many there are in all.
   const readings = tables.find((t) => t.name === "readings")?.rows ?? [];
-  const readingsTotal = p.tables.find((t) => t.name === "readings")?.rows ?? readings.length;
+  const entry = p.tables.find((t) => t.name === "readings");
+  const readingsTotal = entry?.rows ?? readings.length;
   switch (page as PageId) {
     case "overview":
       return {
@@ -77,12 +99,13 @@ export function pageData(page: string | undefined, {publication: p, tables}: Pub
     }
     case "rso-fits": {
       // Every reading while a phone can hold them; past that, the readings by distance (what the chart draws) and the
-      // readings that need the RSO's eye (flagged, excluded, warned), the rest in the readings download.
+      // readings that need the RSO's eye (excluded, flagged, warned), the rest in the readings download.
       const complete = readingsTotal <= maxPageReadings && readings.length === readingsTotal;
-      const listed = complete ? readings : readingsForPages(readings.filter((r) => r.status !== "accepted" && r.status !== "censored"), maxPageReadings);
+      const listed = complete ? readings : readingsForReview(readings, maxReviewReadings);
       return {
         devices: p.devices, fits: p.fits, fields: p.fields, reviews: p.reviews,
         readings: listed.map((r): Record<string, Cell> => r), readings_total: readingsTotal, readings_complete: complete,
+        readings_needing_review: entry?.needing_review ?? readings.filter(needsReview).length,
         groups: complete ? null : (tables.find((t) => t.name === "reading-groups")?.rows ?? [])
       };
     }

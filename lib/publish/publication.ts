@@ -38,6 +38,7 @@ import {conservativeEstimator, fitAsField, fitDevice, publishedFits, sectorLabel
 import {busiestYear, publishCertificates, publishInstruments, summariseUse} from "./usage.js";
 import {briefing} from "./briefing.js";
 import {publishedTables} from "./tables.js";
+import {needsReview} from "./page-data.js";
 import {publicPublication, publicTables} from "./allow-list.js";
 import {readingInfluence, type DeviceInfluence, type Figure} from "./influence.js";
 import {applyReviews, type Exclusion as ReviewExclusion} from "../reviews/apply.js";
@@ -661,6 +662,9 @@ export function publish(dataset: Dataset, audience: Audience, code: CodeVersion,
   const all = publishedTables(publication, {points, groups: analyses.flatMap(publishGroups), flagged: flaggedPoints(points), problems}, dataset, audience);
   // The public build carries only the fields on the allow-list (lib/publish/allow-list.ts), whatever the rows hold.
   const tables = audience === "public" ? publicTables(all) : all;
-  publication.tables = tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length}));
+  publication.tables = tables.map((t) => ({
+    name: t.name, title: t.title, description: t.description, rows: t.rows.length,
+    ...(t.name === "readings" ? {needing_review: t.rows.filter(needsReview).length} : {})
+  }));
   return {publication: audience === "public" ? publicPublication(publication) : publication, tables};
 }

@@ -486,6 +486,8 @@ export interface TableEntry {
   title: string;
   description: string;
   rows: number;
+  /** The readings table only: how many of its readings need review (excluded, flagged or warned). */
+  needing_review?: number;
 }
 
 export interface PublishedInfluence {

@@ -363,3 +363,27 @@ describe("monitor-sized data: groups, flags and warnings agree", () => {
     expect((await readReadingsPaths([parquet], {now})).problems).toEqual(fromParquet.problems);
   });
 });
+
+describe("several threads' worth of readings: the same fit to the bit", () => {
+  it("from the same file twice and from its Parquet copy (DuckDB's threads would add in any order)", async () => {
+    // Three of DuckDB's 122,880-row groups, so its threads share the grouping.
+    const file = join(dir, "threads.csv");
+    const parquet = join(dir, "threads.parquet");
+    await writeBenchReadings(file, 300_000, 11);
+    const db = await openDb();
+    await db.run(`COPY (SELECT * FROM read_csv(${sqlText(file)}, all_varchar = true)) TO ${sqlText(parquet)} (FORMAT parquet)`);
+    db.close();
+    const groupsOf = async (path: string) => {
+      const scan = await duck([path]);
+      try {
+        return await Promise.all(scan.devices.map((d) => scan.groups(d.device_id, IDENTITY)));
+      } finally {
+        scan.close();
+      }
+    };
+    const first = await groupsOf(file);
+    expect(first.flat().reduce((n, g) => n + g.n, 0)).toBeGreaterThan(250_000);
+    expect(await groupsOf(file)).toEqual(first);
+    expect(await groupsOf(parquet)).toEqual(first);
+  });
+});

@@ -66,9 +66,13 @@ describe.each(["public", "internal"] as const)("the %s build's tables", (audienc
     for (const t of publishFor(audience).tables) for (const c of t.columns) expect(c.unit ?? null, `${t.name}.${c.name}`).toBe(unitOfName(c.name));
   });
 
-  it("are listed in the publication with their row counts", () => {
+  it("are listed in the publication with their row counts, and the readings with how many need review", () => {
     const {publication, tables} = publishFor(audience);
-    expect(publication.tables).toEqual(tables.map((t) => ({name: t.name, title: t.title, description: t.description, rows: t.rows.length})));
+    const review = (rows: readonly Record<string, unknown>[]) => rows.filter((r) => r.status === "excluded" || r.status === "flagged" || r.status === "warned").length;
+    expect(publication.tables).toEqual(tables.map((t) => ({
+      name: t.name, title: t.title, description: t.description, rows: t.rows.length, ...(t.name === "readings" ? {needing_review: review(t.rows)} : {})
+    })));
+    expect(publication.tables.find((t) => t.name === "readings")!.needing_review).toBeGreaterThan(0);
   });
 });
 
