@@ -12,8 +12,8 @@ import type {Publication, PublishedDevice, PublishedProblem} from "./types.js";
 export const MAX_PAGE_READINGS = 10_000;
 
 /**
- * Readings needing review the models page lists at most when it cannot hold them all (a phone's worth, about 150 kB
- * compressed); it says how many there are, and every one is in the readings download.
+ * Readings needing review the models page lists at most when it cannot hold them all (about 100 kB compressed, a
+ * phone's worth); it says how many there are, and every one is in the readings download.
  */
 export const MAX_REVIEW_READINGS = 2_000;
 
@@ -21,7 +21,7 @@ export const MAX_REVIEW_READINGS = 2_000;
 const REVIEW_ORDER: Readonly<Record<string, number>> = {excluded: 0, flagged: 1, warned: 2};
 
 export function needsReview(row: Record<string, unknown>): boolean {
-  return String(row.status) in REVIEW_ORDER;
+  return Object.hasOwn(REVIEW_ORDER, String(row.status));
 }
 
 /** The readings needing review, excluded first, then flagged, then warned (each kind in file order), the first `max`. */
