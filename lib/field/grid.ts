@@ -56,10 +56,9 @@ export function rateForLimit(limit_uSv: number, period_s: number): number {
 
 export interface ContourLevel {
   rate_uSv_per_h: number;
-  /** The limit's dose and the time over which it would be reached: the label is the two together, in µSv. */
+  /** The limit's dose and the time over which it would be reached (the page words them in the reader's units). */
   limit_uSv: number;
   period: string;
-  label: string;
   source: string;
 }
 
@@ -69,8 +68,8 @@ export interface ContourLevel {
  */
 export function contourLevels(): ContourLevel[] {
   return [
-    {rate_uSv_per_h: rateForLimit(20, 600), limit_uSv: 20, period: "10 minutes", label: "20 µSv in 10 minutes", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20], reached in 10 min"},
-    {rate_uSv_per_h: rateForLimit(20, 3600), limit_uSv: 20, period: "one hour", label: "20 µSv in one hour", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20]"},
-    {rate_uSv_per_h: rateForLimit(1000, 2000 * 3600), limit_uSv: 1000, period: "2000 h", label: "1 mSv in 2000 h", source: "10 CFR 20.1301(a)(1) (L6) [10CFR20] over a 2000 h year"}
+    {rate_uSv_per_h: rateForLimit(20, 600), limit_uSv: 20, period: "10 minutes", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20], reached in 10 min"},
+    {rate_uSv_per_h: rateForLimit(20, 3600), limit_uSv: 20, period: "one hour", source: "10 CFR 20.1301(a)(2) (L7) [10CFR20]"},
+    {rate_uSv_per_h: rateForLimit(1000, 2000 * 3600), limit_uSv: 1000, period: "2000 h", source: "10 CFR 20.1301(a)(1) (L6) [10CFR20] over a 2000 h year"}
   ];
 }

@@ -79,7 +79,7 @@ describe("top-view grid", () => {
 
   it("leaves cells inside the van out and feeds d3-contour", () => {
     expect(grid.rate_uSv_per_h[19 * 40 + 20]).toBeNaN();
-    const level = contourLevels().find((l) => l.label === "20 µSv in one hour")!;
+    const level = contourLevels().find((l) => l.limit_uSv === 20 && l.period === "one hour")!;
     expect(level.rate_uSv_per_h).toBe(20);
     const [ring] = contours().size([grid.width, grid.height]).thresholds([level.rate_uSv_per_h])(Array.from(grid.rate_uSv_per_h, (x) => (Number.isNaN(x) ? 1e9 : x)));
     expect(ring!.coordinates.length).toBeGreaterThan(0);
