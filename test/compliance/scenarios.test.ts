@@ -14,7 +14,7 @@ import {
   type ScenarioResult
 } from "../../lib/compliance/index.js";
 
-const registry = loadLimits(readFileSync(new URL("../../data/limits.json", import.meta.url), "utf8"), "data/limits.json");
+const registry = () => loadLimits(readFileSync(new URL("../../data/limits.json", import.meta.url), "utf8"), "data/limits.json");
 
 /**
  * A point source of S µSv·m²/h with a ±20 % 95 % interval: dose = S · (t / 3600 s) / d². Every expected value below
@@ -34,7 +34,7 @@ const verdictsOf = (r: ScenarioResult) => Object.fromEntries(r.verdicts.map((v) 
 describe("anyone at the cordon during any one hour", () => {
   // Cordon 10 m: the hour's dose is S/100.
   it("is within L5, L7 and L15 when the upper bound sits just inside 20 µSv", () => {
-    const r = cordonHourScenario(registry, pointSource(1650), {cordon_m: 10}); // 16.5 µSv, upper 19.8
+    const r = cordonHourScenario(registry(), pointSource(1650), {cordon_m: 10}); // 16.5 µSv, upper 19.8
     expect(r.estimate.dose_uSv).toBeCloseTo(16.5, 10);
     expect(verdictsOf(r)).toEqual({L5: "within", L7: "within", L15: "within"});
     expect(r.verdicts[0]!.margin).toBeCloseTo(20 / 19.8, 10);
@@ -45,33 +45,33 @@ describe("anyone at the cordon during any one hour", () => {
   });
 
   it("exceeds L5 and L7 when the lower bound sits just outside 20 µSv, while the upper bound is within L15's 30.6 µSv", () => {
-    const r = cordonHourScenario(registry, pointSource(2525), {cordon_m: 10}); // 25.25 µSv, 20.2 to 30.3
+    const r = cordonHourScenario(registry(), pointSource(2525), {cordon_m: 10}); // 25.25 µSv, 20.2 to 30.3
     expect(verdictsOf(r)).toEqual({L5: "exceeds", L7: "exceeds", L15: "within"});
-    const above = cordonHourScenario(registry, pointSource(4000), {cordon_m: 10}); // 40 µSv, lower 32
+    const above = cordonHourScenario(registry(), pointSource(4000), {cordon_m: 10}); // 40 µSv, lower 32
     expect(verdictsOf(above).L15).toBe("exceeds");
   });
 
   it("cannot be determined when the interval straddles 20 µSv", () => {
-    const r = cordonHourScenario(registry, pointSource(2000), {cordon_m: 10}); // 16 to 24 µSv
+    const r = cordonHourScenario(registry(), pointSource(2000), {cordon_m: 10}); // 16 to 24 µSv
     expect(verdictsOf(r)).toEqual({L5: "cannot-be-determined", L7: "cannot-be-determined", L15: "within"});
   });
 
   it("cannot judge L15 (stated in roentgen) without the beam's effective energy", () => {
     const noEnergy: Estimator = (q) => ({...pointSource(1650)(q), effectiveEnergy_keV: undefined});
-    const l15 = cordonHourScenario(registry, noEnergy, {cordon_m: 10}).verdicts.find((v) => v.limit_id === "L15")!;
+    const l15 = cordonHourScenario(registry(), noEnergy, {cordon_m: 10}).verdicts.find((v) => v.limit_id === "L15")!;
     expect(l15.verdict).toBe("cannot-be-determined");
     expect(l15.explanation).toMatch(/effective photon energy/);
   });
 
   it("cannot be determined when the model cannot give a dose, with the model's reason", () => {
-    const r = cordonHourScenario(registry, notDeterminable, {cordon_m: 10});
+    const r = cordonHourScenario(registry(), notDeterminable, {cordon_m: 10});
     expect(r.verdicts.every((v) => v.verdict === "cannot-be-determined" && v.explanation.includes("too few readings"))).toBe(true);
   });
 });
 
 describe("a bystander at a distance for a scan or a deployment", () => {
   it("takes the whole event for the annual limits and one hour of it for the hourly ones", () => {
-    const [event, hour] = bystanderScenarios(registry, pointSource(100), {distance_m: 5, duration_s: 7200});
+    const [event, hour] = bystanderScenarios(registry(), pointSource(100), {distance_m: 5, duration_s: 7200});
     expect(event!.estimate.dose_uSv).toBeCloseTo((100 * 2) / 25, 12); // 8 µSv
     expect(hour!.estimate.dose_uSv).toBeCloseTo(100 / 25, 12); // 4 µSv
     expect(verdictsOf(event!)).toEqual({L4: "within", L6: "within", L9: "within", L12: "within", L13: "below-reference"});
@@ -80,19 +80,19 @@ describe("a bystander at a distance for a scan or a deployment", () => {
 
   it("in its worst hour is within, straddles or exceeds L5 and L7 as the bounds move across 20 µSv", () => {
     // 5 m for 2 h: the worst hour is S/25 µSv.
-    const hour = (S: number) => verdictsOf(bystanderScenarios(registry, pointSource(S), {distance_m: 5, duration_s: 7200})[1]!);
+    const hour = (S: number) => verdictsOf(bystanderScenarios(registry(), pointSource(S), {distance_m: 5, duration_s: 7200})[1]!);
     expect(hour(412.5)).toEqual({L5: "within", L7: "within"}); // 16.5, upper 19.8
     expect(hour(500)).toEqual({L5: "cannot-be-determined", L7: "cannot-be-determined"}); // 16 to 24
     expect(hour(631.25)).toEqual({L5: "exceeds", L7: "exceeds"}); // 25.25, lower 20.2
   });
 
   it("counts a whole event shorter than an hour in its worst hour", () => {
-    const [, hour] = bystanderScenarios(registry, pointSource(100), {distance_m: 5, duration_s: 600});
+    const [, hour] = bystanderScenarios(registry(), pointSource(100), {distance_m: 5, duration_s: 600});
     expect(hour!.estimate.dose_uSv).toBeCloseTo(100 / 6 / 25, 12);
   });
 
   it("refuses a distance of zero rather than dividing by it", () => {
-    expect(() => bystanderScenarios(registry, pointSource(1), {distance_m: 0, duration_s: 10})).toThrow(/distance_m/);
+    expect(() => bystanderScenarios(registry(), pointSource(1), {distance_m: 0, duration_s: 10})).toThrow(/distance_m/);
   });
 });
 
@@ -100,12 +100,12 @@ describe("a person inside a scanned vehicle", () => {
   const perScan: DoseEstimate = {dose_uSv: 0.2, lower95_uSv: 0.16, upper95_uSv: 0.24, determinable: true};
 
   it("per scan: within L1 just inside 0.25 µSv, above the NCRP reference, and no verdict against N43.16", () => {
-    const [scan] = occupantScenarios(registry, {per_scan: perScan, scans_per_year: 1});
+    const [scan] = occupantScenarios(registry(), {per_scan: perScan, scans_per_year: 1});
     expect(verdictsOf(scan!)).toEqual({L1: "within", L2: "within", L14: "above-reference", "N43.16": "cannot-be-determined"});
   });
 
   it("per year: the bounds scale with the scans; inside, straddling and outside 250 µSv", () => {
-    const year = (n: number) => occupantScenarios(registry, {per_scan: perScan, scans_per_year: n})[1]!;
+    const year = (n: number) => occupantScenarios(registry(), {per_scan: perScan, scans_per_year: n})[1]!;
     expect(year(1000).estimate).toMatchObject({dose_uSv: 200, upper95_uSv: 240}); // 0.24 × 1000
     expect(verdictsOf(year(1000))).toEqual({L3: "within"});
     expect(verdictsOf(year(1100))).toEqual({L3: "cannot-be-determined"}); // 176 to 264
@@ -122,7 +122,7 @@ describe("an operator over a shift and a year", () => {
 
   it("takes the longest deployment as the shift and the most-exposed operator's beam-on time as the year", () => {
     // At 2 m with S = 400: 100 µSv per hour of beam. Shift D2 = 1 h; Alvarez 1800 + 3600 s = 1.5 h.
-    const [shift, year] = operatorScenarios(registry, pointSource(400), {deployments, operator_distance_m: 2});
+    const [shift, year] = operatorScenarios(registry(), pointSource(400), {deployments, operator_distance_m: 2});
     expect(shift!.estimate.dose_uSv).toBeCloseTo(100, 10);
     expect(year!.estimate.dose_uSv).toBeCloseTo(150, 10);
     expect(verdictsOf(year!)).toEqual({L4: "within", L8: "within", L10: "within", L11: "within"});
@@ -132,20 +132,20 @@ describe("an operator over a shift and a year", () => {
 
   it("over the year is within, straddles or exceeds L4 (1 mSv) as the bounds move across it", () => {
     // Alvarez: 1.5 h at 2 m, so 0.375·S µSv.
-    const year = (S: number) => verdictsOf(operatorScenarios(registry, pointSource(S), {deployments, operator_distance_m: 2})[1]!);
+    const year = (S: number) => verdictsOf(operatorScenarios(registry(), pointSource(S), {deployments, operator_distance_m: 2})[1]!);
     expect(year(2200)).toEqual({L4: "within", L8: "within", L10: "within", L11: "within"}); // 825, upper 990
     expect(year(8000 / 3).L4).toBe("cannot-be-determined"); // 1000, 800 to 1200
     expect(year(3400)).toEqual({L4: "exceeds", L8: "within", L10: "within", L11: "within"}); // 1275, lower 1020
   });
 
   it("never shows operator names", () => {
-    const text = JSON.stringify(operatorScenarios(registry, pointSource(400), {deployments, operator_distance_m: 2}));
+    const text = JSON.stringify(operatorScenarios(registry(), pointSource(400), {deployments, operator_distance_m: 2}));
     expect(text).not.toMatch(/Alvarez|Brown/);
   });
 
   it("assumes one person worked every deployment when the log names no operators", () => {
     const anonymous = deployments.map((d) => ({...d, operators: []}));
-    const [, year] = operatorScenarios(registry, pointSource(400), {deployments: anonymous, operator_distance_m: 2});
+    const [, year] = operatorScenarios(registry(), pointSource(400), {deployments: anonymous, operator_distance_m: 2});
     expect(year!.estimate.dose_uSv).toBeCloseTo((400 * 6300) / 3600 / 4, 10);
   });
 });
@@ -156,7 +156,7 @@ describe("the public's annual dose from all deployments", () => {
     {deployment_id: "D1", beam_on_s: 1800, cordon_m: 10, operators: []},
     {deployment_id: "D2", beam_on_s: 3600, cordon_m: 20, operators: []}
   ];
-  const annual = (S: number) => publicAnnualScenario(registry, pointSource(S), {deployments});
+  const annual = (S: number) => publicAnnualScenario(registry(), pointSource(S), {deployments});
 
   it("adds the deployments' doses and bounds", () => {
     expect(annual(10000).estimate.dose_uSv).toBeCloseTo(75, 10);
