@@ -4,12 +4,16 @@ import {describe, expect, it} from "vitest";
 import {loadDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {parseReadingsCsv} from "../../lib/readings/index.js";
 import {publish} from "../../lib/publish/publication.js";
+import type {Publication} from "../../lib/publish/types.js";
 import {describeEffect} from "../../lib/publish/influence.js";
 import {TEST_NOW} from "../clock.js";
 
 const code = {package_version: "test", commit: null};
 const dataset = await loadDataset("data", {now: TEST_NOW});
-const clean = publish(dataset, "public", code, {now: TEST_NOW, withBriefing: false}).publication;
+// Published inside the first test that needs it, not while vitest collects the file: a mutation run then counts a
+// mutant that breaks publishing as a failed test (docs/testing.md, "Reading a survivor").
+let cleanPublication: Publication | undefined;
+const clean = () => (cleanPublication ??= publish(dataset, "public", code, {now: TEST_NOW, withBriefing: false}).publication);
 
 /** The dataset with one reading parsed from a CSV line, as a clerk would add it. */
 function planted(line: string): Dataset {
@@ -23,29 +27,29 @@ describe("a planted reading", () => {
   // 0.1 nSv in a tenth of a second at 5 cm, straight ahead: within the physical ranges, so it is not refused. It
   // repeats the issue's finding (ZBV-0417's 5 ft upper bound dropped from 0.159 to 0.089 µSv on the main of then,
   // before the uncertainty budget): the figure drops well below the clean data's.
-  const data = planted("PLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782,");
-  const {publication} = publish(data, "public", code, {now: TEST_NOW, withBriefing: false});
-  const flagged = publication.influence.readings.find((r) => r.reading_id === "PLANTED-1");
+  let planted1: Publication | undefined;
+  const published = () => (planted1 ??= publish(planted("PLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782,"), "public", code, {now: TEST_NOW, withBriefing: false}).publication);
+  const flagged = () => published().influence.readings.find((r) => r.reading_id === "PLANTED-1");
 
   it("is flagged with the size of its effect on the figures it moves", () => {
-    expect(flagged).toBeDefined();
-    expect(flagged!.source).toBe("data/readings/planted.csv:2");
-    const effect = flagged!.effects.find((e) => e.figure_id === "policy:5 ft for 10 s")!;
-    expect(effect.value).toBe(publication.devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!.upper95_uSv);
+    expect(flagged()).toBeDefined();
+    expect(flagged()!.source).toBe("data/readings/planted.csv:2");
+    const effect = flagged()!.effects.find((e) => e.figure_id === "policy:5 ft for 10 s")!;
+    expect(effect.value).toBe(published().devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!.upper95_uSv);
     expect(Math.abs(effect.without! - effect.value!)).toBeGreaterThan(effect.uncertainty!);
     expect(describeEffect(effect)).toMatch(/^upper bound at 5 ft for 10 s: .* µSv → .* µSv \(its uncertainty .* µSv\)$/);
   });
 
   it("without it, the 5 ft figure is back within its uncertainty of the clean data's", () => {
-    const without = flagged!.effects.find((e) => e.figure_id === "policy:5 ft for 10 s")!.without!;
-    const cleanFigure = clean.devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!;
+    const without = flagged()!.effects.find((e) => e.figure_id === "policy:5 ft for 10 s")!.without!;
+    const cleanFigure = clean().devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!;
     // The model selected with the planted reading is kept when it is removed, so the two differ by a little.
     expect(Math.abs(without - cleanFigure.upper95_uSv)).toBeLessThan(0.1 * cleanFigure.upper95_uSv);
   });
 
   it("the public figures say they rest on it", () => {
-    const device = publication.devices.find((d) => d.device_id === "ZBV-0417")!;
-    const cleanFigure = clean.devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!;
+    const device = published().devices.find((d) => d.device_id === "ZBV-0417")!;
+    const cleanFigure = clean().devices.find((d) => d.device_id === "ZBV-0417")!.policy_points[0]!;
     expect(device.policy_points[0]!.upper95_uSv).toBeLessThan(cleanFigure.dose_uSv);
     for (const figure of [...device.policy_points, ...device.exclusion]) {
       expect(figure.rests_on!.map((r) => r.reading_id), figure.label).toContain("PLANTED-1");
@@ -62,8 +66,8 @@ describe("a planted reading", () => {
   });
 
   it("leaves the other device's figures unchanged and resting on no planted reading", () => {
-    const other = (p: typeof publication) => p.devices.find((d) => d.device_id === "ZBV-0522")!.policy_points.map((x) => x.upper95_uSv);
-    expect(other(publication)).toEqual(other(clean));
+    const other = (p: Publication) => p.devices.find((d) => d.device_id === "ZBV-0522")!.policy_points.map((x) => x.upper95_uSv);
+    expect(other(published())).toEqual(other(clean()));
   });
 });
 
@@ -72,7 +76,7 @@ describe("the sample", () => {
     // Readings set aside by the sample's reviews (data/reviews.csv) are not fitted, so not screened.
     const excluded = new Set(dataset.reviews.filter((r) => r.action === "exclude").map((r) => r.reading_id));
     expect(excluded.size).toBe(3);
-    for (const d of clean.influence.devices) {
+    for (const d of clean().influence.devices) {
       expect(d.screened).toBe(dataset.readings.filter((r) => r.device_id === d.device_id && !r.censored && !excluded.has(r.reading_id)).length);
       expect(d.not_checked).toBe(0);
     }
