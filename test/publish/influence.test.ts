@@ -7,13 +7,11 @@ import {publish} from "../../lib/publish/publication.js";
 import type {Publication} from "../../lib/publish/types.js";
 import {describeEffect} from "../../lib/publish/influence.js";
 import {TEST_NOW} from "../clock.js";
+import {once} from "../once.js";
 
 const code = {package_version: "test", commit: null};
 const dataset = await loadDataset("data", {now: TEST_NOW});
-// Published inside the first test that needs it, not while vitest collects the file: a mutation run then counts a
-// mutant that breaks publishing as a failed test (docs/testing.md, "Reading a survivor").
-let cleanPublication: Publication | undefined;
-const clean = () => (cleanPublication ??= publish(dataset, "public", code, {now: TEST_NOW, withBriefing: false}).publication);
+const clean = once(() => publish(dataset, "public", code, {now: TEST_NOW, withBriefing: false}).publication);
 
 /** The dataset with one reading parsed from a CSV line, as a clerk would add it. */
 function planted(line: string): Dataset {
@@ -27,8 +25,7 @@ describe("a planted reading", () => {
   // 0.1 nSv in a tenth of a second at 5 cm, straight ahead: within the physical ranges, so it is not refused. It
   // repeats the issue's finding (ZBV-0417's 5 ft upper bound dropped from 0.159 to 0.089 µSv on the main of then,
   // before the uncertainty budget): the figure drops well below the clean data's.
-  let planted1: Publication | undefined;
-  const published = () => (planted1 ??= publish(planted("PLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782,"), "public", code, {now: TEST_NOW, withBriefing: false}).publication);
+  const published = once(() => publish(planted("PLANTED-1,ZBV-0417,2026-03-14T09:30:00Z,0.05,m,0,0.1,s,0.0001,uSv,0.00001,PIC-0782,"), "public", code, {now: TEST_NOW, withBriefing: false}).publication);
   const flagged = () => published().influence.readings.find((r) => r.reading_id === "PLANTED-1");
 
   it("is flagged with the size of its effect on the figures it moves", () => {
