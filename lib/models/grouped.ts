@@ -112,8 +112,6 @@ export function addInstrument(g: ReadingGroup, add: InstrumentSum): void {
   own.sumW += add.sumW;
 }
 
-const keyOf = (device_id: string, sector_deg: number | null, bin: number) => `${device_id}\u0000${sector_deg ?? ""}\u0000${bin}`;
-
 /** Groups fit points by device, 45° sector and distance bin (the same groups the SQL path makes). */
 export function groupPoints(points: Iterable<FitPoint>, options: {relativeWidth?: number} = {}): ReadingGroup[] {
   // Keyed by number within a device and sector: no string is made per reading (millions of them).
@@ -126,10 +124,12 @@ export function groupPoints(points: Iterable<FitPoint>, options: {relativeWidth?
   for (const p of points) {
     const sector = p.angle_deg === null ? null : sectorCentre(p.angle_deg, DEFAULT_SECTOR_WIDTH_DEG);
     if (p.device_id !== lastDevice || sector !== lastSector) {
-      const scopeKey = `${p.device_id}\u0000${sector ?? ""}`;
+      // "null" (no angle) cannot be mistaken for a sector centre, which is a number.
+      const scopeKey = `${p.device_id}\u0000${sector}`;
       lastScope = byScope.get(scopeKey);
       if (!lastScope) byScope.set(scopeKey, (lastScope = new Map()));
-      [lastDevice, lastSector] = [p.device_id, sector];
+      lastDevice = p.device_id;
+      lastSector = sector;
     }
     const bin = Math.round(Math.log(p.distance_m) / logWidth);
     let g = lastScope!.get(bin);
@@ -186,7 +186,7 @@ export function addGroup(a: ReadingGroup, b: ReadingGroup): void {
 export function mergeSectors(groups: readonly ReadingGroup[]): ReadingGroup[] {
   const merged = new Map<string, ReadingGroup>();
   for (const g of groups) {
-    const key = keyOf(g.device_id, null, g.bin);
+    const key = `${g.device_id}\u0000${g.bin}`;
     let m = merged.get(key);
     if (!m) merged.set(key, (m = emptyGroup(g.device_id, null, g.bin)));
     addGroup(m, g);
@@ -234,13 +234,13 @@ export function fitGroups(groups: readonly ReadingGroup[], modelName: ModelName,
 export function groupInstrumentUncertainty(groups: readonly ReadingGroup[], fit: FitResult) {
   const model = MODELS[fit.model];
   const params = parameterVector(fit);
-  const totals = new Map<string, InstrumentTotals>();
+  // Keyed by id; null (readings naming no instrument) is a key of its own, apart from every named instrument.
+  const totals = new Map<string | null, InstrumentTotals>();
   for (const g of groups) {
     const f = model.rate(groupDistance(g), params, fit.context);
     for (const i of g.instruments) {
-      const key = i.id ?? "\u0000unidentified";
-      let t = totals.get(key);
-      if (!t) totals.set(key, (t = {id: i.id, type: i.type, calibration: null, energyResponse: null, readings: 0, information: 0}));
+      let t = totals.get(i.id);
+      if (!t) totals.set(i.id, (t = {id: i.id, type: i.type, calibration: null, energyResponse: null, readings: 0, information: 0}));
       if (i.calibration !== null) t.calibration = Math.max(t.calibration ?? 0, i.calibration);
       if (i.energyResponse !== null) t.energyResponse = Math.max(t.energyResponse ?? 0, i.energyResponse);
       t.type ??= i.type;
