@@ -1,7 +1,7 @@
 // The fitter's rules on data small enough to work by hand: what it refuses and how it says so, the scatter between
 // occasions by the method of moments, the notes a reader must see, and the small linear algebra under it.
 import {describe, expect, it} from "vitest";
-import {airContext, fitModel, invertSmall, linearisedOffset, logLinearPowerLaw, packPoints} from "../../lib/models/index.js";
+import {airContext, fitModel, fitPacked, invertSmall, linearisedOffset, logLinearPowerLaw, MODELS, occasionScatter, packPoints} from "../../lib/models/index.js";
 import {point} from "./helpers.js";
 
 // Three readings at 1 m of 1, 3 and 5 µSv/h, σ = 1: S = 3 (the mean), χ² = 4 + 0 + 4 = 8 on ν = 2.
@@ -170,5 +170,91 @@ describe("invertSmall", () => {
     expect(invertSmall([1, 1, 1, 1 + 1e-14], 2)).toBeNull();
     expect(invertSmall([0], 1)).toBeNull();
     expect(invertSmall([5], 1)).toEqual([[0.2]]);
+  });
+});
+
+describe("more of what the fitter refuses, and what a refused or stopped fit carries", () => {
+  const good = [point(1, 100, 1, {reading_id: "a"}), point(2, 25, 1, {reading_id: "b"}), point(4, 6.25, 1, {reading_id: "c"})];
+
+  it("an infinite μ is not an attenuation coefficient", () => {
+    const {buildup} = airContext(60);
+    expect(fitModel(good, "inverse-square-air", {mu_per_m: Infinity, buildup}).reason).toMatch(/needs the linear attenuation coefficient of air/);
+  });
+
+  it("an infinite uncertainty (zero weight) is refused, naming the reading", () => {
+    expect(fitModel([...good, point(3, 1, Infinity, {reading_id: "inf"})], "inverse-square").reason).toBe("reading inf has uncertainty Infinity µSv/h: it must be positive");
+  });
+
+  it("names the bad reading by its place among the readings in the sum, censored ones skipped", () => {
+    const censored = point(5, 0, 1, {reading_id: "below", censored: true, mdl_rate_uSv_per_h: 1});
+    expect(fitModel([censored, ...good, point(-1, 1, 1, {reading_id: "bad"})], "inverse-square").reason).toBe("reading bad has distance -1 m: distances must be positive");
+  });
+
+  it("fitPacked, given no names, numbers the readings from 1", () => {
+    const packed = packPoints([...good, point(0, 1, 1)]);
+    expect(fitPacked(packed, "inverse-square").reason).toBe("reading #4 has distance 0 m: distances must be positive");
+  });
+
+  it("a refused fit names its parameters and has no residuals, censored checks or notes", () => {
+    const fit = fitModel([point(1, 100, 1), point(3, 0, 1, {censored: true, mdl_rate_uSv_per_h: 1})], "power-law");
+    expect(fit).toMatchObject({parameterNames: ["k", "n"], residuals: [], censored: [], notes: [], iterations: 0});
+  });
+
+  it("start values outside the physical range: a fit result with no residuals or checks, basis 'fit'", () => {
+    const fit = fitModel([...good, point(3, 0, 1, {censored: true, mdl_rate_uSv_per_h: 1})], "inverse-square", {}, {start: [-5]});
+    expect(fit).toMatchObject({basis: "fit", converged: false, iterations: 0, residuals: [], censored: [], parameterNames: ["S"]});
+  });
+
+  it("a fit stopped by the iteration limit still shows its residuals and censored checks, from where it stopped", () => {
+    const pts = [...good, point(3, 0, 1, {reading_id: "low", censored: true, mdl_rate_uSv_per_h: 100})];
+    const fit = fitModel(pts, "inverse-square", {}, {start: [50], maxIterations: 1});
+    expect(fit.converged).toBe(false);
+    // One step with λ = 1e-3 from 50 towards 100 (the exact solution) leaves 50·1e-3/1.001.
+    const S = 100 - 50 * (1e-3 / 1.001);
+    expect(fit.parameters.S!.value).toBeCloseTo(S, 9);
+    expect(fit.basis).toBe("fit");
+    expect(fit.residuals.map((r) => r.reading_id)).toEqual(["a", "b", "c"]);
+    expect(fit.residuals[0]!.normalised).toBeCloseTo(100 - S, 9);
+    expect(fit.censored).toEqual([expect.objectContaining({reading_id: "low", predicted: expect.closeTo(S / 9, 9), consistent: true})]);
+  });
+});
+
+describe("the reduced χ² note and the censored-reading note count what they say", () => {
+  it("no note at a reduced χ² of exactly 1: the errors are not widened", () => {
+    // 1, 3, 5 at 1 m with σ = 2: χ² = (4 + 0 + 4)/4 = 2 on ν = 2.
+    const fit = fitModel([point(1, 1, 2), point(1, 3, 2), point(1, 5, 2)], "inverse-square");
+    expect(fit.reducedChiSquare).toBe(1);
+    expect(fit.notes).toEqual([]);
+    expect(fit.covarianceScale).toBe(1);
+  });
+
+  it("counts only the censored readings the fit contradicts", () => {
+    const base = [point(1, 100, 1), point(2, 25, 1), point(4, 6.25, 1)];
+    const ok = point(5, 0, 0.5, {reading_id: "ok", censored: true, mdl_rate_uSv_per_h: 5});
+    const odd = point(2, 0, 0.5, {reading_id: "odd", censored: true, mdl_rate_uSv_per_h: 1});
+    expect(fitModel([...base, ok, odd], "inverse-square").notes).toEqual(["1 reading below the detection limit where the fit predicts a clearly detectable dose"]);
+    expect(fitModel([...base, ok], "inverse-square").notes).toEqual([]);
+  });
+});
+
+describe("occasionScatter where it cannot be estimated", () => {
+  it("0 with no degrees of freedom (one reading, one parameter), whatever χ²", () => {
+    expect(occasionScatter(MODELS["inverse-square"], packPoints([point(1, 5, 1)]), [3], {}, 4)).toBe(0);
+  });
+
+  it("0 when the model predicts no dose anywhere (no relative scatter to speak of)", () => {
+    expect(occasionScatter(MODELS["inverse-square"], packPoints(spread), [0], {}, 35)).toBe(0);
+  });
+
+  it("τ² = (χ² − ν)/(Σw·f²·ν/n) on the worked example", () => {
+    // S = 3 at 1 m: Σw·f² = 27, ν = 2, n = 3, χ² = 8: τ² = 6/18.
+    expect(occasionScatter(MODELS["inverse-square"], packPoints(spread), [3], {}, 8)).toBeCloseTo(Math.sqrt(1 / 3), 12);
+  });
+});
+
+describe("invertSmall picks the largest pivot", () => {
+  it("the identity and a diagonal matrix need no row exchange", () => {
+    expect(invertSmall([1, 0, 0, 1], 2)).toEqual([[1, 0], [0, 1]]);
+    expect(invertSmall([2, 0, 0, 4], 2)).toEqual([[0.5, 0], [0, 0.25]]);
   });
 });
