@@ -59,6 +59,20 @@ describe("when no step within the model's range lowers χ²", () => {
     expect(fit.iterations).toBe(16);
     expect(fit.parameters.S!.value).toBe(1e-13);
   });
+
+  it("a step that barely lowers χ² but still moves S by a fifth is not convergence", () => {
+    // Readings at 1 m of −1 ± 40000 and −1 (σ = 1): Ŝ = −1, A = 3, χ²min = 3.2e9. From S = 5e-8 a step stays positive
+    // only when λ > 1/S = 2e7: eleven refused steps (λ = 1e-3 … 1e7), then at λ = 1e8 S = (5e-8·1e8 − 1)/(1e8 + 1).
+    // χ² falls by about 6e-8, below 1e-15·χ², but S has moved by a fifth: the fit goes on towards S → 0⁺.
+    const scattered = [point(1, -1 + 40000, 1), point(1, -1 - 40000, 1), point(1, -1, 1)];
+    const twelve = fitModel(scattered, "inverse-square", {}, {start: [5e-8], maxIterations: 12});
+    expect(twelve.parameters.S!.value).toBeCloseTo(4 / (1e8 + 1), 20);
+    expect(twelve).toMatchObject({converged: false, iterations: 12, reason: "no convergence in 12 iterations"});
+    const fit = fitModel(scattered, "inverse-square", {}, {start: [5e-8]});
+    expect(fit.converged).toBe(true);
+    expect(fit.parameters.S!.value).toBeGreaterThan(0);
+    expect(fit.parameters.S!.value).toBeLessThan(1e-11);
+  });
 });
 
 describe("every reading at one distance: the minimum is reached, the parameters cannot be separated", () => {
