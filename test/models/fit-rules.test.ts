@@ -123,6 +123,7 @@ describe("what the fitter refuses, and how it says so", () => {
 
   it("start values outside the model's physical range, and too few iterations, give a reason", () => {
     expect(fitModel(good, "inverse-square", {}, {start: [-5]}).reason).toBe("the start values (-5) are outside the model's physical range");
+    expect(fitModel(good, "power-law", {}, {start: [-5, 2]}).reason).toBe("the start values (-5, 2) are outside the model's physical range");
     const noisy = [point(1, 90, 1), point(2, 30, 1), point(3, 9, 1), point(5, 5, 1)];
     const capped = fitModel(noisy, "power-law", {}, {start: [10, 0.5], maxIterations: 1});
     expect(capped.converged).toBe(false);
