@@ -163,20 +163,26 @@ function accumulate(
   return chi2;
 }
 
-/** Inverse of a small symmetric positive-definite matrix by Gauss–Jordan; null when (near-)singular. */
+/**
+ * Inverse of a small symmetric positive semi-definite matrix (JᵀWJ, or it damped) by Gauss–Jordan; null when
+ * (near-)singular. The matrix is first scaled to a unit diagonal, A = D·B·D with D = diag(√A_ii), so the test for a
+ * pivot lost in rounding does not depend on the parameters' units: a source strength of 1e-6 µSv·m²/h beside an
+ * exponent near 2 puts the diagonal twelve orders apart, and a test against the largest element refused such
+ * well-determined fits. A diagonal element that is not positive is a parameter the data do not move: singular.
+ * B has a unit diagonal and is positive semi-definite, so no off-diagonal element exceeds 1 and elimination needs no
+ * row exchanges.
+ */
 export function invertSmall(A: ArrayLike<number>, p: number): number[][] | null {
+  const d = Array.from({length: p}, (_, i) => Math.sqrt(A[i * p + i]!));
+  if (!d.every((x) => x > 0 && Number.isFinite(x))) return null;
   const m = Array.from({length: p}, (_, i) => [
-    ...Array.from({length: p}, (_, j) => A[i * p + j]!),
+    ...Array.from({length: p}, (_, j) => A[i * p + j]! / d[i]! / d[j]!),
     ...Array.from({length: p}, (_, j) => (i === j ? 1 : 0))
   ]);
-  const scale = Math.max(...Array.from({length: p}, (_, i) => Math.abs(A[i * p + i]!)));
   for (let c = 0; c < p; c++) {
-    let pivot = c;
-    for (let i = c + 1; i < p; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[pivot]![c]!)) pivot = i;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
     const pv = m[c]![c]!;
-    // Relative pivot test: parameters the data cannot separate give a pivot lost in rounding.
-    if (!(Math.abs(pv) > 1e-12 * scale)) return null;
+    // Parameters the data cannot separate leave a pivot lost in rounding (the diagonal of B is 1).
+    if (!(pv > 1e-12)) return null;
     for (let j = 0; j < 2 * p; j++) m[c]![j]! /= pv;
     for (let i = 0; i < p; i++) {
       if (i === c) continue;
@@ -184,7 +190,7 @@ export function invertSmall(A: ArrayLike<number>, p: number): number[][] | null 
       for (let j = 0; j < 2 * p; j++) m[i]![j]! -= f * m[c]![j]!;
     }
   }
-  return m.map((row) => row.slice(p));
+  return m.map((row, i) => row.slice(p).map((v, j) => v / d[i]! / d[j]!));
 }
 
 /** Solves (A + λ·diag(A))·δ = g for a small p; null when singular. */

@@ -162,15 +162,25 @@ describe("invertSmall", () => {
     [[3 / 8, -2 / 8], [-2 / 8, 4 / 8]].forEach((row, i) => row.forEach((v, j) => expect(inv[i]![j]).toBeCloseTo(v, 15)));
   });
 
-  it("needs a row exchange for a zero first pivot: [[0, 1], [1, 0]] is its own inverse", () => {
-    expect(invertSmall([0, 1, 1, 0], 2)).toEqual([[0, 1], [1, 0]]);
+  it("refuses a zero diagonal element: a parameter the data do not move (JᵀWJ is never indefinite)", () => {
+    expect(invertSmall([0, 1, 1, 0], 2)).toBeNull();
+    expect(invertSmall([1, 0, 0, 0], 2)).toBeNull();
+  });
+
+  it("does not depend on the parameters' units: diag(1e7, 1e-5)·[[1, ½], [½, 1]]·diag(1e7, 1e-5)", () => {
+    // The diagonal twelve orders of magnitude apart, as for S = 1e-6 µSv·m²/h beside an exponent near 2. With
+    // B = [[1, ½], [½, 1]], B⁻¹ = [[4, −2], [−2, 4]] / 3 and A⁻¹_ij = B⁻¹_ij / (d_i·d_j).
+    const d = [1e7, 1e-5];
+    const inv = invertSmall([1e14, 0.5 * 1e2, 0.5 * 1e2, 1e-10], 2)!;
+    expect(inv).not.toBeNull();
+    [[4 / 3, -2 / 3], [-2 / 3, 4 / 3]].forEach((row, i) => row.forEach((v, j) => expect(inv[i]![j]! * d[i]! * d[j]!).toBeCloseTo(v, 12)));
   });
 
   it("refuses a singular matrix, and one singular to rounding", () => {
     expect(invertSmall([1, 2, 2, 4], 2)).toBeNull();
     expect(invertSmall([1, 1, 1, 1 + 1e-14], 2)).toBeNull();
     expect(invertSmall([0], 1)).toBeNull();
-    expect(invertSmall([5], 1)).toEqual([[0.2]]);
+    expect(invertSmall([5], 1)![0]![0]).toBeCloseTo(0.2, 15);
   });
 });
 
@@ -253,9 +263,9 @@ describe("occasionScatter where it cannot be estimated", () => {
   });
 });
 
-describe("invertSmall picks the largest pivot", () => {
-  it("the identity and a diagonal matrix need no row exchange", () => {
+describe("invertSmall on diagonal matrices", () => {
+  it("inverts the identity and a diagonal matrix element by element", () => {
     expect(invertSmall([1, 0, 0, 1], 2)).toEqual([[1, 0], [0, 1]]);
-    expect(invertSmall([2, 0, 0, 4], 2)).toEqual([[0.5, 0], [0, 0.25]]);
+    expect(invertSmall([4, 0, 0, 16], 2)).toEqual([[0.25, 0], [0, 0.0625]]);
   });
 });
