@@ -18,7 +18,8 @@ function versionOf(path: string): string | null {
   if (!m) return null;
   const [, y, mo, d] = m;
   if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return null;
-  if (d !== undefined && Number.isNaN(Date.parse(`${y}-${mo}-${d}T00:00:00Z`))) return null;
+  // A day that month does not have (2021-02-30, 2021-04-00) rolls over into another month: not a date.
+  if (d !== undefined && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) return null;
   return [y, mo, d].filter((x) => x !== undefined).join("-");
 }
 
@@ -32,8 +33,8 @@ export function orderPolicyVersions(paths: readonly string[]): {versions: Policy
     }
     const byVersion = new Map<string, string[]>();
     for (const v of versions) if (v.version) byVersion.set(v.version, [...(byVersion.get(v.version) ?? []), v.path]);
-    for (const [version, same] of byVersion) {
-      if (same.length > 1) problems.push({severity: "error", file: same[1]!, message: `has the same date (${version}) as ${same[0]}; give each version its own date`});
+    for (const [version, [first, ...others]] of byVersion) {
+      for (const other of others) problems.push({severity: "error", file: other, message: `has the same date (${version}) as ${first}; give each version its own date`});
     }
   }
   return {versions: versions.sort((a, b) => (a.version ?? "").localeCompare(b.version ?? "") || a.path.localeCompare(b.path)), problems};
