@@ -163,6 +163,12 @@ describe("loadLimits: a limit stated in roentgen", () => {
     expect(loaded.limits[0]).toMatchObject({value: 2, unit: "mR", conversion, value_uR: 2000, value_uSv: null});
   });
 
+  it("takes a conversion of null as none, for a value in Sv or rem", () => {
+    const loaded = load({limits: [limit({conversion: null})]});
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.limits[0]).toMatchObject({conversion: null, value_uSv: 20, value_uR: null});
+  });
+
   it("refuses a conversion that is not an object", () => {
     expect(problemsOf(load({limits: [limit({unit: "mR", conversion: 5})]}))).toEqual([["$.limits[0].conversion", "must be a JSON object {...}, found 5"]]);
   });
