@@ -46,6 +46,18 @@ describe("fitWithout", () => {
       expect(loo.distanceRange_m).toEqual(fresh.distanceRange_m);
     }
   });
+
+  it("inverse-square-offset: starts from the downdate, which is nearer the minimum than a fresh fit's start", () => {
+    const points = synthetic((r) => 30 * Math.exp(-0.02 * r) / ((r + 0.2) * (r + 0.2)), range(0.5, 12, 15), 0.08, 11);
+    const fit = fitModel(points, "inverse-square-offset");
+    // Readings away from the ends move the fit least, so their downdate is nearest the refit's minimum.
+    for (const i of [2, 5, 8]) {
+      const loo = fitWithout(fit, packPoints(points), i);
+      const fresh = fitModel(points.filter((_, k) => k !== i), "inverse-square-offset");
+      expect(loo.converged && fresh.converged).toBe(true);
+      expect(loo.iterations).toBeLessThan(fresh.iterations);
+    }
+  });
 });
 
 describe("the screen", () => {
