@@ -27,6 +27,20 @@ describe("influenceDiagnostics", () => {
     });
     expect(d.reduce((s, x) => s + x.leverage, 0)).toBeCloseTo(1, 12); // the trace of the hat matrix is p
   });
+
+  it("gives a reading that alone fixes a parameter leverage just below 1 and finite figures far above the screen", () => {
+    // Power law with one reading at 0.5 m and the others at 2.5 m: k and n pass exactly through the lone reading, so its
+    // leverage is 1 and its residual 0 up to rounding; published figures must still be numbers (JSON has no Infinity).
+    const points = [point(0.5, 10, 1), point(2.5, 1, 0.2), point(2.5, 1.1, 0.25), point(2.5, 1.2, 0.3)];
+    const fit = fitModel(points, "power-law");
+    expect(fit.converged).toBe(true);
+    const lone = influenceDiagnostics(fit, packPoints(points))[0]!;
+    expect(lone.leverage).toBeGreaterThan(1 - 1e-9);
+    expect(lone.leverage).toBeLessThan(1);
+    expect(Number.isFinite(lone.cooksDistance)).toBe(true);
+    expect(Number.isFinite(lone.bound)).toBe(true);
+    expect(lone.bound).toBeGreaterThan(SCREEN_BOUND);
+  });
 });
 
 describe("fitWithout", () => {
