@@ -93,7 +93,8 @@ function without(packed: PackedPoints, i: number): PackedPoints {
 
 /**
  * The fit without reading `index`: the same model, refitted (from the rank-one downdate as start, so in a few
- * iterations; exactly the downdate for a model linear in its one parameter). Every other field of the fit (its
+ * iterations; exactly the downdate for a model linear in its one parameter; from a fresh fit's start when the
+ * downdate leaves the model's range). Every other field of the fit (its
  * context, notes, instruments' uncertainty) is kept, so the figures computed from it are computed as from the fit.
  */
 export function fitWithout(fit: FitResult, packed: PackedPoints, index: number): FitResult {
@@ -114,8 +115,9 @@ export function fitWithout(fit: FitResult, packed: PackedPoints, index: number):
     const h = w * cj.reduce((sum, c, a) => sum + c * jac[a]!, 0);
     if (h < 1 - 1e-9) start = start.map((t, a) => t - (cj[a]! * w * e) / (1 - h));
   }
-  const valid = def.valid(start, rest.minR) ? start : [...theta];
-  const refit = fitPacked(rest, fit.model, fit.context, {start: valid});
+  // A downdated start outside the model's range (the other readings alone pull a parameter out of it) is no
+  // start: the refit then begins where a fresh fit of the other readings would, and fails where that fails.
+  const refit = fitPacked(rest, fit.model, fit.context, def.valid(start, rest.minR) ? {start} : {});
   const parameters: Record<string, ParameterEstimate> = {};
   for (const name of fit.parameterNames) parameters[name] = refit.parameters[name]!;
   return {

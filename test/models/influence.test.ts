@@ -27,6 +27,20 @@ describe("influenceDiagnostics", () => {
     });
     expect(d.reduce((s, x) => s + x.leverage, 0)).toBeCloseTo(1, 12); // the trace of the hat matrix is p
   });
+
+  it("gives a reading that alone fixes a parameter leverage just below 1 and finite figures far above the screen", () => {
+    // Power law with one reading at 0.5 m and the others at 2.5 m: k and n pass exactly through the lone reading, so its
+    // leverage is 1 and its residual 0 up to rounding; published figures must still be numbers (JSON has no Infinity).
+    const points = [point(0.5, 10, 1), point(2.5, 1, 0.2), point(2.5, 1.1, 0.25), point(2.5, 1.2, 0.3)];
+    const fit = fitModel(points, "power-law");
+    expect(fit.converged).toBe(true);
+    const lone = influenceDiagnostics(fit, packPoints(points))[0]!;
+    expect(lone.leverage).toBeGreaterThan(1 - 1e-9);
+    expect(lone.leverage).toBeLessThan(1);
+    expect(Number.isFinite(lone.cooksDistance)).toBe(true);
+    expect(Number.isFinite(lone.bound)).toBe(true);
+    expect(lone.bound).toBeGreaterThan(SCREEN_BOUND);
+  });
 });
 
 describe("fitWithout", () => {
@@ -44,6 +58,18 @@ describe("fitWithout", () => {
       expect(loo.chiSquare).toBeCloseTo(fresh.chiSquare, 4);
       expect(loo.dof).toBe(fresh.dof);
       expect(loo.distanceRange_m).toEqual(fresh.distanceRange_m);
+    }
+  });
+
+  it("inverse-square-offset: starts from the downdate, which is nearer the minimum than a fresh fit's start", () => {
+    const points = synthetic((r) => 30 * Math.exp(-0.02 * r) / ((r + 0.2) * (r + 0.2)), range(0.5, 12, 15), 0.08, 11);
+    const fit = fitModel(points, "inverse-square-offset");
+    // Readings away from the ends move the fit least, so their downdate is nearest the refit's minimum.
+    for (const i of [2, 5, 8]) {
+      const loo = fitWithout(fit, packPoints(points), i);
+      const fresh = fitModel(points.filter((_, k) => k !== i), "inverse-square-offset");
+      expect(loo.converged && fresh.converged).toBe(true);
+      expect(loo.iterations).toBeLessThan(fresh.iterations);
     }
   });
 });
