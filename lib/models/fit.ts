@@ -174,14 +174,14 @@ function accumulate(
  */
 export function invertSmall(A: ArrayLike<number>, p: number): number[][] | null {
   const d = Array.from({length: p}, (_, i) => Math.sqrt(A[i * p + i]!));
-  if (!d.every((x) => x > 0 && Number.isFinite(x))) return null;
   const m = Array.from({length: p}, (_, i) => [
     ...Array.from({length: p}, (_, j) => A[i * p + j]! / d[i]! / d[j]!),
     ...Array.from({length: p}, (_, j) => (i === j ? 1 : 0))
   ]);
   for (let c = 0; c < p; c++) {
     const pv = m[c]![c]!;
-    // Parameters the data cannot separate leave a pivot lost in rounding (the diagonal of B is 1).
+    // Parameters the data cannot separate leave a pivot lost in rounding (the diagonal of B is 1); a diagonal element
+    // of A that is zero, negative or infinite has made B's entries NaN, which this refuses too.
     if (!(pv > 1e-12)) return null;
     for (let j = 0; j < 2 * p; j++) m[c]![j]! /= pv;
     for (let i = 0; i < p; i++) {

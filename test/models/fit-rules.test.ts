@@ -165,6 +165,8 @@ describe("invertSmall", () => {
   it("refuses a zero diagonal element: a parameter the data do not move (JᵀWJ is never indefinite)", () => {
     expect(invertSmall([0, 1, 1, 0], 2)).toBeNull();
     expect(invertSmall([1, 0, 0, 0], 2)).toBeNull();
+    expect(invertSmall([-1], 1)).toBeNull();
+    expect(invertSmall([Infinity], 1)).toBeNull();
   });
 
   it("does not depend on the parameters' units: diag(1e7, 1e-5)·[[1, ½], [½, 1]]·diag(1e7, 1e-5)", () => {
