@@ -111,5 +111,11 @@ describe("a device's totals", () => {
     const unbounded = recording((dose) => ({dose_uSv: dose, determinable: true}) as DoseEstimate);
     const u = deviceTotals("VAN-1", deployments, periodsAsOf(new Date(NOW)), unbounded.estimate, options);
     expect(u.operator.map((x) => x.alara)).toEqual([NO_LEVEL, NO_LEVEL, NO_LEVEL]);
+
+    // A determined dose whose upper bound is missing states no level, even against a limit of zero (where any
+    // number would reach every level).
+    const noUpper = recording((dose) => ({dose_uSv: dose, upper95_uSv: null, lower95_uSv: dose / 2, determinable: true}));
+    const z = deviceTotals("VAN-1", deployments, periodsAsOf(new Date(NOW)), noUpper.estimate, {...options, operatorLimit_uSv: 0});
+    expect(z.operator.map((x) => x.alara)).toEqual([NO_LEVEL, NO_LEVEL, NO_LEVEL]);
   });
 });
