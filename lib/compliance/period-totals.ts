@@ -110,18 +110,22 @@ export function dosimeterTotals(readings: readonly DosimeterReading[], periods: 
     if (!periods.some((p) => inPeriod(p, r.day))) continue;
     byDosimeter.set(r.dosimeter_id, [...(byDosimeter.get(r.dosimeter_id) ?? []), r]);
   }
-  return [...byDosimeter].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dosimeter_id, rows]) => ({
-    dosimeter_id,
-    device_ids: [...new Set(rows.map((r) => r.device_id))].sort(),
-    totals: periods.map((p) => {
-      const mine = rows.filter((r) => inPeriod(p, r.day));
-      const dose_uSv = mine.reduce((s, r) => s + (r.censored && r.mdl_uSv !== null ? r.mdl_uSv : r.net_uSv), 0);
-      return {
-        period: p.id, readings: mine.length, censored: mine.filter((r) => r.censored).length, dose_uSv,
-        alara: limit ? alaraLevel(dose_uSv, dose_uSv, limit.annual_uSv, p, limit.alara) : NONE
-      };
-    })
-  }));
+  // The default sort compares ids by UTF-16 code units, as `<` does (the ids are a Map's keys: never two alike).
+  return [...byDosimeter.keys()].sort().map((dosimeter_id) => {
+    const rows = byDosimeter.get(dosimeter_id)!;
+    return {
+      dosimeter_id,
+      device_ids: [...new Set(rows.map((r) => r.device_id))].sort(),
+      totals: periods.map((p) => {
+        const mine = rows.filter((r) => inPeriod(p, r.day));
+        const dose_uSv = mine.reduce((s, r) => s + (r.censored && r.mdl_uSv !== null ? r.mdl_uSv : r.net_uSv), 0);
+        return {
+          period: p.id, readings: mine.length, censored: mine.filter((r) => r.censored).length, dose_uSv,
+          alara: limit ? alaraLevel(dose_uSv, dose_uSv, limit.annual_uSv, p, limit.alara) : NONE
+        };
+      })
+    };
+  });
 }
 
 /** The fields of a deployment-log row the device totals use. */

@@ -26,17 +26,18 @@ describe("periodsAsOf", () => {
 });
 
 describe("alaraLevel", () => {
-  const year = periodsAsOf(new Date("2026-11-30T12:00:00Z"))[1]!;
-  const quarter = periodsAsOf(new Date("2026-11-30T12:00:00Z"))[0]!;
+  // Built inside each test: a crash while vitest collects the file fails no test (and kills no mutant).
+  const year = () => periodsAsOf(new Date("2026-11-30T12:00:00Z"))[1]!;
+  const quarter = () => periodsAsOf(new Date("2026-11-30T12:00:00Z"))[0]!;
   it("gives the highest level reached against the annual limit, a quarter against a quarter of it", () => {
     // 1 mSv a year: Level I at 100 µSv, Level II at 300 µSv; for a quarter 25 µSv and 75 µSv.
-    expect(alaraLevel(99.9, 99.9, 1000, year, alara).level).toBeNull();
-    expect(alaraLevel(100, 100, 1000, year, alara)).toEqual({level: "Level I", status: "reached", threshold_uSv: 100, action: "review"});
-    expect(alaraLevel(300, 300, 1000, year, alara)).toMatchObject({level: "Level II", status: "reached", threshold_uSv: 300});
-    expect(alaraLevel(80, 80, 1000, quarter, alara)).toMatchObject({level: "Level II", threshold_uSv: 75});
+    expect(alaraLevel(99.9, 99.9, 1000, year(), alara).level).toBeNull();
+    expect(alaraLevel(100, 100, 1000, year(), alara)).toEqual({level: "Level I", status: "reached", threshold_uSv: 100, action: "review"});
+    expect(alaraLevel(300, 300, 1000, year(), alara)).toMatchObject({level: "Level II", status: "reached", threshold_uSv: 300});
+    expect(alaraLevel(80, 80, 1000, quarter(), alara)).toMatchObject({level: "Level II", threshold_uSv: 75});
   });
   it("says 'possibly reached' when only the upper bound reaches the level", () => {
-    expect(alaraLevel(320, 250, 1000, year, alara)).toMatchObject({level: "Level II", status: "possibly reached"});
+    expect(alaraLevel(320, 250, 1000, year(), alara)).toMatchObject({level: "Level II", status: "possibly reached"});
   });
 });
 
