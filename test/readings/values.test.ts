@@ -40,7 +40,7 @@ describe("readNumber", () => {
   });
 
   it("refuses units, hex and words as not decimal", () => {
-    for (const t of ["5 m", "0x10", "1e", "ten", "1.2.3"]) {
+    for (const t of ["5 m", "0x10", "1e", "ten", "1.2.3", "5nan", "1,5x"]) {
       expect(message(t), t).toBe(`"${t}" is not a decimal number; write a number such as 1.5 or 2.4e-3 (no units, hex or separators)`);
     }
   });
