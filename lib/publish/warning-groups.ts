@@ -35,8 +35,9 @@ export function messageTemplate(message: string): string {
   return message
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?\b/g, "DATE")
-    .replace(/[-+]?\d+(\.\d+)?([eE][-+]?\d+)?/g, "N")
-    .replace(/\b[A-Z]{2,}[A-Z0-9]*-N(-N)*\b/g, "ID");
+    // Ids before numbers: the numbers' pattern takes "-3" for a signed number, so VAN-3 would be left as "VANN".
+    .replace(/\b[A-Z]{2,}[A-Z0-9]*(-\d+)+\b/g, "ID")
+    .replace(/[-+]?\d+(\.\d+)?([eE][-+]?\d+)?/g, "N");
 }
 
 export function problemKind(p: {code?: string | null; message: string}): string {
@@ -72,7 +73,7 @@ export function groupWarnings(problems: readonly PublishedProblem[], deviceAt: (
   return [...groups]
     .map(([kind, g]) => ({
       kind, title: kindTitle(kind), count: g.rows.length, devices: [...g.devices].sort(),
-      files: [...g.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, f]) => ({file, count: f.count, first_line: f.first, last_line: f.last})),
+      files: [...g.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, f]) => ({file, count: f.count, first_line: f.first, last_line: f.last})),
       example: g.rows[0]!.message
     }))
     .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1));
