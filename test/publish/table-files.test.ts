@@ -51,3 +51,19 @@ describe("published table files", () => {
     expect(parsed.rows[2].dose).toBe(0.016);
   });
 });
+
+describe("published table files, line by line", () => {
+  it("end each file with a newline, and write a number that is not finite as an empty cell", () => {
+    const t: Table = {name: "n", title: "N", description: "", columns: [{name: "x", description: ""}, {name: "y", description: ""}], rows: [{x: Number.NaN, y: Infinity}, {x: 1}]};
+    expect(tableToCsv(t)).toBe("x,y\n,\n1,\n");
+    const json = tableToJson(t);
+    expect(json.endsWith("}\n")).toBe(true);
+    expect(JSON.parse(json).rows).toEqual([{x: null, y: null}, {x: 1, y: null}]);
+  });
+
+  it("neutralise a tab or carriage return only at the start of a cell", () => {
+    expect(neutraliseFormula("a\tb")).toBe("a\tb");
+    expect(neutraliseFormula("a\rb")).toBe("a\rb");
+    expect(neutraliseFormula("\rcmd")).toBe("'\rcmd");
+  });
+});
