@@ -6,16 +6,12 @@ import type {Dataset} from "../io/load-dataset.js";
 import type {Briefing, BriefingChange, KeyFigure, Publication} from "./types.js";
 import {exclusionChanges} from "./reviews.js";
 
-const maxOf = (values: (number | null | undefined)[]): number | null => {
-  const xs = values.filter((v): v is number => typeof v === "number");
-  return xs.length > 0 ? Math.max(...xs) : null;
-};
-
 /**
  * The largest of the devices' values, or null when any device's is unknown: a figure "for the devices" is not given
  * from the devices that happen to have one.
  */
-const worstOf = (values: (number | null | undefined)[]): number | null => (values.length === 0 || values.some((v) => typeof v !== "number") ? null : maxOf(values));
+const worstOf = (values: (number | null | undefined)[]): number | null =>
+  values.length === 0 || values.some((v) => typeof v !== "number") ? null : Math.max(...(values as number[]));
 
 export function keyFigures(p: Publication): KeyFigure[] {
   const point = (label: string) => worstOf(p.devices.map((d) => d.policy_points.find((x) => x.label === label)?.upper95_uSv));
