@@ -54,7 +54,7 @@ function warningRows(p: Publication, deviceAt: ReadonlyMap<string, string>) {
     const n = perKind.get(w.kind) ?? 0;
     perKind.set(w.kind, n + 1);
     if (n >= MAX_WARNING_ROWS_PER_KIND) continue;
-    rows.push({kind: w.kind, file: w.file, line: w.line, column: w.column, message: w.message, device_id: w.line === null ? null : (deviceAt.get(`${w.file}:${w.line}`) ?? null)});
+    rows.push({kind: w.kind, file: w.file, line: w.line, column: w.column, message: w.message, device_id: deviceAt.get(`${w.file}:${w.line}`) ?? null});
   }
   return rows;
 }
