@@ -4,6 +4,7 @@
 // is not published. The public fields are written out here a second time, from docs/restricted-data.md and the pages'
 // needs, so that a field made public (or dropped) in lib/publish/allow-list.ts is a decision made in two places.
 import {describe, expect, it} from "vitest";
+import {INTERNAL_TABLE_COLUMNS, publicPublication, publicTables, unclassifiedFields} from "../../lib/publish/allow-list.js";
 import type {Table} from "../../lib/publish/table-files.js";
 import type {Publication} from "../../lib/publish/types.js";
 
@@ -111,12 +112,6 @@ const PUBLIC_COLUMNS: Record<string, string> = {
 
 type Tree = Record<string, unknown>;
 
-/**
- * The module under test, imported inside each test: its lists are built when it loads, so a list that cannot be built
- * fails the tests rather than their collection.
- */
-const allowList = () => import("../../lib/publish/allow-list.js");
-
 /** An object holding every path given, each leaf its own path as a string (so a kept leaf shows where it came from). */
 function treeOf(paths: readonly string[]): Tree {
   const root: Tree = {};
@@ -166,33 +161,29 @@ function planted(value: unknown): unknown {
 }
 
 describe("the public publication", () => {
-  it("keeps every public field and nothing else, however deep a restricted field is planted", async () => {
-    const al = await allowList();
+  it("keeps every public field and nothing else, however deep a restricted field is planted", () => {
     const full = {...treeOf([...PUBLIC_PATHS, ...INTERNAL_PATHS]), secret: "top"};
-    const cut = al.publicPublication(planted(full) as Publication);
+    const cut = publicPublication(planted(full) as Publication);
     expect(JSON.stringify(cut)).not.toMatch(/BADGE-4471|"top"|reviewed_by|dosimeters/);
     // Every leaf of the cut sits on a public path, and every public path is there with its own value.
     expect(leaves(cut).sort()).toEqual([...PUBLIC_PATHS].sort());
     expect(leafValues(cut)).toEqual(leaves(cut));
   });
 
-  it("keeps a listed subtree whole, whatever it holds (a model's parameters by name, a budget's parts)", async () => {
-    const al = await allowList();
+  it("keeps a listed subtree whole, whatever it holds (a model's parameters by name, a budget's parts)", () => {
     const budget = {parts: [{name: "calibration", share: 0.4, instrument: "SN-77"}], total: 0.2};
     const code = {package_version: "1.2.3", commit: "abc", nested: {deep: [1, 2]}};
-    const cut = al.publicPublication({code, fits: [{budget, wearer: "x"}], warning_groups: [{kind: "k", anything: {a: 1}}]} as unknown as Publication);
+    const cut = publicPublication({code, fits: [{budget, wearer: "x"}], warning_groups: [{kind: "k", anything: {a: 1}}]} as unknown as Publication);
     expect(cut).toEqual({code, fits: [{budget}], warning_groups: [{kind: "k", anything: {a: 1}}]});
   });
 
-  it("keeps every element of an array, each cut the same way", async () => {
-    const al = await allowList();
+  it("keeps every element of an array, each cut the same way", () => {
     const devices = [{device_id: "VAN-1", wearer: "A"}, {device_id: "VAN-2", notes: "B"}, {device_id: "VAN-3"}];
-    expect(al.publicPublication({devices} as unknown as Publication)).toEqual({devices: [{device_id: "VAN-1"}, {device_id: "VAN-2"}, {device_id: "VAN-3"}]});
+    expect(publicPublication({devices} as unknown as Publication)).toEqual({devices: [{device_id: "VAN-1"}, {device_id: "VAN-2"}, {device_id: "VAN-3"}]});
   });
 
-  it("keeps a parent of public fields that is null as null, and drops one that is a bare value", async () => {
-    const al = await allowList();
-    const cut = al.publicPublication({policy: null, briefing: "not an object", influence: 3} as unknown as Publication);
+  it("keeps a parent of public fields that is null as null, and drops one that is a bare value", () => {
+    const cut = publicPublication({policy: null, briefing: "not an object", influence: 3} as unknown as Publication);
     expect(Object.keys(cut)).toEqual(["policy", "briefing", "influence"]);
     expect((cut as unknown as Tree).policy).toBeNull();
     expect((cut as unknown as Tree).briefing).toBeUndefined();
@@ -200,37 +191,33 @@ describe("the public publication", () => {
     expect(JSON.parse(JSON.stringify(cut))).toEqual({policy: null});
   });
 
-  it("drops a field whose name only starts like a public one, or only ends like one", async () => {
-    const al = await allowList();
-    const cut = al.publicPublication({dev: {x: 1}, devices: [{device: "x", dev: {y: 2}, device_id_secret: "y", id: "z"}], programmes: "p", "$": 1} as unknown as Publication);
+  it("drops a field whose name only starts like a public one, or only ends like one", () => {
+    const cut = publicPublication({dev: {x: 1}, devices: [{device: "x", dev: {y: 2}, device_id_secret: "y", id: "z"}], programmes: "p", "$": 1} as unknown as Publication);
     expect(cut).toStrictEqual({devices: [{}]});
-    expect(al.unclassifiedFields({dev: null, devices: [{device: null, policy: null}]})).toEqual(["$.dev", "$.devices[].device", "$.devices[].policy"]);
+    expect(unclassifiedFields({dev: null, devices: [{device: null, policy: null}]})).toEqual(["$.dev", "$.devices[].device", "$.devices[].policy"]);
   });
 });
 
 describe("the fields nobody classified", () => {
-  it("are none for a publication holding only listed fields, public or internal", async () => {
-    const al = await allowList();
-    expect(al.unclassifiedFields(treeOf([...PUBLIC_PATHS, ...INTERNAL_PATHS]))).toEqual([]);
+  it("are none for a publication holding only listed fields, public or internal", () => {
+    expect(unclassifiedFields(treeOf([...PUBLIC_PATHS, ...INTERNAL_PATHS]))).toEqual([]);
   });
 
-  it("are each field on neither list, named by its path, once however many elements carry it", async () => {
-    const al = await allowList();
+  it("are each field on neither list, named by its path, once however many elements carry it", () => {
     const value = {
       secret: 1, devices: [{device_id: "A", wearer: "x"}, {device_id: "B", wearer: "y"}],
       reviews: {excluded: [{reviewed_by: "R. Soe", reading_id: "R1", badge: "B"}]}, period_totals: {dosimeters: [{id: "EPD-1"}]}
     };
-    expect(al.unclassifiedFields(value).sort()).toEqual(["$.devices[].wearer", "$.reviews.excluded[].badge", "$.secret"]);
+    expect(unclassifiedFields(value).sort()).toEqual(["$.devices[].wearer", "$.reviews.excluded[].badge", "$.secret"]);
   });
 
-  it("count a null parent of public fields as classified, but a null or bare value elsewhere as not", async () => {
-    const al = await allowList();
-    expect(al.unclassifiedFields({policy: null, influence: null})).toEqual([]);
-    expect(al.unclassifiedFields({policy: 3})).toEqual(["$.policy"]);
-    expect(al.unclassifiedFields({other: null})).toEqual(["$.other"]);
-    expect(al.unclassifiedFields(null)).toEqual([]);
-    expect(al.unclassifiedFields(5)).toEqual(["$"]);
-    expect(al.unclassifiedFields({devices: [{policy_points: [{upper95_uSv: null, odd: null}]}]})).toEqual(["$.devices[].policy_points[].odd"]);
+  it("count a null parent of public fields as classified, but a null or bare value elsewhere as not", () => {
+    expect(unclassifiedFields({policy: null, influence: null})).toEqual([]);
+    expect(unclassifiedFields({policy: 3})).toEqual(["$.policy"]);
+    expect(unclassifiedFields({other: null})).toEqual(["$.other"]);
+    expect(unclassifiedFields(null)).toEqual([]);
+    expect(unclassifiedFields(5)).toEqual(["$"]);
+    expect(unclassifiedFields({devices: [{policy_points: [{upper95_uSv: null, odd: null}]}]})).toEqual(["$.devices[].policy_points[].odd"]);
   });
 });
 
@@ -238,15 +225,14 @@ describe("the public tables", () => {
   const column = (name: string) => ({name, description: `${name} described`});
   const RESTRICTED = ["dosimeter_id", "notes", "operators", "reviewed_by", "wearer", "badge"];
 
-  it("keep exactly the public columns of each table, in the table's order, and drop every restricted one", async () => {
-    const al = await allowList();
+  it("keep exactly the public columns of each table, in the table's order, and drop every restricted one", () => {
     for (const [name, list] of Object.entries(PUBLIC_COLUMNS)) {
       const names = [...RESTRICTED, ...list.trim().split(/\s+/)];
       const table: Table = {
         name, title: `${name} title`, description: `${name} description`, columns: names.map(column),
         rows: [Object.fromEntries(names.map((n, k) => [n, k])), Object.fromEntries(names.map((n) => [n, `${n}-2`]))]
       };
-      const cut = al.publicTables([table]);
+      const cut = publicTables([table]);
       const expected = list.trim().split(/\s+/);
       expect(cut, name).toHaveLength(1);
       expect(cut[0]!.columns, name).toEqual(expected.map(column));
@@ -257,28 +243,25 @@ describe("the public tables", () => {
     }
   });
 
-  it("leave out a table that is not on the list, and keep the order of those that are", async () => {
-    const al = await allowList();
+  it("leave out a table that is not on the list, and keep the order of those that are", () => {
     const table = (name: string): Table => ({name, title: name, description: "", columns: [column("reading_id")], rows: [{reading_id: "R1"}]});
-    const cut = al.publicTables([table("wearers"), table("readings"), table("dosimeters"), table("excluded-readings")]);
+    const cut = publicTables([table("wearers"), table("readings"), table("dosimeters"), table("excluded-readings")]);
     expect(cut.map((t) => t.name)).toEqual(["readings", "excluded-readings"]);
-    expect(al.publicTables([])).toEqual([]);
+    expect(publicTables([])).toEqual([]);
   });
 
-  it("know as internal exactly the restricted columns: a badge, a note, an operator, who reviewed (docs/restricted-data.md)", async () => {
-    const al = await allowList();
-    expect(al.INTERNAL_TABLE_COLUMNS).toEqual({
+  it("know as internal exactly the restricted columns: a badge, a note, an operator, who reviewed (docs/restricted-data.md)", () => {
+    expect(INTERNAL_TABLE_COLUMNS).toEqual({
       readings: ["dosimeter_id", "notes"], "flagged-readings": ["dosimeter_id", "notes"], "excluded-readings": ["reviewed_by"], deployments: ["operators", "notes"]
     });
-    for (const [name, columns] of Object.entries(al.INTERNAL_TABLE_COLUMNS)) {
+    for (const [name, columns] of Object.entries(INTERNAL_TABLE_COLUMNS)) {
       const table: Table = {name, title: "", description: "", columns: columns.map(column), rows: [Object.fromEntries(columns.map((c) => [c, "BADGE-1"]))]};
-      expect(al.publicTables([table]), name).toEqual([{...table, columns: [], rows: [{}]}]);
+      expect(publicTables([table]), name).toEqual([{...table, columns: [], rows: [{}]}]);
     }
   });
 
-  it("drop a row's field that no column names, even a public-looking one on a table without it", async () => {
-    const al = await allowList();
-    const cut = al.publicTables([{name: "claims", title: "", description: "", columns: [column("id")], rows: [{id: "C1", reading_id: "R1", notes: "n"}]}]);
+  it("drop a row's field that no column names, even a public-looking one on a table without it", () => {
+    const cut = publicTables([{name: "claims", title: "", description: "", columns: [column("id")], rows: [{id: "C1", reading_id: "R1", notes: "n"}]}]);
     expect(cut[0]!.rows).toEqual([{id: "C1"}]);
   });
 });
