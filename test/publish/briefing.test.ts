@@ -29,7 +29,7 @@ describe("the key figures", () => {
       limits: [{id: "L4", value: 1000, unit: "uSv"}, {id: "L5", value: 20, unit: "uSv"}],
       deployments: {deployments: 7, vehicles: 120, beam_on_h: 3.5},
       certificates: [{status: "lapsed"}, {status: "valid"}, {status: "lapsed"}],
-      claims: [{verdict: "inconsistent"}, {verdict: "consistent"}]
+      claims: [{verdict: "inconsistent"}, {verdict: "consistent"}, {verdict: "inconsistent"}]
     });
     expect(keyFigures(p)).toEqual([
       {id: "dose-5ft-10s", label: "Bystander, 5 ft for 10 s (upper bound)", value: 0.3, unit: "uSv"},
@@ -41,7 +41,7 @@ describe("the key figures", () => {
       {id: "vehicles", label: "Vehicles scanned", value: 120, unit: ""},
       {id: "beam-on", label: "X-rays on", value: 3.5, unit: "h"},
       {id: "certificates-lapsed", label: "Device certificates lapsed", value: 2, unit: ""},
-      {id: "claims-inconsistent", label: "Policy claims inconsistent", value: 1, unit: ""}
+      {id: "claims-inconsistent", label: "Policy claims inconsistent", value: 2, unit: ""}
     ]);
   });
 
@@ -52,6 +52,9 @@ describe("the key figures", () => {
     // A device without the hourly exclusion distance: no distance for the devices.
     const partial = keyFigures(pub({limits: [{id: "L5", value: 20, unit: "uSv"}], devices: [device("A", {exclusion: [{limit_id: "L5", distance_m: 9}]}), device("B", {exclusion: [{limit_id: "L4", distance_m: 9}]})]}));
     expect(partial.find((k) => k.id === "hour-exclusion")!.value).toBeNull();
+    // Every device with its 10 ft figure: the largest.
+    const both = keyFigures(pub({devices: [device("A", {policy_points: [point("10 ft for 10 s", 0.07)]}), device("B", {policy_points: [point("10 ft for 10 s", 0.04)]})]}));
+    expect(both[1]).toMatchObject({id: "dose-10ft-10s", value: 0.07});
     // A bound of zero is a number like any other.
     expect(keyFigures(pub({devices: [device("A", {policy_points: [point("5 ft for 10 s", 0)]})]}))[0]!.value).toBe(0);
   });

@@ -17,7 +17,7 @@ const review = (reading_id: string, action: Review["action"], reason: string, re
 describe("the reasons readings were set aside", () => {
   it("count each reason's readings and name its devices once, sorted, the most frequent reason first, ties by reason", () => {
     const groups = byReason([
-      exclusion("R1", "VAN-2", "wet"), exclusion("R2", "VAN-1", "swapped"), exclusion("R3", "VAN-2", "swapped"), exclusion("R4", "VAN-1", "swapped"),
+      exclusion("R1", "VAN-2", "wet"), exclusion("R2", "VAN-2", "swapped"), exclusion("R3", "VAN-1", "swapped"), exclusion("R4", "VAN-1", "swapped"),
       exclusion("R5", "VAN-1", "dropped"), exclusion("R6", "VAN-3", "wet"), exclusion("R7", "VAN-1", "cracked")
     ]);
     expect(groups).toEqual([
@@ -67,5 +67,12 @@ describe("the exclusions since the previous briefing", () => {
       review("R4", "exclude", "cracked", "2025-06-01", 6)
     ];
     expect(exclusionChanges(readings, reviews, "2025-06-01")).toEqual({current: 3, previous: 2, added: [{reason: "cracked", readings: 2}], removed: 1});
+  });
+
+  it("before the briefing, hold only readings taken before its day, even if a review (misdated) set one aside earlier", () => {
+    // The reviews parser stops the build on a review dated before its reading; the rule holds here on its own.
+    const readings = [reading("R1", "2025-05-31T10:00:00Z", 2), reading("R2", "2025-06-01T08:00:00Z", 3), reading("R3", "2025-07-01T08:00:00Z", 4)];
+    const reviews = [review("R1", "exclude", "wet", "2025-05-31", 2), review("R2", "exclude", "wet", "2025-05-31", 3), review("R3", "exclude", "wet", "2025-05-31", 4)];
+    expect(exclusionChanges(readings, reviews, "2025-06-01")).toEqual({current: 3, previous: 1, added: [{reason: "wet", readings: 2}], removed: 0});
   });
 });
