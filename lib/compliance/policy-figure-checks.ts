@@ -19,7 +19,7 @@ type Figured = DoseStatement | RateStatement;
 /** A claim before its id is made unique and its quote placed: `at` orders claims by where they are in the text. */
 export type DraftClaim = Omit<ClaimResult, "section"> & {section: string; at: number};
 
-const prettyUnit = (unit: string) => unit.replace(/^u/, "µ").replace(/\/h$/, "/h");
+const prettyUnit = (unit: string) => unit.replace(/^u/, "µ");
 const clean12 = (v: number) => Number(v.toPrecision(12));
 
 function where(s: Figured): string {
@@ -250,11 +250,12 @@ export function pairClaims(ctx: Omit<PairContext, "qualify">, statements: readon
   }
   const qualify = pairs.length > 1;
   const claims: DraftClaim[] = [];
+  // Pairs are of one kind (doses of one basis, or rates): doses against rates are the crossed pairs below.
   const ranged = (s: Figured) => s.relation === "between" && s.figures.length === 2;
   for (const [a, b] of pairs) {
     const [near, far] = metres(a.distance!) <= metres(b.distance!) ? [a, b] : [b, a];
     const apart = metres(near.distance!) !== metres(far.distance!);
-    for (const c of apart && ranged(near) && ranged(far) && near.kind === far.kind ? endsClaims({...ctx, qualify}, near, far) : [rangeClaim({...ctx, qualify}, near, far)]) claims.push(c);
+    for (const c of apart && ranged(near) && ranged(far) ? endsClaims({...ctx, qualify}, near, far) : [rangeClaim({...ctx, qualify}, near, far)]) claims.push(c);
   }
   for (const [d, r] of crossed) claims.push(rangeClaim({...ctx, qualify}, d, r));
   return claims;

@@ -386,3 +386,64 @@ describe("a figure no other check can use", () => {
     expect(perScan.explanation).toBe("The statement gives at least 0.1 uSv without a distance it holds at, so it cannot be compared with the other figures or the field data.");
   });
 });
+
+describe("the quote of a pair", () => {
+  it("joins two adjacent sentences, and otherwise quotes the farther one against the nearer", () => {
+    const adjacent = pairs("The dose at 1 m for 10 seconds is 4.00 uSv. The dose at 2 m for 10 seconds is 1.00 uSv.")[0]!;
+    expect(adjacent.quote).toBe("The dose at 1 m for 10 seconds is 4.00 uSv. The dose at 2 m for 10 seconds is 1.00 uSv.");
+    expect(adjacent.explanation).toMatch(/^The policy gives/);
+    const {text, centre, figured} = read("The dose at 1 m for 10 seconds is 4.00 uSv. The van is white. The dose at 2 m for 10 seconds is 1.00 uSv.");
+    const apart = pairClaims({text, centre}, figured)[0]!;
+    expect(apart.quote).toBe("The dose at 2 m for 10 seconds is 1.00 uSv.");
+    expect(apart.at).toBe(text.indexOf("The dose at 2 m"));
+    expect(apart.explanation).toMatch(/^Against "The dose at 1 m for 10 seconds is 4.00 uSv\.": The policy gives 4.00 uSv at 1 m/);
+  });
+
+  it("quotes one sentence once when it holds both statements", () => {
+    const {text, centre, figured} = read("The dose at 1 m for 10 seconds is 0.100 uSv, a dose rate of at most 40 uSv/h.");
+    const c = pairClaims({text, centre}, figured);
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({id: "rate-1m-vs-dose-1m", verdict: "consistent", quote: "The dose at 1 m for 10 seconds is 0.100 uSv, a dose rate of at most 40 uSv/h.", at: text.indexOf("The dose")});
+    // Same distance: nothing is carried.
+    expect(c[0]!.explanation).toBe(
+      "The policy gives 0.100 uSv at 1 m for 10 s, an average of 35.8 to 36.2 µSv/h there allowing for rounding. The rate statement says at most 40 uSv/h at 1 m (0 to 40.5 µSv/h). The two agree."
+    );
+  });
+});
+
+describe("the law between distances in different units", () => {
+  it("gives the extra distance in metres, and in the policy's unit when both share it", () => {
+    // 1 m → 10 ft (3.048 m): (1 ÷ 3.048)² = 0.1076; 0.400 ÷ 4.00 = 0.1 lies between 0.1076 × 0.826 (air over 2.048 m) and 0.1076.
+    const mixed = pairs("The dose at 1 m for 10 seconds is between 2.00 and 4.00 uSv. The dose at 10 ft for 10 seconds is between 0.200 and 0.400 uSv.");
+    expect(mixed.map((c) => c.verdict)).toEqual(["consistent", "consistent"]);
+    expect(mixed[0]!.explanation).toMatch(/multiplies the dose by \(1 m ÷ 3.05 m\)² = 0.108: the ratio should be 0.108, or 0.0888 to 0.108 with air attenuating over the extra 2.05 m \(/);
+    // 5 ft → 10 ft: 152.4 cm of air at 20 keV transmits exp(−0.7779 × 1.205e-3 × 152.4) = 0.867; 0.25 × 0.867 = 0.217.
+    const feet = pairs("The dose at 5 ft for 10 seconds is between 2.00 and 4.00 uSv. The dose at 10 ft for 10 seconds is between 0.500 and 1.00 uSv.");
+    expect(feet[0]!.explanation).toMatch(/the ratio 10 ft ÷ 5 ft should be 0.25, or 0.217 to 0.25 with air attenuating over the extra 5 ft \(/);
+  });
+});
+
+describe("many rates and doses", () => {
+  it("compare each rate with every dose up to 144 pairs, and beyond with the nearest dose of each duration", () => {
+    const doses = Array.from({length: 12}, (_, i) => `The dose at ${i + 1} m for 10 seconds is ${(1 / (i + 1) ** 2).toPrecision(3)} uSv.`);
+    const rates = (n: number) => Array.from({length: n}, (_, j) => `The dose rate at ${j + 1} m is at most ${(400 / (j + 1) ** 2).toPrecision(3)} uSv/h.`);
+    const crossedIds = (list: DraftClaim[]) => list.filter((c) => /^rate-(.+-)?vs-dose-/.test(c.id)).map((c) => c.id);
+    // 12 rates × 12 doses = 144: every pair.
+    expect(crossedIds(pairs([...doses, ...rates(12)].join(" ")))).toHaveLength(144);
+    // 12 rates and one without a distance × 12 doses of 10 s and one of 20 s: 169 pairs, so each rate meets the nearest of each duration;
+    // the rate without a distance, equally near all, meets the first.
+    const many = crossedIds(pairs([...doses, "The dose at 5 m for 20 seconds is 0.0800 uSv.", ...rates(12), "The dose rate is at most 500 uSv/h."].join(" ")));
+    const expected = [
+      ...Array.from({length: 12}, (_, j) => [`rate-${j + 1}m-vs-dose-${j + 1}m`, `rate-${j + 1}m-vs-dose-5m`]).flat(),
+      "rate-vs-dose-1m", "rate-vs-dose-5m"
+    ];
+    expect([...many].sort()).toEqual([...expected].sort());
+  });
+
+  it("name the distances in the ids only when there are several pairs, counting pairs of doses and of rates", () => {
+    const onePair = pairs("The dose at 1 m for 10 seconds is 4.00 uSv. The dose at 2 m for 10 seconds is 1.00 uSv. The dose rate is at most 1500 uSv/h.");
+    expect(onePair.map((c) => c.id)).toEqual(["inverse-square", "rate-vs-dose-1m", "rate-vs-dose-2m"]);
+    const twoPairs = pairs("The dose at 1 m for 10 seconds is 4.00 uSv. The dose at 2 m for 10 seconds is 1.00 uSv. The dose rate at 1 m is at most 1500 uSv/h. The dose rate at 2 m is at most 400 uSv/h.");
+    expect(twoPairs.filter((c) => !c.id.includes("-vs-")).map((c) => c.id)).toEqual(["inverse-square-1m-2m", "inverse-square-1m-2m-rate"]);
+  });
+});
