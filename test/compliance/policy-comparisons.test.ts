@@ -213,3 +213,33 @@ describe("a referent the table lacks", () => {
     expect(c.explanation).toMatch(/^A comparison with "the limits set by the NRC" is a claim of compliance/);
   });
 });
+
+describe("how a referent is found in the table", () => {
+  it("takes an entry's phrase when the known referent's own entry is missing, and the longest phrase that matches", () => {
+    const c = claimOf("The dose at 5 ft for 10 seconds is 18 uSv. The dose at 5 ft is less than a chest x-ray.", [entry("my-chest", 15, {anchor: "a chest film", phrases: ["chest x-ray"]})]);
+    // Known as "chest-x-ray" by its wording; valued by the entry whose phrase matched: 18 µSv is above 15 µSv.
+    expect(c).toMatchObject({id: "5ft-chest-x-ray", verdict: "inconsistent", check: "Is the dose at 5 ft less than a chest film?", numbers: {everyday_high_uSv: 15}});
+    const longest = claimOf("The dose at 5 ft for 10 seconds is 3 uSv. The dose at 5 ft is less than a dental scan.", [
+      entry("scan", 1, {anchor: "any scan", phrases: ["scan"]}), entry("dental-scan", 5, {anchor: "a dental scan", phrases: ["Dental-Scan"]}), entry("other", 100, {phrases: ["dental"]})
+    ]);
+    expect(longest).toMatchObject({id: "5ft-dental-scan", verdict: "consistent", numbers: {everyday_high_uSv: 5}});
+    // A phrase matches whole words only, and its special characters are taken literally.
+    const partial = claimOf("The dose at 5 ft for 10 seconds is 3 uSv. The dose at 5 ft is less than a dental scan.", [entry("x", 5, {phrases: ["ental sca", "dental.scan"]})]);
+    expect(partial.verdict).toBe("unsupported");
+    expect(partial.explanation).toMatch(/has no entry for "a dental scan"/);
+  });
+
+  it("names an unknown referent without the words that introduce it", () => {
+    const c = claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than the dose from eating a banana.", []);
+    expect(c.id).toBe("5ft-eating-a-banana");
+    expect(c.explanation).toMatch(/has no entry for "eating a banana", so the comparison with eating a banana cannot be checked/);
+  });
+});
+
+describe("the levels named in a level comparison", () => {
+  it("names each distinct level once, highest first", () => {
+    const c = claimOf("The dose rate at 2 m is at most 0.2 uSv/h. The dose rate at 1 m is at most 0.5 uSv/h. The dose rate at 1 m is at most 0.5 uSv/h. The radiation level is no more than natural background.", [background()]);
+    expect(c.explanation).toMatch(/^The statement gives no period, and as a level the policy's own figures allow values on both sides of it\. The policy's stated rate at 1 m is 0.5 µSv\/h, 1.2 to 1.5 times the natural background rate of 0.333 to 0.417 µSv\/h \(8 to 10 µSv a day; source natural-background-day, grade B\); the stated dose rate at 2 m is at most 0.2 µSv\/h\.$/);
+    expect(c.numbers).toEqual({rate_1m_uSv_per_h: 0.5, rate_2m_uSv_per_h: 0.2, background_low_uSv_per_h: 0.333, background_high_uSv_per_h: 0.417});
+  });
+});
