@@ -27,10 +27,20 @@ function where(s: Figured): string {
   return `${w}${w ? " " : ""}${s.kind === "rate" ? "dose-rate " : ""}statement`;
 }
 
-/** One figure against one restatement: equal within the rounding of the restatement's last digit. */
-function restatementFinding(main: Quantity, alt: Quantity, numbers: ClaimResult["numbers"]): {ok: boolean; text: string} {
+const isAbsorbed = (q: Quantity) => q.dimension === "absorbed-dose" || q.dimension === "absorbed-dose-rate";
+
+/**
+ * One figure against one restatement: equal within the rounding of the restatement's last digit. `ok` is null when
+ * the two cannot be compared (an absorbed dose or air kerma in Gy: turning it into a dose equivalent needs the beam's
+ * energy, as for a statement's own figures in lib/compliance/policy-statements.ts).
+ */
+function restatementFinding(main: Quantity, alt: Quantity, numbers: ClaimResult["numbers"]): {ok: boolean | null; text: string} {
   if (alt.dimension.endsWith("rate") !== main.dimension.endsWith("rate")) {
     return {ok: false, text: `"${alt.text}" is ${describeDimensionName(alt.dimension)} and ${main.written} ${describeDimensionName(main.dimension)}: one cannot restate the other.`};
+  }
+  if (isAbsorbed(alt) !== isAbsorbed(main)) {
+    const absorbed = isAbsorbed(alt) ? alt : main;
+    return {ok: null, text: `"${absorbed.text}" is ${describeDimensionName(absorbed.dimension)}: turning it into a dose equivalent needs the beam's energy, so it is not compared.`};
   }
   if (isExposure(alt) !== isExposure(main)) {
     // Exposure is not dose: diagnostic-energy rule of thumb, 1 R ≈ 1 rem within about 10 % (a textbook rule whose source
@@ -61,6 +71,8 @@ export function unitsClaim(s: Figured): DraftClaim | null {
   const numbers: ClaimResult["numbers"] = {};
   const findings: string[] = [];
   let ok = true;
+  // Consistent only when something was compared: a restatement that is not read or not compared says nothing.
+  let compared = false;
   for (const q of [s.distance, s.kind === "dose" ? s.duration : null].filter((x): x is Quantity => x !== null && x.mismatch !== null)) {
     ok = false;
     findings.push(`${q.mismatch}.`);
@@ -72,7 +84,10 @@ export function unitsClaim(s: Figured): DraftClaim | null {
     }
     for (const alt of main.alternatives) {
       const f = restatementFinding(main, alt, numbers);
-      ok &&= f.ok;
+      if (f.ok !== null) {
+        compared = true;
+        ok &&= f.ok;
+      }
       findings.push(f.text);
     }
     for (const u of main.unreadAlternatives) findings.push(`"${u.text}" is not read: ${u.reason}.`);
@@ -83,7 +98,7 @@ export function unitsClaim(s: Figured): DraftClaim | null {
     id: `units${s.distance ? `-${idLabel(s.distance)}` : s.kind === "dose" && s.perScan ? "-per-scan" : ""}${s.kind === "rate" ? "-rate" : ""}`,
     quote: s.sentence.text, section: s.sentence.section, at: s.sentence.start,
     check: `Do the units inside the ${w.replace(/ statement$/, "")} statement agree?`,
-    verdict: ok ? "consistent" : "inconsistent",
+    verdict: !ok ? "inconsistent" : compared ? "consistent" : "unsupported",
     explanation: `1 mrem = 1000 µrem = 10 µSv (10 CFR 20.1004) [10CFR20]. ${findings.join(" ")}`,
     numbers
   };

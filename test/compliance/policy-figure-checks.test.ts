@@ -447,3 +447,33 @@ describe("many rates and doses", () => {
     expect(twoPairs.filter((c) => !c.id.includes("-vs-")).map((c) => c.id)).toEqual(["inverse-square-1m-2m", "inverse-square-1m-2m-rate"]);
   });
 });
+
+describe("restatements that cannot be compared", () => {
+  it("an absorbed dose in Gy is named and not compared, and never stops the check", () => {
+    const text = "HEALTH AND SAFETY\n\nThe dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uGy).";
+    const c = unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uGy)."))!;
+    expect(c).toMatchObject({verdict: "unsupported", numbers: {}});
+    expect(c.explanation).toBe('1 mrem = 1000 µrem = 10 µSv (10 CFR 20.1004) [10CFR20]. "0.16 uGy" is an absorbed dose or air kerma (Gy): turning it into a dose equivalent needs the beam\'s energy, so it is not compared.');
+    expect(extractStatements(text).statements.map((s) => s.kind)).toEqual(["dose"]);
+    // Beside a restatement that is compared, the verdict is that one's.
+    const both = unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uGy, 16 urem)."))!;
+    expect(both).toMatchObject({verdict: "consistent", numbers: {"0.016 mrem in urem": 16}});
+    expect(unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uGy, 17 urem)."))!.verdict).toBe("inconsistent");
+  });
+
+  it("a restatement in a unit the product does not read leaves the units unsupported, not consistent", () => {
+    const c = unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (16 mrad)."))!;
+    expect(c.verdict).toBe("unsupported");
+    expect(c.explanation).toMatch(/"16 mrad" is not read: the rad \(absorbed dose\)/);
+  });
+
+  it("a word and numeral that disagree, or one restatement that disagrees, make the statement inconsistent whatever else agrees", () => {
+    const words = unitsClaim(one("The dose at five (6) feet for 10 seconds is 0.016 mrem."))!;
+    expect(words).toMatchObject({id: "units-6ft", verdict: "inconsistent", numbers: {}});
+    expect(words.explanation).toBe('1 mrem = 1000 µrem = 10 µSv (10 CFR 20.1004) [10CFR20]. "five (6)": the words say 5, the numeral 6.');
+    expect(unitsClaim(one("The dose at 5 ft for ten (12) seconds is 0.016 mrem."))!.verdict).toBe("inconsistent");
+    expect(unitsClaim(one("The dose at 5 ft for 10 seconds is five (6) urem (0.06 uSv)."))!.verdict).toBe("inconsistent");
+    expect(unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.3 uSv, 16 urem)."))!.verdict).toBe("inconsistent");
+    expect(unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uSv, 16 urem)."))).toMatchObject({verdict: "consistent", numbers: {"0.016 mrem in uSv": 0.16, "0.016 mrem in urem": 16}});
+  });
+});
