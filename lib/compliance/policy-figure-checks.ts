@@ -173,10 +173,12 @@ function asRate(s: Figured) {
   return {low: r.lowRounded * per_h, high: r.highRounded * per_h, text: r.text};
 }
 
-/** Two statements at two distances, any relation: does one, carried to the other's distance, meet it? */
-function rangeClaim(ctx: PairContext, a: Figured, b: Figured): DraftClaim {
-  const crossed = a.kind !== b.kind;
-  const [from, to] = crossed ? (a.kind === "dose" ? [a, b] : [b, a]) : metres(a.distance!) <= metres(b.distance!) ? [a, b] : [b, a];
+/**
+ * Two statements at two distances, any relation: does `from`, carried to `to`'s distance, meet it? `from` is the dose
+ * statement of a dose and a rate, or the nearer of two statements of one kind (pairClaims passes them in that order).
+ */
+function rangeClaim(ctx: PairContext, from: Figured, to: Figured): DraftClaim {
+  const crossed = from.kind !== to.kind;
   const fromDistance = from.distance!;
   const toDistance = to.distance ?? fromDistance;
   const k = distanceFactor(metres(fromDistance), metres(toDistance));

@@ -477,3 +477,47 @@ describe("restatements that cannot be compared", () => {
     expect(unitsClaim(one("The dose at 5 ft for 10 seconds is 0.016 mrem (0.16 uSv, 16 urem)."))).toMatchObject({verdict: "consistent", numbers: {"0.016 mrem in uSv": 0.16, "0.016 mrem in urem": 16}});
   });
 });
+
+describe("boundaries found by mutation testing", () => {
+  it("an end whose lowest ratio equals the law's factor exactly follows the law", () => {
+    // 1 m → 3 m: (1/3)² = 1/9; the upper figures 1 ÷ 4, rounded to 0.5 ÷ 4.5 = 1/9 exactly.
+    const list = pairs("The dose at 1 m for 10 seconds is between 2 and 4 uSv. The dose at 3 m for 10 seconds is between 0.2 and 1 uSv.");
+    expect(list.map((c) => [c.id, c.verdict])).toEqual([["inverse-square-upper", "consistent"], ["inverse-square-lower", "consistent"]]);
+    expect(list[0]!.numbers).toMatchObject({stated_ratio_low: 0.111, physical_ratio_high: 0.111});
+  });
+
+  it("names the distances in the ids of end-by-end checks when there are several pairs", () => {
+    const list = pairs("The dose at 1 m for 10 seconds is between 2.00 and 4.00 uSv. The dose at 2 m for 10 seconds is between 0.50 and 1.00 uSv. The dose at 4 m for 10 seconds is between 0.125 and 0.250 uSv.");
+    expect(list.map((c) => c.id)).toEqual([
+      "inverse-square-1m-2m-upper", "inverse-square-1m-2m-lower", "inverse-square-1m-4m-upper", "inverse-square-1m-4m-lower", "inverse-square-2m-4m-upper", "inverse-square-2m-4m-lower"
+    ]);
+  });
+
+  it("a per-scan figure at a distance says the comparison is generous, and each limit's line follows the same boundaries", () => {
+    const at1m = perScanClaim(one("A person at 1 m receives 0.25 uSv per scan.") as DoseStatement, [limit("First", 0.25), limit("Second", 0.25), limit("Scale", 0.25, "reference-level")]);
+    expect(at1m.verdict).toBe("consistent");
+    expect(at1m.explanation).toBe(
+      "The policy states 0.25 uSv per scan at 1 m (a dose away from the scan plane: the per-screening limits are for the person screened, so the comparison is generous). " +
+        "Within First, 0.25 µSv (source First, grade B). Within Second, 0.25 µSv (source Second, grade B). Below the reference level Scale, 0.25 µSv (source Scale, grade B). " +
+        "It is within the strictest per-screening limit (First)."
+    );
+    const lowEnd = perScanClaim(one("A person scanned receives between 0.25 and 0.3 uSv per scan.") as DoseStatement, [limit("Strict", 0.25), limit("Scale", 0.25, "reference-level")]);
+    expect(lowEnd.explanation).toMatch(/Possibly above Strict, 0.25 µSv \(source Strict, grade B\)\. Possibly above the reference level Scale, 0.25 µSv/);
+    // Equal limits: the first listed is named as the strictest.
+    const tie = perScanClaim(one("A person scanned receives 0.3 uSv per scan.") as DoseStatement, [limit("First", 0.25), limit("Second", 0.25)]);
+    expect(tie.explanation).toMatch(/It is above the strictest per-screening limit \(First, 0.25 µSv\)\.$/);
+  });
+
+  it("a per-scan figure of zero is not within a limit that has no number", () => {
+    const zero = perScanClaim(one("A person scanned receives 0 uSv per scan.") as DoseStatement, [limit("Scale", 0.01, "reference-level"), limit("Secret", null)]);
+    expect(zero.verdict).toBe("unsupported");
+  });
+
+  it("gives a statement with figures in two units in µSv, and names its units when only one figure is restated", () => {
+    const mixed = one("The dose at 10 ft for 10 seconds is between 0.1 uSv and 0.016 mrem.");
+    expect(fieldClaim(mixed, undefined, false).explanation).toMatch(/the stated 0.1 uSv to 0.016 mrem \(0.1 µSv to 0.16 µSv\) at 10 ft/);
+    const oneRestated = one("The dose at 10 ft for 10 seconds is between 0.009 and 0.016 mrem (16 urem).");
+    expect(oneRestated.figures.map((f) => f.alternatives.length)).toEqual([0, 1]);
+    expect(fieldClaim(oneRestated, interval(0.1, 0.2), false).explanation).toMatch(/for 10 s, taking its mrem figures\. The field data/);
+  });
+});
