@@ -204,9 +204,10 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
 function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, subject: SubjectDose, everyday: readonly EverydayDose[], base: Omit<DraftClaim, "verdict" | "explanation" | "numbers">): DraftClaim {
   const e = m.entry;
   const over = m.referent?.over;
-  const hours = e.per === null ? null : over && e.per === "hour" ? over.hours : 1;
-  const refLow = e.value_uSv * (hours ?? 1);
-  const refHigh = (e.value_high_uSv ?? e.value_uSv) * (hours ?? 1);
+  // A rate entry counts for as many hours as the words mean; any other entry is taken as it is.
+  const hours = over && e.per === "hour" ? over.hours : 1;
+  const refLow = e.value_uSv * hours;
+  const refHigh = (e.value_high_uSv ?? e.value_uSv) * hours;
   const ratioLow = refLow / subject.high_uSv;
   const ratioHigh = subject.low_uSv > 0 ? refHigh / subject.low_uSv : Infinity;
   const outcome = compare(c.relation, subject.low_uSv, subject.high_uSv, refLow, refHigh);

@@ -3,7 +3,7 @@
 // and a grade C everyday figure, a missing entry or a missing policy figure never gives "consistent".
 import {describe, expect, it} from "vitest";
 import type {EverydayDose} from "../../lib/compliance/everyday.js";
-import {comparisonClaim, compare, SIMILAR} from "../../lib/compliance/policy-comparisons.js";
+import {comparisonClaim, compare, REFERENTS, SIMILAR, type Referent} from "../../lib/compliance/policy-comparisons.js";
 import {extractStatements, type ComparisonStatement} from "../../lib/compliance/policy-statements.js";
 
 /** An everyday dose in µSv. */
@@ -241,5 +241,23 @@ describe("the levels named in a level comparison", () => {
     const c = claimOf("The dose rate at 2 m is at most 0.2 uSv/h. The dose rate at 1 m is at most 0.5 uSv/h. The dose rate at 1 m is at most 0.5 uSv/h. The radiation level is no more than natural background.", [background()]);
     expect(c.explanation).toMatch(/^The statement gives no period, and as a level the policy's own figures allow values on both sides of it\. The policy's stated rate at 1 m is 0.5 µSv\/h, 1.2 to 1.5 times the natural background rate of 0.333 to 0.417 µSv\/h \(8 to 10 µSv a day; source natural-background-day, grade B\); the stated dose rate at 2 m is at most 0.2 µSv\/h\.$/);
     expect(c.numbers).toEqual({rate_1m_uSv_per_h: 0.5, rate_2m_uSv_per_h: 0.2, background_low_uSv_per_h: 0.333, background_high_uSv_per_h: 0.417});
+  });
+});
+
+describe("a referent that means several hours of an everyday rate", () => {
+  it("multiplies the rate by those hours, and only for a rate entry", () => {
+    // A five-hour flight at 6 µSv/h is 30 µSv: 40 µSv is within 3× of it (not of one hour's 6 µSv).
+    const long: Referent = {slug: "long-flight", anchor: "cosmic-at-cruise", name: "a long flight", pattern: /\blong\s+flight\b/i, over: {hours: 5, activity: "flying", note: "five hours"}};
+    REFERENTS.unshift(long);
+    try {
+      const c = claimOf("The dose at 5 ft for 10 seconds is 40 uSv. The dose at 5 ft is similar to a long flight.", [cruise()]);
+      expect(c).toMatchObject({id: "5ft-long-flight", verdict: "consistent", numbers: {everyday_low_uSv: 30, everyday_high_uSv: 30}});
+      expect(c.explanation).toMatch(/while a 5-hour flight gives about 30 µSv \(0.75 times more; five hours\)/);
+      // The same words against an entry per day are not multiplied.
+      const perDay = claimOf("The dose at 5 ft for 10 seconds is 40 uSv. The dose at 5 ft is similar to a long flight.", [{...cruise(), per: "day"}]);
+      expect(perDay.numbers).toMatchObject({everyday_low_uSv: 6});
+    } finally {
+      REFERENTS.shift();
+    }
   });
 });
