@@ -323,6 +323,29 @@ export function perScanClaim(s: DoseStatement, limits: readonly Limit[]): DraftC
 }
 
 /** The stated figures at a distance against the field data's 95 % interval there. */
+/**
+ * A stated figure against the model's 95 % interval [lower, upper]. A figure given as a value or a range is a claim
+ * about what the dose is: the data support it when the interval overlaps it. A bound ("at most", "at least") is a
+ * claim that the dose cannot lie beyond it: the data support that only when the whole interval lies on the stated
+ * side, contradict it when the whole interval lies beyond, and otherwise cannot decide, which is "unsupported", never
+ * "consistent" on the point estimate or on part of the interval.
+ */
+function judgeInterval(relation: Figured["relation"], r: {low: number; high: number}, lower: number, upper: number): {verdict: "consistent" | "inconsistent" | "unsupported"; why: string} {
+  if (relation === "at-most") {
+    if (upper <= r.high) return {verdict: "consistent", why: "the whole interval lies at or below the stated maximum, so the data support it"};
+    if (lower > r.high) return {verdict: "inconsistent", why: "the whole interval lies above the stated maximum, so the data contradict it"};
+    return {verdict: "unsupported", why: "the interval reaches above the stated maximum, so the data can neither confirm nor contradict it"};
+  }
+  if (relation === "at-least") {
+    if (lower >= r.low) return {verdict: "consistent", why: "the whole interval lies at or above the stated minimum, so the data support it"};
+    if (upper < r.low) return {verdict: "inconsistent", why: "the whole interval lies below the stated minimum, so the data contradict it"};
+    return {verdict: "unsupported", why: "the interval reaches below the stated minimum, so the data can neither confirm nor contradict it"};
+  }
+  if (lower > r.high) return {verdict: "inconsistent", why: "the whole interval lies above the stated range, so the data contradict it"};
+  if (upper < r.low) return {verdict: "inconsistent", why: "the whole interval lies below the stated range, so the data contradict it"};
+  return {verdict: "consistent", why: "the interval overlaps the stated range, so the data support it"};
+}
+
 export function fieldClaim(s: Figured, estimate: Estimator | undefined, unitsDisagree: boolean): DraftClaim {
   const r = statedRange(s);
   const label = s.distance ? shortLabel(s.distance) : null;
@@ -351,17 +374,16 @@ export function fieldClaim(s: Figured, estimate: Estimator | undefined, unitsDis
   }
   // Without a lower bound the data cannot rule out lower doses: only a model interval that misses the range counts.
   const lower = e.lower95_uSv ?? 0;
-  const overlaps = lower <= r.high && e.upper95_uSv >= r.low;
+  const judged = judgeInterval(s.relation, r, lower, e.upper95_uSv);
   const modelText = `${e.dose_uSv === null ? "no point estimate" : uSvText(e.dose_uSv)}, 95 % interval ${uSvText(lower)} to ${uSvText(e.upper95_uSv)}`;
-  const side = e.upper95_uSv < r.low ? "below" : "above";
   const main = s.figures[0]!;
   const taking = s.figures.some((f) => f.alternatives.length > 0) ? `, taking its ${prettyUnit(main.unit)} figures${unitsDisagree ? " (its parenthetical figures disagree with them)" : ""}` : "";
   return {
     ...base,
-    verdict: overlaps ? "consistent" : "inconsistent",
+    verdict: judged.verdict,
     explanation:
       `The policy states ${range} ${at}${taking}. ` +
-      `The field data give ${modelText}${s.kind === "rate" ? ` in one hour` : ""}${e.reason ? ` (${e.reason})` : ""}: ${overlaps ? "the interval overlaps the stated range, so the data support it" : `the whole interval lies ${side} the stated range, so the data contradict it`}.`,
+      `The field data give ${modelText}${s.kind === "rate" ? ` in one hour` : ""}${e.reason ? ` (${e.reason})` : ""}: ${judged.why}.`,
     numbers: {...numbers, model_dose_uSv: e.dose_uSv, model_lower95_uSv: e.lower95_uSv ?? null, model_upper95_uSv: e.upper95_uSv, unit}
   };
 }

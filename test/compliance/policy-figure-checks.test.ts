@@ -99,13 +99,36 @@ describe("the field-data check of a stated figure", () => {
     const c = fieldClaim(rate, model(0, 2), false);
     expect(asked).toEqual([3, 3600]);
     expect(c).toMatchObject({id: "field-data-3m-rate", verdict: "consistent", check: "Do the field data support the 3 m dose rate?"});
-    expect(c.explanation).toBe("The policy states at most 2 uSv/h at 3 m in one hour. The field data give 2 µSv, 95 % interval 0 µSv to 2 µSv in one hour: the interval overlaps the stated range, so the data support it.");
+    expect(c.explanation).toBe("The policy states at most 2 uSv/h at 3 m in one hour. The field data give 2 µSv, 95 % interval 0 µSv to 2 µSv in one hour: the whole interval lies at or below the stated maximum, so the data support it.");
     expect(c.numbers).toMatchObject({stated_low_uSv: 0, stated_high_uSv: 2, duration_s: 3600, unit: "µSv/h"});
     expect(fieldClaim(rate, model(2.01, 3), false).verdict).toBe("inconsistent");
     const atLeast = one("The dose at 1 m for 10 seconds is at least 3 uSv.");
     expect(fieldClaim(atLeast, interval(100, 200), false).verdict).toBe("consistent");
     expect(fieldClaim(atLeast, interval(100, 200), false).numbers.stated_high_uSv).toBeNull();
     expect(fieldClaim(atLeast, interval(1, 2.9), false).verdict).toBe("inconsistent");
+  });
+
+  it("supports a bound only when the whole interval lies on its side, and cannot decide when the interval straddles it", () => {
+    // "At most 2 µSv/h" is a promise about every dose the data allow: an interval of 1.9 to 2.5 allows 2.5.
+    const atMost = one("The dose rate at 3 m is at most 2 uSv/h.");
+    const verdict = (s: Figured, lower: number | undefined, upper: number) => fieldClaim(s, interval(lower, upper), false);
+    expect(verdict(atMost, 1.9, 2).verdict).toBe("consistent");
+    const straddles = verdict(atMost, 1.9, 2.5);
+    expect(straddles.verdict).toBe("unsupported");
+    expect(straddles.explanation).toBe("The policy states at most 2 uSv/h at 3 m in one hour. The field data give 2.5 µSv, 95 % interval 1.9 µSv to 2.5 µSv in one hour: the interval reaches above the stated maximum, so the data can neither confirm nor contradict it.");
+    expect(verdict(atMost, 1.9, 2 + 1e-9).verdict).toBe("unsupported");
+    expect(verdict(atMost, 2, 2.5).verdict).toBe("unsupported");
+    expect(verdict(atMost, 2 + 1e-9, 2.5).verdict).toBe("inconsistent");
+    expect(verdict(atMost, 2 + 1e-9, 2.5).explanation).toMatch(/: the whole interval lies above the stated maximum, so the data contradict it\.$/);
+    // Without a lower bound, an interval from zero past the maximum is never a contradiction.
+    expect(verdict(atMost, undefined, 50).verdict).toBe("unsupported");
+    const atLeast = one("The dose at 1 m for 10 seconds is at least 3 uSv.");
+    expect(verdict(atLeast, 3, 4).verdict).toBe("consistent");
+    expect(verdict(atLeast, 3, 4).explanation).toMatch(/: the whole interval lies at or above the stated minimum, so the data support it\.$/);
+    expect(verdict(atLeast, 3 - 1e-9, 4).verdict).toBe("unsupported");
+    expect(verdict(atLeast, 2, 3).explanation).toMatch(/: the interval reaches below the stated minimum, so the data can neither confirm nor contradict it\.$/);
+    expect(verdict(atLeast, 2, 3 - 1e-9).verdict).toBe("inconsistent");
+    expect(verdict(atLeast, 2, 3 - 1e-9).explanation).toMatch(/: the whole interval lies below the stated minimum, so the data contradict it\.$/);
   });
 
   it("gives figures in other units in µSv, and says when their restatements disagree", () => {
