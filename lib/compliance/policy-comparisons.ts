@@ -97,7 +97,7 @@ function subjectDose(c: ComparisonStatement, statements: readonly PolicyStatemen
     }
     const m = MANUFACTURER_PER_SCAN;
     return {
-      low_uSv: m.value_uSv, high_uSv: m.value_uSv, short: "per-scan dose", against: `the manufacturer's per-scan figure (< ${m.value_uSv} µSv, grade ${m.grade})`, gradeC: true,
+      low_uSv: m.value_uSv, high_uSv: m.value_uSv, short: "per-scan dose", against: `the manufacturer's per-scan figure (< ${m.value_uSv} µSv, grade ${m.grade})`, gradeC: m.grade === "C",
       text: `The policy gives no dose for a person directly scanned; the only per-scan figure is the manufacturer's ${m.stated} (${m.source}, grade ${m.grade}).`
     };
   }
@@ -211,7 +211,10 @@ function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, sub
   const ratioLow = refLow / subject.high_uSv;
   const ratioHigh = subject.low_uSv > 0 ? refHigh / subject.low_uSv : Infinity;
   const outcome = compare(c.relation, subject.low_uSv, subject.high_uSv, refLow, refHigh);
-  const verdict = e.grade === "C" ? "unsupported" : VERDICT[outcome];
+  // A grade C figure on either side decides nothing: the comparison is shown, but no default stands in for a figure
+  // the policy does not give or a source that cannot be relied on.
+  const unreliable = e.grade === "C" || subject.gradeC;
+  const verdict = unreliable ? "unsupported" : VERDICT[outcome];
   let refText: string;
   if (e.per === "hour") {
     const minutes = (subject.high_uSv / e.value_uSv) * 60;
@@ -224,9 +227,10 @@ function doseClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, sub
     refText = `${m.name[0]!.toUpperCase()}${m.name.slice(1)} is taken as ${range(refLow, refHigh, " µSv")} (${what}; ${e.source}${citeIds(e.sources)}; grade ${e.grade}). Against ${subject.against} it is ${range(ratioLow, ratioHigh)} times ${ratioLow >= 1 ? "more" : "less"}.`;
   }
   let verdictText: string;
-  if (e.grade === "C") {
+  if (unreliable) {
     refText = refText.replace(/\.$/, "");
-    verdictText = `, but ${subject.gradeC ? "neither side of the comparison rests" : "the everyday figure does not rest"} on a reliable source, so it can be neither confirmed nor refuted.`;
+    const which = e.grade !== "C" ? `the ${subject.short} does not rest` : subject.gradeC ? "neither side of the comparison rests" : "the everyday figure does not rest";
+    verdictText = `, but ${which} on a reliable source, so it can be neither confirmed nor refuted.`;
   } else if (outcome === "open") {
     verdictText = ` The policy's figures (${range(subject.low_uSv, subject.high_uSv, " µSv")}) allow values for which the comparison holds and values for which it does not, so it can be neither confirmed nor refuted.`;
   } else if (c.relation === "similar") {

@@ -120,7 +120,8 @@ describe("the shipped policy's claims", () => {
     expect(verdicts(claims())).toEqual({
       "standards-named": "unsupported",
       "background-comparison": "inconsistent",
-      "direct-scan-flight": "inconsistent",
+      // The policy gives no per-scan dose, and the manufacturer's figure is grade C: shown, but it decides nothing.
+      "direct-scan-flight": "unsupported",
       "direct-scan-rocky-mountains": "unsupported",
       "units-5ft": "inconsistent",
       "units-10ft": "inconsistent",
@@ -177,12 +178,20 @@ describe("the shipped policy's claims", () => {
   });
 
   it("compute the comparison verdicts from the anchors, not fixed text", () => {
-    // If flying gave 0.2 µSv an hour, an hour's flight would be twice a 0.1 µSv scan: "similar".
-    const slowSky: EverydayDose[] = everyday().map((d) => (d.id === "cosmic-at-cruise" ? {...d, value: 0.2, value_uSv: 0.2} : d));
-    expect(claim("direct-scan-flight", checkPolicyClaims(policyText, {...input(), everyday: slowSky})).verdict).toBe("consistent");
-    // A well-sourced Rocky Mountains figure of 0.2 µSv a day would make that comparison checkable.
+    // The shipped policy states no per-scan dose: the manufacturer's grade C figure (0.1 µSv) is shown but decides
+    // nothing. If flying gave 0.1 µSv an hour, an hour's flight would equal it. (The revised policy's own per-scan
+    // figure decides: see "uses it for the flight comparison" below.)
+    const slowSky: EverydayDose[] = everyday().map((d) => (d.id === "cosmic-at-cruise" ? {...d, value: 0.1, value_uSv: 0.1} : d));
+    const shipped = claim("direct-scan-flight", checkPolicyClaims(policyText, {...input(), everyday: slowSky}));
+    expect(shipped.verdict).toBe("unsupported");
+    expect(shipped.explanation).toMatch(/that is 60 minute\(s\) of flying, .*, but the per-scan dose does not rest on a reliable source, so it can be neither confirmed nor refuted\./);
+    // A well-sourced Rocky Mountains figure of 0.2 µSv a day leaves only the scan's side unreliable: still unsupported,
+    // and the explanation now blames the per-scan figure instead of both.
     const sourcedRockies = everyday().map((d) => (d.id === "day-in-rocky-mountains" ? {...d, grade: "A" as const, value_uSv: 0.2, value_high_uSv: 0.2} : d));
-    expect(claim("direct-scan-rocky-mountains", checkPolicyClaims(policyText, {...input(), everyday: sourcedRockies})).verdict).toBe("consistent");
+    const rockies = claim("direct-scan-rocky-mountains", checkPolicyClaims(policyText, {...input(), everyday: sourcedRockies}));
+    expect(rockies.verdict).toBe("unsupported");
+    expect(rockies.explanation).toMatch(/it is 2 times more, but the per-scan dose does not rest on a reliable source/);
+    expect(claim("direct-scan-rocky-mountains").explanation).toMatch(/, but neither side of the comparison rests on a reliable source/);
     // Without its table entry, a comparison is unsupported and names the entry.
     const noRockies = everyday().filter((d) => d.id !== "day-in-rocky-mountains");
     expect(claim("direct-scan-rocky-mountains", checkPolicyClaims(policyText, {...input(), everyday: noRockies})).explanation).toMatch(/has no entry "day-in-rocky-mountains"/);
@@ -408,7 +417,11 @@ describe("the changes between two versions", () => {
   });
 
   it("lists claims whose verdict changed, and claims new and gone", () => {
-    expect(diff().verdicts).toEqual([{id: "inverse-square-lower", check: "Do the lower figures at 6 ft and 12 ft follow the inverse square law?", old: "inconsistent", new: "consistent"}]);
+    expect(diff().verdicts).toEqual([
+      // The revision states its own per-scan figure, which can decide what the manufacturer's grade C figure could not.
+      {id: "direct-scan-flight", check: "Does a direct scan compare with a short plane flight?", old: "unsupported", new: "inconsistent"},
+      {id: "inverse-square-lower", check: "Do the lower figures at 6 ft and 12 ft follow the inverse square law?", old: "inconsistent", new: "consistent"}
+    ]);
     expect(diff().added.map((c) => c.id)).toEqual(expect.arrayContaining(["per-scan-limits", "direct-scan-dental-x-ray", "rate-12ft-vs-dose-6ft", "not-checked", "trivial-by-ncrp"]));
     expect(diff().removed.map((c) => c.id)).toEqual(expect.arrayContaining(["units-5ft", "direct-scan-rocky-mountains", "trivial-by-icrp"]));
   });

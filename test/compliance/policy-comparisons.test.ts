@@ -135,12 +135,13 @@ describe("a direct scan compared with an everyday dose", () => {
     expect(c.explanation).toMatch(/^The policy states at most 0.25 uSv per scan for a person scanned \("A person directly scanned receives less than 0.25 uSv per scan\."\)\. .* Against the policy's per-scan figure \(at most 0.25 uSv\) it is at least 80 times more\. The per-scan dose is below it, so the comparison holds\. No measurement of a directly scanned person is in the field data\.$/);
   });
 
-  it("falls back on the manufacturer's grade C figure, saying so, when the policy gives none (or only a lower bound)", () => {
-    // Documented (docs/policy-check.md, "Whose dose"): the manufacturer's < 0.1 µSv stands for the scan, 200 times below 20 µSv.
+  it("shows the manufacturer's grade C figure, saying so, when the policy gives none (or only a lower bound), but decides nothing on it", () => {
+    // Documented (docs/policy-check.md, "Whose dose"): the manufacturer's < 0.1 µSv is shown for the scan, 200 times
+    // below 20 µSv; a grade C figure is no measurement, so the comparison is unsupported.
     const c = claimOf("A person directly scanned receives at least 0.25 uSv per scan. The exposure to a person directly scanned is similar to a chest x-ray.", [chest()]);
-    expect(c).toMatchObject({verdict: "inconsistent", check: "Does a direct scan compare with a chest X-ray?", numbers: {subject_low_uSv: 0.1, subject_high_uSv: 0.1, ratio_low: 200}});
+    expect(c).toMatchObject({verdict: "unsupported", check: "Does a direct scan compare with a chest X-ray?", numbers: {subject_low_uSv: 0.1, subject_high_uSv: 0.1, ratio_low: 200}});
     expect(c.explanation).toMatch(/^The policy gives no dose for a person directly scanned; the only per-scan figure is the manufacturer's < 0.1 µSv per scan .* \(manufacturer's statement, quoted second-hand \(2015\) \[ASE-2015\], grade C\)\. /);
-    expect(c.explanation).toMatch(/Against the manufacturer's per-scan figure \(< 0.1 µSv, grade C\) it is 200 times more\. The comparison overstates the per-scan dose by a factor of 200 or more/);
+    expect(c.explanation).toMatch(/Against the manufacturer's per-scan figure \(< 0.1 µSv, grade C\) it is 200 times more, but the per-scan dose does not rest on a reliable source, so it can be neither confirmed nor refuted\. No measurement of a directly scanned person is in the field data\.$/);
     const bothC = claimOf("The exposure to a person directly scanned is similar to a chest x-ray.", [chest({grade: "C"})]);
     expect(bothC.verdict).toBe("unsupported");
     expect(bothC.explanation).toMatch(/it is 200 times more, but neither side of the comparison rests on a reliable source, so it can be neither confirmed nor refuted\. No measurement of a directly scanned person is in the field data\.$/);
