@@ -46,7 +46,9 @@ describe("fitDevice and fitDeviceGroups", () => {
       expect(g.reason).toBeNull();
       expect(g.selected).not.toBeNull();
       expect(g.fits).toContain(g.selected);
+      // Akaike weights: one per fit, summing to 1 over the fits that converged.
       expect(g.weights).toHaveLength(g.fits.length);
+      expect(g.weights.reduce((s: number, w) => s + (w ?? 0), 0)).toBeCloseTo(1, 12);
       expect(g.readingGroups.reduce((n, r) => n + r.n, 0)).toBe(6);
       // Whatever model is selected, it predicts the true rate where it was measured.
       for (const r of [1, 2, 5]) expect(predictRate(g.selected!, r).rate_uSv_per_h).toBeCloseTo(100 / r ** 2, 3);
@@ -70,19 +72,30 @@ describe("fitDevice and fitDeviceGroups", () => {
   it("fits every sector on its own readings, in angle order, and checks each fit against that sector's readings", () => {
     // 180° readings come first in the file: the sectors are still listed 45° before 180° (numerically, not by text).
     const back = onCurve([1, 1.5, 2, 3, 4, 5], 180, "b");
-    const side = onCurve([1, 1.5, 2, 3, 4, 5, 6], 40, "s");
-    side[6] = {...side[6]!, censored: true, rate_uSv_per_h: 0, mdl_rate_uSv_per_h: 5};
+    // 45°: seven readings above detection and, first in its list, one below.
+    const side = onCurve([6, 1, 1.5, 2, 3, 4, 5, 7], 40, "s");
+    side[0] = {...side[0]!, censored: true, rate_uSv_per_h: 0, mdl_rate_uSv_per_h: 5};
     const points = [...back, ...side];
     const device = fitDevice("VAN-1", points, {});
     expect(device.groups.map((g) => g.sector)).toEqual([null, "45°", "180°"]);
-    expect(device.groups.map((g) => g.readingGroups.reduce((n, r) => n + r.n, 0))).toEqual([12, 6, 6]);
+    expect(device.groups.map((g) => g.readingGroups.reduce((n, r) => n + r.n, 0))).toEqual([13, 7, 6]);
     expect(device.groups.every((g) => g.selected !== null && g.device_id === "VAN-1")).toBe(true);
     expect(device.groups.map((g) => g.checks![0]!.censored)).toEqual([1, 1, 0]);
     expect(device.groups.map((g) => g.checks!.length)).toEqual(device.groups.map((g) => g.fits.length));
-    const grouped = fitDeviceGroups("VAN-1", groupPoints(points), {});
+    // Groups as a scan of the files may give them, in any order.
+    const grouped = fitDeviceGroups("VAN-1", groupPoints(points).reverse(), {});
     expect(grouped.groups.map((g) => g.sector)).toEqual([null, "45°", "180°"]);
-    expect(grouped.groups.map((g) => g.readingGroups.reduce((n, r) => n + r.n, 0))).toEqual([12, 6, 6]);
+    expect(grouped.groups.map((g) => g.readingGroups.reduce((n, r) => n + r.n, 0))).toEqual([13, 7, 6]);
     expect(grouped.groups.every((g) => g.checks === null && g.selected !== null)).toBe(true);
+  });
+
+  it("selects nothing, and gives every model's reason, when no model converges", () => {
+    const points = onCurve([1, 2, 3, 4, 5, 6]);
+    points[2] = {...points[2]!, rate_uSv_per_h: NaN};
+    const g = fitDevice("VAN-1", points, {}).groups[0]!;
+    expect(g.selected).toBeNull();
+    const why = "reading at 3 m (1 readings) has a rate that is not a number";
+    expect(g.reason).toBe(`no model converged (inverse-square: ${why}; inverse-square-offset: ${why}; power-law: ${why})`);
   });
 
   it("flags a reading far off the curve in the checks of the fits that contain it", () => {
@@ -180,7 +193,7 @@ describe("fitAsField", () => {
 
   it("leaves out what the fit does not have, and gives degrees of freedom only to a widened covariance", () => {
     const bare = handFit({params: [100], covariance: null, instruments: null, distanceRange_m: null});
-    expect(fitAsField(bare)).toEqual({model: "inverse-square", parameters: {S: 100}, parameterNames: ["S"], covariance: []});
+    expect(fitAsField(bare)).toStrictEqual({model: "inverse-square", parameters: {S: 100}, parameterNames: ["S"], covariance: []});
     const unwidened = fitAsField(handFit({params: [100], covariance: [[9]], covarianceScale: 1, dof: 7, occasionScatter: null}));
     expect(unwidened.uncertainty).toEqual({typeB_logSd: 0.1, dof: null, occasion_logSd: 0});
     expect(fitAsField(handFit({params: [100], covariance: [[9]], covarianceScale: 2, dof: 0})).uncertainty!.dof).toBeNull();
