@@ -73,6 +73,17 @@ describe("deviceConstancy", () => {
     }]);
   });
 
+  it("takes the periods from the readings' days in any file order", () => {
+    const rows = quarters([[4, 100], [4, 100], [4, 100], [2, 115]]).reverse();
+    const {chart, problems} = deviceConstancy(device(rows, {S: 1430 / 14}), [certificate("C-2", "VAN-1", "2026-07-01")]);
+    expect(chart.points.map((p) => [p.label, p.from, p.n])).toEqual([
+      ["2026-Q1", "2026-01-01", 4], ["2026-Q2", "2026-04-01", 4], ["2026-Q3", "2026-07-01", 4], ["2026-Q4", "2026-10-01", 2],
+      ["before certificate C-2", "2026-01-15", 8], ["certificate C-2 (from 2026-07-01)", "2026-07-01", 6]
+    ]);
+    // Q4's first reading by day (5 October) is the file's second line of data.
+    expect(problems.map((p) => p.line)).toEqual([3]);
+  });
+
   it("says below for a low quarter, and names the two-of-three rule when that is what it breaks", () => {
     const low = deviceConstancy(device(quarters([[2, 85], [4, 100], [4, 100], [4, 100]]), {S: 1370 / 14}), []);
     expect(low.problems).toHaveLength(1);

@@ -158,6 +158,23 @@ describe("readingInfluence", () => {
     for (const r of enough.influential) expect(r.effects[0]!.without).toBeCloseTo(handS(six.filter((p) => p.reading_id !== r.reading_id)).S, 9);
   });
 
+  it("takes a group whose refit does not converge as having no model, and never reports a figure that is undetermined either way", () => {
+    // Power law through six readings at 1 m and one at 2 m: without the one at 2 m, all stand at one distance and the
+    // exponent cannot be determined. The figure has no value with or without any reading: only a verdict change counts.
+    const points = [1, 1, 1, 1, 1, 1, 2].map((r, i) => point(r, (100 / r ** 2) * (1 + 0.05 * ((i % 3) - 1)), 5 / r ** 2, {reading_id: `p${i}`}));
+    const fit = fitPacked(packPoints(points), "power-law");
+    expect(fit.converged).toBe(true);
+    const models: DeviceModels = {device_id: "VAN-1", groups: [{...group(null, points), fits: [fit], selected: fit}]};
+    const figures = (m: DeviceModels): Figure[] => m.groups.map((g) => ({id: "fit", label: "the fit", unit: "", value: null, uncertainty: null, verdict: g.selected ? "fitted" : g.reason}));
+    const result = readingInfluence(models, points, figures);
+    expect(result.influential.map((r) => r.reading_id)).toEqual(["p6"]);
+    expect(result.influential[0]!.effects).toEqual([{
+      figure_id: "fit", figure: "the fit", unit: "", value: null, without: null, uncertainty: null, verdict: "fitted",
+      verdict_without: expect.stringMatching(/^the power-law fit without p6 does not converge: ./)
+    }]);
+    expect(result.checked).toBeGreaterThan(1);
+  });
+
   it("names a reading without a source by its id, and leaves groups without a model alone", () => {
     const points = withRate(onCurve(8, {source: null}), "a2", 1.5);
     const unfit: GroupModels = {...group("90°", points), selected: null, reason: "no model"};
