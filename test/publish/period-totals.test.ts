@@ -29,7 +29,7 @@ function limit(id: string, value_uSv: number | null, extra: Partial<Limit> = {})
 function registry(): LimitsRegistry {
   return {
     limits: [
-      limit("W-LARGE", 50000), limit("W", 20000), limit("REF", 100, {kind: "reference-level"}), limit("HOUR", 10, {period: "any-one-hour"}),
+      limit("W", 20000), limit("W-LARGE", 50000), limit("W-SAME", 20000), limit("REF", 100, {kind: "reference-level"}), limit("HOUR", 10, {period: "any-one-hour"}),
       limit("UNKNOWN", null), limit("OTHER", 5), limit("P", 1000)
     ],
     alara: {
@@ -37,7 +37,7 @@ function registry(): LimitsRegistry {
       // Listed highest first: the summary ranks them by fraction.
       levels: [{id: "L2", fraction: 0.3, action: "investigate"}, {id: "L1", fraction: 0.1, action: "review"}]
     },
-    scenario_limits: {"operator-year": ["W-LARGE", "W", "REF", "HOUR", "UNKNOWN"], "public-annual": ["P"], "other": ["OTHER"]}
+    scenario_limits: {"operator-year": ["W", "W-LARGE", "W-SAME", "REF", "HOUR", "UNKNOWN"], "public-annual": ["P"], "other": ["OTHER"]}
   };
 }
 
@@ -68,7 +68,9 @@ function fixture() {
       dosimeterReading("r3", "D-2", "2026-11-10", 0, {censored: true, mdl: 1.6}),
       dosimeterReading("r4", null, "2026-11-10", 5),
       dosimeterReading("r5", "D-3", "2026-11-10", 50),
-      dosimeterReading("r6", "D-4", "2025-12-15", 0.1)
+      dosimeterReading("r6", "D-4", "2025-12-15", 0.1),
+      // On the build's day itself: counted.
+      dosimeterReading("r8", "D-4", "2026-11-30", 0)
     ], van1, (v) => v * 1000, ["r5"]),
     analysis("VAN-2", [dosimeterReading("r7", "D-5", "2026-11-11", 0.2, {censored: true, mdl: null, device_id: "VAN-2"})], van2, (v) => v * 500)
   ];
@@ -83,7 +85,7 @@ function fixture() {
 }
 
 describe("annualLimitOf", () => {
-  it("takes the smallest calendar-year compliance limit of the scenario with a value", () => {
+  it("takes the smallest calendar-year compliance limit of the scenario with a value (the first of equal ones)", () => {
     const r = registry();
     expect(annualLimitOf(r, "operator-year")).toEqual({limit_id: "W", value_uSv: 20000});
     expect(annualLimitOf(r, "public-annual")).toEqual({limit_id: "P", value_uSv: 1000});
@@ -111,10 +113,11 @@ describe("publishPeriodTotals", () => {
     const t = publishPeriodTotals(dataset, analyses, registry(), TEST_NOW, "public");
     expect(t.dosimeters).toBeNull();
     // Q4 (levels at 500 and 1500 µSv): D-1 600 (L1), D-2 1600 at its detection limit (L2), D-5 100. 2026 and the
-    // 12 months (2000 and 6000 µSv): D-1 2200 (L1), D-2 1600, D-5 100, and D-4's 100 in December 2025 only in the 12 months.
+    // 12 months (2000 and 6000 µSv): D-1 2200 (L1), D-2 1600, D-5 100. D-4: a zero reading on the build's day in every
+    // period, and 100 in December 2025 in the 12 months only.
     expect(t.dosimeter_summary).toEqual([
-      {period: "quarter-to-date", dosimeters: 3, reached: [{level: "L1", dosimeters: 2}, {level: "L2", dosimeters: 1}]},
-      {period: "year-to-date", dosimeters: 3, reached: [{level: "L1", dosimeters: 1}, {level: "L2", dosimeters: 0}]},
+      {period: "quarter-to-date", dosimeters: 4, reached: [{level: "L1", dosimeters: 2}, {level: "L2", dosimeters: 1}]},
+      {period: "year-to-date", dosimeters: 4, reached: [{level: "L1", dosimeters: 1}, {level: "L2", dosimeters: 0}]},
       {period: "rolling-12-months", dosimeters: 4, reached: [{level: "L1", dosimeters: 1}, {level: "L2", dosimeters: 0}]}
     ]);
     expect(t.not_counted).toEqual({excluded: 1, no_dosimeter: 1});
@@ -177,5 +180,15 @@ describe("publishPeriodTotals", () => {
     expect(t.dosimeters!.every((d) => d.totals.every((x) => x.level === null))).toBe(true);
     const withModel = publishPeriodTotals(dataset, [analyses[0]!], {...r, scenario_limits: {}}, TEST_NOW, "public");
     expect(withModel.devices[0]!.cordon[0]).toMatchObject({dose_uSv: expect.closeTo(25, 9), level: null, status: null});
+  });
+
+  it("holds the operator's total against the worker limit", () => {
+    // A worker limit of 200 µSv: Q4's levels at 5 and 15 µSv; the operator's 100/9 µSv (bounds ×/÷ e^{1.645 × 0.05}) reaches L1.
+    const {dataset, analyses} = fixture();
+    const r = {...registry(), scenario_limits: {"operator-year": ["SMALL"]}};
+    r.limits = [...r.limits, limit("SMALL", 200)];
+    const t = publishPeriodTotals(dataset, [analyses[0]!], r, TEST_NOW, "public");
+    expect(t.worker_limit).toEqual({limit_id: "SMALL", value_uSv: 200});
+    expect(t.devices[0]!.operator[0]).toMatchObject({dose_uSv: expect.closeTo(100 / 9, 9), level: "L1", status: "reached", threshold_uSv: 5});
   });
 });
