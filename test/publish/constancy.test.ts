@@ -106,6 +106,15 @@ describe("deviceConstancy", () => {
     expect(problems).toHaveLength(1);
   });
 
+  it("charts the beam side as soon as any reading states a direction", () => {
+    const beam = quarters([[4, 100], [4, 100], [4, 100], [2, 115]], {angle: 0});
+    const unstated = quarters([[2, 300], [0, 0], [0, 0], [0, 0]]);
+    const {chart} = deviceConstancy(device([...unstated, ...beam], {S: 1430 / 14, sectors: [null, BEAM_SIDE_SECTOR]}), []);
+    expect(chart.basis).toBe("the 0° sector (beam side), inverse-square");
+    expect(chart.left_out).toBe(0);
+    expect(chart.points.map((p) => p.n)).toEqual([4, 4, 4, 2]);
+  });
+
   it("warns at the first reading's file without a line when the readings' points carry no source", () => {
     const {problems} = deviceConstancy(device(quarters([[4, 100], [4, 100], [4, 100], [2, 115]], {source: false}), {S: 1430 / 14}), []);
     expect(problems).toHaveLength(1);
