@@ -187,6 +187,35 @@ describe("comparisons in words", () => {
     expect(read("It is similar to a flight; 3 a year.")).toEqual(['comparison unstated similar "similar to" → "a flight; 3 a year"']);
   });
 
+  it("takes number words only as whole words, in any case, and no comparison with nothing after the relation", () => {
+    expect(read("It is similar to an often-taken flight.")).toEqual(['comparison unstated similar "similar to" → "an often-taken flight"']);
+    expect(read("It is similar to Ten flights.")).toEqual([]);
+    expect(read("It is similar to one flight.")).toEqual([]);
+    expect(read("It is similar to a thousand flights.")).toEqual([]);
+    expect(read("It is similar to .")).toEqual([]);
+  });
+
+  it("splits the referent at 'or' between words only", () => {
+    expect(read("It is similar to a flight or a day in the mountains.")).toEqual([
+      'comparison unstated similar "similar to" → "a flight"',
+      'comparison unstated similar "similar to" → "a day in the mountains"'
+    ]);
+    expect(read("It is similar to a flight in orbit.")).toEqual(['comparison unstated similar "similar to" → "a flight in orbit"']);
+  });
+
+  it("takes a dose per scan before a distance as the subject, and the level or rate of radiation as a level", () => {
+    expect(read("The dose at 5 ft to a person directly scanned is similar to a flight.")).toEqual([
+      'comparison direct-scan similar "similar to" → "a flight"',
+      'unread "5 ft": a distance with no dose or dose rate it applies to'
+    ]);
+    for (const words of ["radiation levels", "dose rates", "radiation used", "radiation produced", "Radiation Emitted"]) {
+      expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison level similar "similar to" → "a flight"');
+    }
+    for (const words of ["elevated dose", "radiation itself", "pirates"]) {
+      expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison unstated similar "similar to" → "a flight"');
+    }
+  });
+
   it("reads one relation per sentence: a second is part of the first one's referent", () => {
     expect(read("It is similar to a flight and less than a dental X-ray.")).toEqual(['comparison unstated similar "similar to" → "a flight and less than a dental X-ray"']);
   });
@@ -204,6 +233,12 @@ describe("phrases", () => {
     expect(read("It is de minimis by EPA.")).toEqual(["phrase trivial [EPA] [] de minimis"]);
     expect(read(`It is trivial ${"x".repeat(200)} by the ICRP.`)).toEqual([]);
     expect(read("It is trivially small by the ICRP.")).toEqual([]);
+  });
+
+  it("names documents of each form once", () => {
+    expect(read("It is measured under ANSI N43.17, NCRP Report 147, ICRP Commentary 5, IEC 62463 and ANSI N43.17.")).toEqual(["phrase standards-named [ANSI, NCRP, ICRP, IEC] [N43.17, Report 147, Commentary 5, IEC 62463] -"]);
+    expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive  2013/59] -"]);
+    expect(read("It is measured under FDA rules, XN43.17 and Publication No.103.")).toEqual(["phrase standards-named [FDA] [Publication No.103] -"]);
   });
 
   it("reads measurement or compliance under the standards of named bodies, with every body and document named", () => {
