@@ -62,6 +62,10 @@ describe("numerals", () => {
     expect(texts("1,000 ft")).toEqual(["1,000 ft"]);
   });
 
+  it("reads nothing for a unit before the first number", () => {
+    expect(units("ft then 5 s")).toEqual(["5 s"]);
+  });
+
   it("gives each number its start and end in the text, unit included", () => {
     const [q] = read("at 10 ft.").quantities;
     expect([q!.start, q!.end, q!.text, q!.written]).toEqual([3, 8, "10 ft", "10 ft"]);
@@ -114,7 +118,7 @@ describe("unit names and symbols", () => {
 
   it("reads names in any case but symbols only as written", () => {
     expect(units("3 MILLIREM, 3 Feet, 3 MREM, 3 Sec")).toEqual(["3 mrem", "3 ft", "3 mrem", "3 s"]);
-    expect(texts("3 MSV, 3 sv, 3 mr, 3 r, 3 FT, 3 M, 3 S, 3 H, 3 gy")).toEqual([]);
+    expect(texts("3 MSV, 3 sv, 3 mr, 3 r, 3 FT, 3 M, 3 S, 3 H, 3 gy, 3 µREM, 3 μREM")).toEqual([]);
   });
 
   it("reads a unit right after the number, after a space or a hyphen, and nothing longer than the unit", () => {
@@ -122,6 +126,7 @@ describe("unit names and symbols", () => {
     expect(units("10 ms")).toEqual(["10 ms"]);
     expect(texts("10 feetx, 10 ftx, 10 m2, 10 minx, 10 secondsx, 10 sec2")).toEqual([]);
     expect(texts("10 -- ft")).toEqual([]);
+    expect(units("3 ft  per  second")).toEqual([]);
   });
 
   it("joins two names of one unit written with a slash, and not two different units", () => {
@@ -140,6 +145,7 @@ describe("rates", () => {
       .toEqual(["1 mrem/h", "2 uSv/h", "3 mR/h", "4 mGy/h", "5 mrem/day", "6 mrem/week", "7 mrem/month", "8 mrem/year", "9 uSv/min", "10 nSv/s", "11 nSv/ms"]);
     expect(texts("3 mR  per  hour, 3 mR per   hour")).toEqual(["3 mR  per  hour", "3 mR per   hour"]);
     expect(read("3 mR per hour").quantities[0]!.written).toBe("3 mR per hour");
+    expect(units("1 mrem  a  day, 2 mrem  an  hour, 3 mrem  each  week, 4 mrem  every  month")).toEqual(["1 mrem/day", "2 mrem/h", "3 mrem/week", "4 mrem/month"]);
   });
 
   it("reads no rate of a length, and no rate per something that is not a time", () => {
@@ -147,6 +153,8 @@ describe("rates", () => {
     expect(texts("5 mrem per scan")).toEqual(["5 mrem"]);
     expect(texts("5 mrem in an hour")).toEqual(["5 mrem"]);
     expect(texts("5 mrem perhour")).toEqual(["5 mrem"]);
+    // A time per time is a duration, not a speed.
+    expect(units("for 10 seconds per hour, 2 min/h")).toEqual(["10 s", "2 min"]);
   });
 });
 
@@ -164,6 +172,8 @@ describe("ranges", () => {
   it("does not make a range of numbers joined by other words, or with no unit after the second", () => {
     expect(texts("5 or 10 ft")).toEqual(["10 ft"]);
     expect(texts("5 to 10 and more")).toEqual([]);
+    expect(texts("5 apples and 10 ft")).toEqual(["10 ft"]);
+    expect(texts("5 and then 10 ft")).toEqual(["10 ft"]);
     expect(read("5 ft").quantities[0]!.rangeWithNext).toBe(false);
   });
 });
@@ -179,6 +189,8 @@ describe("restatements", () => {
     expect(units("0.016 mrem that is 0.16 µSv")).toEqual(["0.016 mrem = 0.16 uSv"]);
     expect(units("5 mR or 5 mrem")).toEqual(["5 mR = 5 mrem"]);
     expect(units("5 mrem/h or 50 µSv/h")).toEqual(["5 mrem/h = 50 uSv/h"]);
+    expect(units("5 mR/h or 50 µSv/h")).toEqual(["5 mR/h = 50 uSv/h"]);
+    expect(units("0.016 mrem,  or  16 µrem")).toEqual(["0.016 mrem = 16 urem"]);
   });
 
   it("does not attach the same unit, another kind, or a figure after other words", () => {
@@ -190,13 +202,15 @@ describe("restatements", () => {
     expect(units("5 mrem or about 50 µSv")).toEqual(["5 mrem", "50 uSv"]);
     expect(units("5 mrem ores 50 µSv")).toEqual(["5 mrem", "50 uSv"]);
     expect(units("5 mrem, 50 µSv")).toEqual(["5 mrem", "50 uSv"]);
+    expect(units("5 mrem or more")).toEqual(["5 mrem"]);
+    expect(units("5 mrem or 2 mrad")).toEqual(["5 mrem"]);
   });
 
   it("attaches what is in parentheses right after a figure, with only joining words around it", () => {
     expect(units("0.016 mrem (16 µrem)")).toEqual(["0.016 mrem = 16 urem"]);
     expect(units("0.016 mrem(16 µrem)")).toEqual(["0.016 mrem = 16 urem"]);
     expect(units("0.016 mrem ( or 16 µrem )")).toEqual(["0.016 mrem = 16 urem"]);
-    for (const filler of ["i.e., ", "i.e. ", "that is, ", "about ", "approximately ", "approx. ", "roughly ", "= ", "≈ ", "~", "or about "]) {
+    for (const filler of ["that is ", "i.e., ", "i.e. ", "that is, ", "about ", "approximately ", "approx. ", "roughly ", "= ", "≈ ", "~", "or about "]) {
       expect(units(`0.016 mrem (${filler}16 µrem)`), filler).toEqual(["0.016 mrem = 16 urem"]);
     }
     expect(units("0.016 mrem (16 µrem; 0.16 µSv)")).toEqual(["0.016 mrem = 16 urem = 0.16 uSv"]);
@@ -225,6 +239,15 @@ describe("restatements", () => {
     const r = read("0.2 mrem (2 mrad)");
     expect(r.quantities.map((q) => [q.text, q.alternatives.length, q.unreadAlternatives.map((u) => u.text)])).toEqual([["0.2 mrem", 0, ["2 mrad"]]]);
     expect(r.unread).toEqual([]);
+    const both = read("0.2 mrem (200 µrem, 2 mrad)").quantities[0]!;
+    expect([both.alternatives.map((a) => a.text), both.unreadAlternatives.map((u) => u.text)]).toEqual([["200 µrem"], ["2 mrad"]]);
+    expect(read("0.016 mrem (16 µrem)").quantities[0]!.unreadAlternatives).toEqual([]);
+  });
+
+  it("attaches nothing when the closing parenthesis is past the end of the span", () => {
+    const text = "5 mrem (16 µrem )";
+    expect(quantitiesIn(text, span(text, 0, 15)).quantities.map((q) => [q.text, q.alternatives.length])).toEqual([["5 mrem", 0], ["16 µrem", 0]]);
+    expect(quantitiesIn(text, span(text, 0, text.length)).quantities.map((q) => [q.text, q.alternatives.length])).toEqual([["5 mrem", 1]]);
   });
 });
 
@@ -272,6 +295,7 @@ describe("units it does not read", () => {
 
   it("does not take a longer word or other case of a symbol for one of them, nor a number with no unit", () => {
     expect(read("2 radios, 2 paradise, 2 kBqs, 2 KBQ, 2 KVP, 2 MA, 2 timesheets, 2 kVpx, 2 MAS, 2 mphs, 2 becquerelx, 2 xrad, 2 mcurie, 2 kmeV").unread).toEqual([]);
+    expect(read("2 xkeV, 2 XmA, 2 mAh, 2 xpercent, 2 percentile, 2 overtimes, 2 xmph, 2 mphx").unread).toEqual([]);
     expect(read("in 2021 under 10 CFR 20").unread).toEqual([]);
     expect(read("5 2 mrad").unread.map((u) => u.text)).toEqual(["2 mrad"]);
   });
