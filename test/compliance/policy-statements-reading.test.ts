@@ -42,8 +42,11 @@ describe("how a figure is stated", () => {
       ["is", "equals"], ["under test is", "equals"], ["over the year is", "equals"], ["about the van is", "equals"]
     ];
     for (const [words, relation] of cases) {
-      const dose = statements(`The dose ${words} 0.5 mrem.`).find((s) => s.kind === "dose");
-      expect(dose?.kind === "dose" ? dose.relation : null, words).toBe(relation);
+      // Once as written, once with every space doubled (line breaks and double spaces are common in policy texts).
+      for (const sentence of [`The dose ${words} 0.5 mrem.`, `The dose ${words.replace(/ /g, "  ")}  0.5 mrem.`]) {
+        const dose = statements(sentence).find((s) => s.kind === "dose");
+        expect(dose?.kind === "dose" ? dose.relation : null, sentence).toBe(relation);
+      }
     }
   });
 
@@ -59,6 +62,8 @@ describe("how a figure is stated", () => {
     expect(read("The dose is From 0.009 mrem through 0.016 mrem.")).toEqual(["dose between 0.009 mrem & 0.016 mrem at - for -"]);
     expect(read("The dose is 0.009–0.016 mrem.")).toEqual(["dose between 0.009 & 0.016 mrem at - for -"]);
     expect(read("The dose is BETWEEN 0.016 mrem (or 16 µrem) and 0.009 mrem (or 9 µrem).")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
+    expect(read("The dose is between  0.016 mrem (or 16 µrem  ) and 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
+    expect(read("The dose is from  0.016 mrem to 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     expect(read("The dose is between 0.016 mrem (or 16 µrem) — 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     const notRange = 'unread "0.009 mrem": one of 2 figures whose relation ("between … and …") is not recognised | "0.016 mrem": one of 2 figures whose relation ("between … and …") is not recognised';
     expect(read("The dose is 0.009 mrem and 0.016 mrem.")).toEqual([notRange]);
@@ -66,6 +71,8 @@ describe("how a figure is stated", () => {
     expect(read("The dose is between 0.009 mrem and then 0.016 mrem.")).toEqual([notRange]);
     expect(read("The dose is from 0.009 mrem, to 0.016 mrem.")).toEqual([notRange]);
     expect(read("The dose is betweenness 0.009 mrem and 0.016 mrem.")).toEqual([notRange]);
+    expect(read("The dose from the van is 0.009 mrem and 0.016 mrem.")).toEqual([notRange]);
+    expect(read("The dose is between 0.009 mrem and) 0.016 mrem.")).toEqual([notRange]);
     expect(read("The dose is 0.001 mrem, 0.009 mrem and 0.016 mrem.")).toEqual([
       'unread "0.001 mrem": one of 3 figures whose relation ("between … and …") is not recognised | "0.009 mrem": one of 3 figures whose relation ("between … and …") is not recognised | "0.016 mrem": one of 3 figures whose relation ("between … and …") is not recognised'
     ]);
@@ -99,6 +106,7 @@ describe("where and for how long", () => {
     for (const words of ["per scan", "per  screening", "per inspection", "per pass", "for each scan", "each screening", "each inspection", "in a scan", "in one screening", "in a single scan",
       "to a person directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to passengers who are screened", "to an occupant", "to occupants"]) {
       expect(read(`The dose ${words} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
+      expect(read(`The dose ${words.replace(/ /g, "  ")} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
     }
     for (const words of ["per scans", "at the scanner", "in the scanned area", "to a personnel", "per scan time"]) {
       expect(read(`The dose ${words} is 0.01 mrem.`), words).toEqual([`dose equals 0.01 mrem at - for -${words === "per scan time" ? " per scan" : ""}`]);
@@ -176,6 +184,8 @@ describe("comparisons in words", () => {
     for (const [words, relation] of cases) {
       const [s] = statements(`It ${words} a plane flight.`);
       expect(s?.kind === "comparison" ? [s.relation, s.relationText, s.referent.text] : null, words).toEqual([relation, words.slice(3), "a plane flight"]);
+      const [spaced] = statements(`It ${words}  a plane flight.`);
+      expect(spaced?.kind === "comparison" ? [spaced.relation, spaced.referent.text] : null, words).toEqual([relation, "a plane flight"]);
     }
   });
 
@@ -210,6 +220,7 @@ describe("comparisons in words", () => {
     ]);
     for (const words of ["radiation levels", "dose rates", "radiation used", "radiation produced", "Radiation Emitted"]) {
       expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison level similar "similar to" → "a flight"');
+      expect(read(`The ${words.replace(/ /g, "  ")} are similar to a flight.`)[0], words).toBe('comparison level similar "similar to" → "a flight"');
     }
     for (const words of ["elevated dose", "radiation itself", "pirates"]) {
       expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison unstated similar "similar to" → "a flight"');
@@ -239,6 +250,7 @@ describe("phrases", () => {
     expect(read("It is measured under ANSI N43.17, NCRP Report 147, ICRP Commentary 5, IEC 62463 and ANSI N43.17.")).toEqual(["phrase standards-named [ANSI, NCRP, ICRP, IEC] [N43.17, Report 147, Commentary 5, IEC 62463] -"]);
     expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive  2013/59] -"]);
     expect(read("It is measured under FDA rules, XN43.17 and Publication No.103.")).toEqual(["phrase standards-named [FDA] [Publication No.103] -"]);
+    expect(read("It is measured under NCRP  Report  No.  160, IEC  62463-1 and Commentary  5.")).toEqual(["phrase standards-named [NCRP, IEC] [Report  No.  160, IEC  62463-1, Commentary  5] -"]);
   });
 
   it("reads measurement or compliance under the standards of named bodies, with every body and document named", () => {
