@@ -104,7 +104,7 @@ describe("where and for how long", () => {
 
   it("marks a figure without a duration as per scan when the sentence says so", () => {
     for (const words of ["per scan", "per  screening", "per inspection", "per pass", "for each scan", "each screening", "each inspection", "in a scan", "in one screening", "in a single scan",
-      "to a person directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to passengers who are screened", "to an occupant", "to occupants"]) {
+      "to a person directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to a person directly screened", "to passengers who are screened", "to an occupant", "to occupants"]) {
       expect(read(`The dose ${words} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
       expect(read(`The dose ${words.replace(/ /g, "  ")} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
     }
