@@ -266,7 +266,7 @@ describe("phrases", () => {
   });
 
   it("reads compliance written at the start of a sentence", () => {
-    expect(read("Compliance with ANSI N43.17 is verified yearly.")).toEqual(["phrase standards-named [ANSI] [N43.17] -"]);
+    expect(read("Compliance with ANSI N43.17 and IEC 62463 is verified yearly.")).toEqual(["phrase standards-named [ANSI, IEC] [N43.17, IEC 62463] -"]);
     expect(read("Measured values follow ICRP.")).toEqual(["phrase standards-named [ICRP] [] -"]);
   });
 
