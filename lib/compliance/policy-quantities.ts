@@ -91,6 +91,8 @@ const UNIT_FORMS: Record<string, string[]> = {
   year: ["yr", "yrs", "year", "years"]
 };
 
+const SPEED = "a speed, which the check does not compare";
+
 /** Units a policy may state that the check does not read, with the reason it gives. */
 const UNREAD_FORMS: [RegExp, string][] = [
   [/^(?:m|µ|μ|u|n|milli|micro|nano)?rads?$/i, "the rad (absorbed dose) is not a unit the product converts (a figure in rem or Sv would be)"],
@@ -99,7 +101,7 @@ const UNREAD_FORMS: [RegExp, string][] = [
   [/^(?:mA|mAs|milliamps?)$/, "an X-ray tube current, which the check does not compare"],
   [/^(?:%|percent|per cent)$/i, "a proportion, which the check does not read"],
   [/^(?:times|fold)$/i, "a ratio in words, which the check does not read"],
-  [/^(?:mph|km\/h|kph|miles per hour)$/i, "a speed, which the check does not compare"]
+  [/^(?:mph|kph|miles per hour)$/i, SPEED]
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -112,7 +114,9 @@ const TIME_UNITS = new Set(["ms", "s", "min", "h", "day", "week", "month", "year
 const SYNONYM = new RegExp(`/(${formAlternation(false)}|${formAlternation(true)})(?![\\p{L}\\d])`, "yiu");
 const DOSE_LIKE = new Set<string>(["dose-equivalent", "exposure", "absorbed-dose"]);
 const RATE_JOIN = /\s*\/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s+every\s+/y;
-const UNREAD_TOKEN = /(%|per cent|miles per hour|[\p{L}µμ][\p{L}µμ]*(?:\/[\p{L}]+)?)/yu;
+/** A length per time is a speed ("5 km/h", "3 ft per second"); only a slash or "per" joins them ("2 m a day later" is a distance). */
+const SPEED_JOIN = /\s*\/\s*|\s+per\s+/y;
+const UNREAD_TOKEN = /(%|per cent|miles per hour|[\p{L}µμ][\p{L}µμ]*)/yu;
 
 /** The unit written at `at` (after optional space or hyphen): its lib/units name and end, or null. */
 function unitAt(text: string, at: number, end: number): {unit: string; end: number; written: string} | null {
@@ -132,23 +136,28 @@ function unitAt(text: string, at: number, end: number): {unit: string; end: numb
   SYNONYM.lastIndex = unitEnd;
   const syn = SYNONYM.exec(slice);
   if (syn && unitOfForm(syn[1]!) === unit) unitEnd += syn[0].length;
-  // "mrem per hour", "µSv/h": a rate of a dose.
-  if (DOSE_LIKE.has(dimensionOf(parseUnit(unit)) ?? "")) {
-    RATE_JOIN.lastIndex = unitEnd;
-    const join = RATE_JOIN.exec(slice);
-    if (join) {
-      for (const re of [SYMBOL, UNIT_WORD]) {
-        re.lastIndex = unitEnd + join[0].length;
-        const t = re.exec(slice);
-        if (t && TIME_UNITS.has(unitOfForm(t[1]!))) {
-          unit = `${unit}/${unitOfForm(t[1]!)}`;
-          unitEnd = re.lastIndex;
-          break;
-        }
-      }
-    }
+  // "mrem per hour", "µSv/h": a rate of a dose. "km/h", "ft per second": a speed, not a distance.
+  const dimension = dimensionOf(parseUnit(unit)) ?? "";
+  const join = DOSE_LIKE.has(dimension) ? RATE_JOIN : dimension === "length" ? SPEED_JOIN : null;
+  const per = join && perTime(slice, unitEnd, join);
+  if (per) {
+    unit = `${unit}/${per.unit}`;
+    unitEnd = per.end;
   }
   return {unit, end: unitEnd, written: text.slice(start, unitEnd)};
+}
+
+/** A unit of time after `join` at `at`: "per hour", "/h". */
+function perTime(slice: string, at: number, join: RegExp): {unit: string; end: number} | null {
+  join.lastIndex = at;
+  const j = join.exec(slice);
+  if (!j) return null;
+  for (const re of [SYMBOL, UNIT_WORD]) {
+    re.lastIndex = at + j[0].length;
+    const t = re.exec(slice);
+    if (t && TIME_UNITS.has(unitOfForm(t[1]!))) return {unit: unitOfForm(t[1]!), end: re.lastIndex};
+  }
+  return null;
 }
 
 function unreadAt(text: string, at: number, end: number): {end: number; reason: string} | null {
@@ -211,8 +220,12 @@ export function quantitiesIn(text: string, s: TextSpan): {quantities: Quantity[]
     const u = unit ?? rangeUnit;
     if (u) {
       const dimension = dimensionOf(parseUnit(u.unit));
-      if (dimension === null) continue;
       const end = unit ? u.end : n.end;
+      // A length per time (the only unit read here without a dimension of the product).
+      if (dimension === null) {
+        found.push({...span(text, n.start, end), reason: SPEED});
+        continue;
+      }
       found.push({
         ...span(text, n.start, end), value: n.value, unit: u.unit, dimension, written: unit ? text.slice(n.start, end) : `${text.slice(n.start, n.end)} ${u.written}`,
         decimals: n.decimals, mismatch: n.mismatch, alternatives: [], unreadAlternatives: [], rangeWithNext: !unit

@@ -94,7 +94,7 @@ export const PHRASES = [
   // Measurement or compliance according to the standards of named bodies.
   {
     id: "standards-named",
-    match: (s: string) => (/\b(?:standards?|guidelines?|procedures?|measured|complian\w*|compl(?:y|ies)|accordance|conform\w*)\b/.test(s) ? new RegExp(String.raw`\b(?:${BODY})\b`).exec(s) : null)
+    match: (s: string) => (/\b(?:standards?|guidelines?|procedures?|measured|complian\w*|compl(?:y|ies)|accordance|conform\w*)\b/i.test(s) ? new RegExp(String.raw`\b(?:${BODY})\b`).exec(s) : null)
   }
 ] as const;
 
