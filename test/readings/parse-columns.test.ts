@@ -23,7 +23,10 @@ const said = (problems: Problem[]) => problems.map((p) => `${p.severity} ${p.lin
 describe("the header", () => {
   it("refuses a column without a name and a column named twice, and reads no rows from such a file only when a required column is missing", () => {
     const text = "device_id,measured_at,,distance,distance_unit,duration,duration_unit,dose,dose_unit,device_id\nVAN-1,2026-03-14T09:30:00Z,x,2,m,60,s,0.5,uSv,VAN-2\n";
-    const {problems} = parseReadingsCsv(text, "h.csv", NOW);
+    const {problems, readings} = parseReadingsCsv(text, "h.csv", NOW);
+    // The row is still read (every problem of the file is reported), from the first column of a doubled name, and
+    // neither the unnamed nor the doubled column becomes an extra column.
+    expect(readings.map((r) => [r.device_id, r.extra])).toEqual([["VAN-1", {}]]);
     expect(said(problems)).toEqual([
       "error 1 -: column 3 of the header has no name; name it or remove the column",
       "error 1 device_id: the header names this column twice (columns 1 and 10); keep one"
@@ -175,6 +178,18 @@ describe("the optional columns", () => {
     ]);
   });
 
+  it("makes a missing reading id from the file's base name, with either kind of path separator, and the line", () => {
+    const text = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit\nVAN-1,2026-03-14T09:30:00Z,2,m,60,s,0.5,uSv\n";
+    expect(parseReadingsCsv(text, "C:\\data\\readings\\march.csv", NOW).readings[0]!.reading_id).toBe("march.csv:2");
+    expect(parseReadingsCsv(text, "data/readings/april.csv", NOW).readings[0]!.reading_id).toBe("april.csv:2");
+  });
+
+  it("censors a reading only below its MDL, and warns about a background only beyond the gross by more than the uncertainty", () => {
+    const {readings, problems} = parseRows({dose: "1", mdl: "1", background: "1.5", uncertainty: "0.5"}, {dose: "1", mdl: "1.25", background: "", uncertainty: ""});
+    expect(readings.map((r) => r.censored)).toEqual([false, true]);
+    expect(problems).toEqual([]);
+  });
+
   it("keeps notes as written, none when empty, and the extra columns by name", () => {
     const {readings} = parseRows({notes: "", site: "gate"}, {notes: " by the gate ", site: ""});
     expect(readings.map((r) => [r.notes, r.extra])).toEqual([[null, {site: "gate"}], [" by the gate ", {site: ""}]]);
@@ -243,7 +258,8 @@ describe("plausibility of the canonical values", () => {
   });
 
   it("refuses a value outside the physical range and keeps no reading of the row", () => {
-    const {readings, problems} = parseRows({distance: "0.5", distance_unit: "mm"});
+    // 50 µSv in 1 s would also be an implausible rate: a row already refused is not checked further.
+    const {readings, problems} = parseRows({distance: "0.5", distance_unit: "mm", dose: "50", duration: "1"});
     expect(readings).toEqual([]);
     expect(said(problems)).toEqual([
       "error 2 distance: 0.5 mm (0.0005 m) is outside the physical range of a distance, 1 mm to 100 km (no dosimeter is closer to the device or reads it from farther away); check the value and its unit"
