@@ -34,13 +34,14 @@ describe("the header", () => {
   });
 
   it("names a required column written in another case or with spaces or hyphens, and says how to write it", () => {
-    const text = "Device_ID,measured at,distance,distance-unit,duration,duration_unit,dose,dose_unit\n";
+    const text = "Device_ID,measured at,distance,distance-unit,duration,duration  unit,dose,dose_unit\n";
     const {problems, readings} = parseReadingsCsv(text, "h.csv", NOW);
     expect(readings).toEqual([]);
     expect(said(problems)).toEqual([
       'error 1 device_id: the required column "device_id" is missing (the header has "Device_ID": names are lower case with underscores); add it to the header line',
       'error 1 measured_at: the required column "measured_at" is missing (the header has "measured at": names are lower case with underscores); add it to the header line',
       'error 1 distance_unit: the required column "distance_unit" is missing (the header has "distance-unit": names are lower case with underscores); add it to the header line',
+      'error 1 duration_unit: the required column "duration_unit" is missing (the header has "duration  unit": names are lower case with underscores); add it to the header line',
       "error 1 -: the file has a header but no readings; add one line per reading below the header"
     ]);
   });
@@ -49,8 +50,18 @@ describe("the header", () => {
     expect(said(parseReadingsCsv("", "e.csv", NOW).problems)).toEqual([
       "error 1 -: the file is empty; it needs a header line (device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit) and one line per reading"
     ]);
-    expect(said(parseReadingsCsv("a\r\nb\rc\u0000", "b.csv", NOW).problems)).toEqual([
-      "error 3 -: the file contains NUL bytes, so it is not a text file; export the readings as a UTF-8 CSV file"
+    const binary = "the file contains NUL bytes, so it is not a text file; export the readings as a UTF-8 CSV file";
+    // LF, CRLF and a lone CR each end one line.
+    expect(said(parseReadingsCsv("a\nb\r\nc\rd\u0000", "b.csv", NOW).problems)).toEqual([`error 4 -: ${binary}`]);
+    expect(said(parseReadingsCsv("\u0000PK", "b.csv", NOW).problems)).toEqual([`error 1 -: ${binary}`]);
+  });
+
+  it("reports a quoting mistake alone, not also as an empty file or a header without readings", () => {
+    const unclosed = 'a quoted field opened on line 1 is never closed; add the closing double quote (write a quote inside a quoted field as "")';
+    expect(said(parseReadingsCsv('"device_id', "q.csv", NOW).problems)).toEqual([`error 1 -: ${unclosed}`]);
+    const header = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit";
+    expect(said(parseReadingsCsv(`${header}\nVAN"1,2026-03-14T09:30:00Z,2,m,60,s,0.5,uSv\n`, "q.csv", NOW).problems)).toEqual([
+      'error 2 -: a double quote inside an unquoted field; wrap the field in double quotes and write each quote inside it as ""'
     ]);
   });
 
