@@ -100,10 +100,10 @@ describe("the required columns", () => {
     ]);
   });
 
-  it("takes a dose of zero", () => {
-    const {readings, problems} = parseRows({dose: "0"});
+  it("takes zero for the dose, its uncertainty, background and MDL", () => {
+    const {readings, problems} = parseRows({dose: "0", uncertainty: "0", background: "0", mdl: "0"});
     expect(problems).toEqual([]);
-    expect(readings[0]).toMatchObject({gross: 0, net: 0});
+    expect(readings[0]).toMatchObject({gross: 0, net: 0, uncertainty: 0, background: 0, mdl: 0, censored: false});
   });
 });
 
