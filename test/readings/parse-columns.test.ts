@@ -47,13 +47,16 @@ describe("the header", () => {
   });
 
   it("says what an empty file needs, and where the NUL bytes of a binary file are", () => {
-    expect(said(parseReadingsCsv("", "e.csv", NOW).problems)).toEqual([
-      "error 1 -: the file is empty; it needs a header line (device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit) and one line per reading"
-    ]);
+    // toStrictEqual: a problem without a column or code has no such key at all.
+    expect(parseReadingsCsv("", "e.csv", NOW)).toStrictEqual({readings: [], problems: [{
+      severity: "error", file: "e.csv", line: 1,
+      message: "the file is empty; it needs a header line (device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit) and one line per reading"
+    }]});
     const binary = "the file contains NUL bytes, so it is not a text file; export the readings as a UTF-8 CSV file";
     // LF, CRLF and a lone CR each end one line.
     expect(said(parseReadingsCsv("a\nb\r\nc\rd\u0000", "b.csv", NOW).problems)).toEqual([`error 4 -: ${binary}`]);
     expect(said(parseReadingsCsv("\u0000PK", "b.csv", NOW).problems)).toEqual([`error 1 -: ${binary}`]);
+    expect(said(parseReadingsCsv("a\n\u0000\nb\nc", "b.csv", NOW).problems)).toEqual([`error 2 -: ${binary}`]);
   });
 
   it("reports a quoting mistake alone, not also as an empty file or a header without readings", () => {
@@ -63,6 +66,19 @@ describe("the header", () => {
     expect(said(parseReadingsCsv(`${header}\nVAN"1,2026-03-14T09:30:00Z,2,m,60,s,0.5,uSv\n`, "q.csv", NOW).problems)).toEqual([
       'error 2 -: a double quote inside an unquoted field; wrap the field in double quotes and write each quote inside it as ""'
     ]);
+  });
+
+  it("says a required column is missing without a hint when no header name is like it", () => {
+    const {problems} = parseReadingsCsv("device_id,measured_at,distance,distance_unit,duration,duration_unit,dose\n", "h.csv", NOW);
+    expect(said(problems)).toEqual([
+      'error 1 dose_unit: the required column "dose_unit" is missing; add it to the header line',
+      "error 1 -: the file has a header but no readings; add one line per reading below the header"
+    ]);
+  });
+
+  it("keeps the first of an extra column named twice", () => {
+    const text = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,site,site\nVAN-1,2026-03-14T09:30:00Z,2,m,60,s,0.5,uSv,gate,depot\n";
+    expect(parseReadingsCsv(text, "h.csv", NOW).readings.map((r) => r.extra)).toEqual([{site: "gate"}]);
   });
 
   it("says how many fields a ragged line has against the header", () => {
@@ -98,6 +114,12 @@ describe("the required columns", () => {
     expect(said(parseRows({distance_unit: "furlongs"}).problems)).toEqual([
       'error 2 distance_unit: "furlongs" is not a unit this product knows; write one of m, cm, mm, ft, in (units are case-sensitive)'
     ]);
+  });
+
+  it("takes an optional number cell of spaces as empty", () => {
+    const {readings, problems} = parseRows({angle_deg: "  ", mdl: " ", background: " ", uncertainty: " "});
+    expect(problems).toEqual([]);
+    expect(readings[0]).toMatchObject({angle_deg: null, mdl: null, background: null, uncertainty: null});
   });
 
   it("takes zero for the dose, its uncertainty, background and MDL", () => {
