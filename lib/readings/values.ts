@@ -86,7 +86,7 @@ export function readInstant(text: string): Read<Instant> {
   if (m[8] !== "Z") {
     const sign = m[8].startsWith("-") ? -1 : 1;
     const [oh, om] = [Number(m[8].slice(1, 3)), Number(m[8].slice(4, 6))];
-    if (oh > 18 || om > 59 || oh * 60 + om > 18 * 60) return fail(`"${t}" has an impossible UTC offset ${m[8]}; offsets run from -18:00 to +18:00`);
+    if (om > 59 || oh * 60 + om > 18 * 60) return fail(`"${t}" has an impossible UTC offset ${m[8]}; offsets run from -18:00 to +18:00`);
     offset_min = sign * (oh * 60 + om);
   }
   // Digits beyond the millisecond are truncated (the text itself is kept verbatim in the reading).
