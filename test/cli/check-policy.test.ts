@@ -63,7 +63,7 @@ describe("xray-dose check-policy", () => {
   it("prints a readable report with counts by verdict", async () => {
     const {code, stdout} = await run([]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Policy claims check: data\/policy\/2021-04-11-mobile-xray-impact-and-use-policy.txt\n11 checks: 1 consistent, 5 inconsistent, 5 unsupported\n/);
+    expect(stdout).toMatch(/^Policy claims check: data\/policy\/2021-04-11-mobile-xray-impact-and-use-policy.txt\n11 checks: 1 consistent, 4 inconsistent, 6 unsupported\n/);
     expect(stdout).toContain("INCONSISTENT  Do the units inside the 5 ft statement agree?  [units-5ft]");
     expect(stdout).toContain('Quote: "Total exposure at five (5) feet away');
   });
@@ -108,7 +108,7 @@ describe("xray-dose check-policy", () => {
       expect(since).toMatch(/^\nChanges since data\/policy\/2021-04-11-mobile-xray-impact-and-use-policy.txt:\n  Figures changed:\n/);
       expect(since).toContain("    dose at 5 ft for 10 s, upper figure: 0.016 mrem → (none)");
       expect(since).toContain("    dose at 6 ft for 10 s, upper figure: (none) → 0.012 mrem");
-      expect(since).toContain("  Verdicts changed:\n    inconsistent → consistent  Do the lower figures at 6 ft and 12 ft follow the inverse square law?  [inverse-square-lower]");
+      expect(since).toContain("  Verdicts changed:\n    unsupported → inconsistent  Does a direct scan compare with a short plane flight?  [direct-scan-flight]\n    inconsistent → consistent  Do the lower figures at 6 ft and 12 ft follow the inverse square law?  [inverse-square-lower]");
       expect(since).toContain("  New checks:\n");
       expect(since).toContain("    not checked  Could the numbers in this sentence be read?  [not-checked]");
       expect(since).toContain("  Checks no longer made:\n");
@@ -117,7 +117,7 @@ describe("xray-dose check-policy", () => {
     it("gives the changes in JSON, and says so when nothing changed", async () => {
       const parsed = JSON.parse((await run([REVISED, "--since", SHIPPED, "--json"])).stdout) as {since: {file: string; figures: unknown[]; verdicts: {id: string}[]; added: {id: string}[]; removed: {id: string}[]}};
       expect(parsed.since.file).toBe(SHIPPED);
-      expect(parsed.since.verdicts.map((v) => v.id)).toEqual(["inverse-square-lower"]);
+      expect(parsed.since.verdicts.map((v) => v.id)).toEqual(["direct-scan-flight", "inverse-square-lower"]);
       expect(parsed.since.added.map((c) => c.id)).toContain("rate-12ft-vs-dose-6ft");
       expect(parsed.since.removed.map((c) => c.id)).toContain("units-5ft");
       expect((await run([SHIPPED, "--since", SHIPPED])).stdout).toMatch(/\nChanges since .*:\n  No figure or verdict changed\.$/);

@@ -38,7 +38,8 @@ describe("the policy versions of a data folder", () => {
     for (const c of publication.claims) expect(revised).toContain(c.quote);
     expect(publication.claims.find((c) => c.id === "not-checked")?.verdict).toBe("not-checked");
     expect(publication.policy).toMatchObject({version: "2026-04-01", previous: {version: "2021-04-11"}});
-    expect(publication.policy!.changes!.verdicts.map((v) => v.id)).toEqual(["inverse-square-lower"]);
+    // The revision states its own per-scan figure, which decides the flight comparison the grade C figure could not.
+    expect(publication.policy!.changes!.verdicts.map((v) => v.id)).toEqual(["direct-scan-flight", "inverse-square-lower"]);
     // The policy's own figures come from its text; the device's doses stay at the fixed 5 ft and 10 ft points.
     expect(publication.policy_figures.map((f) => f.label)).toEqual(["6 ft for 10 s", "12 ft for 10 s"]);
     expect(publication.devices[0]!.policy_points.map((p) => p.label)).toEqual(["5 ft for 10 s", "10 ft for 10 s"]);
