@@ -258,6 +258,8 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
     const none = (reason: string): PublishedExclusion => ({limit_id: id, label, distance_m: null, extrapolated: false, reason});
     if (models.length === 0) return none(a.models.groups[0]?.reason ?? "no usable model");
     if (period_s === null) return none(`no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`);
+    // The busiest year has the most beam-on time: none there means none in any year (a log of days without scans).
+    if (period_s === 0) return none(`no deployment of ${a.device_id} in the log has any beam-on time, so there is no year of use to keep people away from`);
     // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
     const found = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}));
     if (found.some((d) => d.distance_m === null)) return none("the upper bound stays above the limit over the whole search range");
