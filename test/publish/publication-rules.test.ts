@@ -103,6 +103,8 @@ describe("the policy's 5 ft and 10 ft points", () => {
     expect(extrapolated(1.535)).toEqual([false, false]);
     // 1.524 m < 0.99 × 1.56 = 1.5444 m: outside.
     expect(extrapolated(1.56)).toEqual([true, false]);
+    // Exactly at the margin (0.99 × 1.524 / 0.99 is 1.524 in floating point too): still inside.
+    expect(extrapolated((5 * FOOT_M) / 0.99)).toEqual([false, false]);
   });
 
   it("are extrapolated beyond the farthest reading, with a 1 % margin", () => {
@@ -114,6 +116,9 @@ describe("the policy's 5 ft and 10 ft points", () => {
     // Readings up to 3.02 m: 3.048 ≤ 1.01 × 3.02 = 3.0502, inside the margin.
     const stretched = near.map((r) => (r.distance_m === 3 ? {...r, distance_m: 3.02} : r));
     expect(publicationOf(base({readings: stretched})).devices[0]!.policy_points.map((p) => p.extrapolated)).toEqual([false, false]);
+    // Exactly at the margin (1.01 × 3.048 / 1.01 is 3.048 in floating point too): still inside.
+    const atMargin = near.map((r) => (r.distance_m === 3 ? {...r, distance_m: (10 * FOOT_M) / 1.01} : r));
+    expect(publicationOf(base({readings: atMargin})).devices[0]!.policy_points.map((p) => p.extrapolated)).toEqual([false, false]);
   });
 
   it("are not given for a device without a usable model", () => {
