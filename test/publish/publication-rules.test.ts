@@ -212,6 +212,34 @@ describe("scenarios", () => {
     expect(cordon.kind).toBe("legal limit");
   });
 
+  it("carries the ALARA flags a verdict's explanation states, as words, and none when it states none", () => {
+    // ALARA levels applied to every period, so that some verdicts carry flags.
+    const periods = [...new Set(fixture.limits.limits.map((l) => l.period))];
+    const limits = {...fixture.limits, alara: {...fixture.limits.alara!, applies_to_periods: periods}};
+    const verdicts = publicationOf(base({limits})).scenarios.flatMap((s) => s.verdicts);
+    let flagged = 0;
+    for (const v of verdicts) {
+      const stated = /ALARA: (.*)\.$/.exec(v.explanation)?.[1];
+      if (stated === undefined) {
+        expect(v.alara).toBeNull();
+        continue;
+      }
+      flagged++;
+      // "level (x % of the limit, y µSv) status; ..." → "level status; ..." with the status's dash as a space.
+      const words = stated.split("; ").map((f) => f.replace(/ \(.*?\) /, " ").replace("-", " ")).join("; ");
+      expect(v.alara).toBe(words);
+    }
+    expect(flagged).toBeGreaterThan(0);
+    expect(flagged).toBeLessThan(verdicts.length);
+  });
+
+  it("adds no assumption to a scenario it cannot estimate, and every assumption is a sentence", () => {
+    for (const s of publicationOf(base({deployments: [], certificates: []})).scenarios) {
+      for (const a of s.assumptions) expect(a).toMatch(/[.)]$/);
+      if (s.dose_uSv === null) expect(s.assumptions.some((a) => a.startsWith("Estimated with"))).toBe(false);
+    }
+  });
+
   it("judges only against the limits the programme applies", () => {
     const p = publicationOf(base({manifest: {...fixture.manifest, limits: fixture.manifest.limits.filter((l) => l !== "L5")}}));
     expect(p.scenarios.flatMap((s) => s.verdicts.map((v) => v.limit_id))).not.toContain("L5");
