@@ -1,0 +1,57 @@
+// Which deployments and certificate publish() takes a device's scenarios from, and what an undeterminable scenario
+// says it is about, on the restricted-oracle fixture (one device, ZBV-0417) with a second device's records planted
+// beside it. Expected values come from the fixture's files and the planted records, not from the code.
+import {describe, expect, it} from "vitest";
+import {loadDataset, type Dataset} from "../../lib/io/load-dataset.js";
+import {publish} from "../../lib/publish/publication.js";
+import {TEST_NOW} from "../clock.js";
+
+const FIXTURE = "test/fixtures/programmes/restricted-oracle";
+const fixture = await loadDataset(FIXTURE, {now: TEST_NOW});
+const code = {package_version: "test", commit: null};
+const base = (over: Partial<Dataset> = {}): Dataset => ({...fixture, reviews: [], ...over});
+const scenariosOf = (dataset: Dataset, device = "ZBV-0417") =>
+  publish(dataset, "internal", code, {now: TEST_NOW, withBriefing: false, withInfluence: false}).publication.scenarios.filter((s) => s.device_id === device);
+
+describe("a device's scenarios", () => {
+  it("take only its own deployments and certificate, never another device's", () => {
+    const own = fixture.deployments;
+    const longest = own.reduce((d, e) => (e.beam_on_s > d.beam_on_s ? e : d));
+    const nearest = Math.min(...own.map((d) => d.cordon_m));
+    // Another device deployed far longer, with a nearer cordon, and certified with a per-scan dose ten times higher.
+    const other = {...own[0]!, deployment_id: "DEP-OTHER-1", device_id: "ZZZ-9", beam_on_s: longest.beam_on_s * 10, cordon_m: nearest / 4};
+    const cert = [...fixture.certificates].sort((x, y) => y.issued_on.localeCompare(x.issued_on))[0]!; // the newest: 0.053 µSv per scan
+    const otherCert = {...cert, certificate_id: "CERT-OTHER", device_id: "ZZZ-9", scan_plane_dose: {...cert.scan_plane_dose, dose: cert.scan_plane_dose.dose * 10}};
+    const s = scenariosOf(base({deployments: [other, ...own], certificates: [otherCert, ...fixture.certificates]}));
+    expect(s.find((x) => x.id === "bystander-event")!.assumptions[0]).toBe(`The beam-on time is that of the deployment with the most (${longest.deployment_id}, ${longest.beam_on_s} s).`);
+    expect(s.find((x) => x.id === "cordon-hour")!.description).toContain(`${nearest} m from the device`);
+    expect(s.find((x) => x.id === "occupant-scan")!.dose_uSv).toBeCloseTo(0.053, 12);
+    // The other device has no readings, so its own scenarios are judged on its own records only.
+    expect(scenariosOf(base({deployments: [other, ...own], certificates: [otherCert, ...fixture.certificates]}), "ZZZ-9").find((x) => x.id === "occupant-scan")!.dose_uSv).toBeCloseTo(0.53, 12);
+  });
+
+  it("name the first deployment in the log when two share the most beam-on time", () => {
+    const most = Math.max(...fixture.deployments.map((d) => d.beam_on_s)) + 100;
+    const deployments = fixture.deployments.map((d, i) => (i === 0 || i === 1 ? {...d, beam_on_s: most} : d));
+    const event = scenariosOf(base({deployments})).find((x) => x.id === "bystander-event")!;
+    expect(event.assumptions[0]).toBe(`The beam-on time is that of the deployment with the most (${deployments[0]!.deployment_id}, ${most} s).`);
+  });
+
+  it("say what each undeterminable scenario is about, word for word", () => {
+    const described = (dataset: Dataset) => Object.fromEntries(scenariosOf(dataset).map((x) => [x.id, x.description]));
+    const noLog = described(base({deployments: []}));
+    expect(noLog["bystander-event"]).toBe("The dose to a person standing 1.524 m from the device for a deployment's beam-on time.");
+    expect(noLog["bystander-hour"]).toBe("The most dose a person standing 1.524 m from the device can receive in any one hour.");
+    expect(noLog["cordon-hour"]).toBe("The dose in any one hour of continuous operation to a person at the cordon.");
+    expect(noLog["operator-shift"]).toBe("The dose to an operator during the deployment with the most beam-on time.");
+    expect(noLog["operator-year"]).toBe("The dose to the most-exposed operator over the busiest year's deployments.");
+    expect(noLog["public-annual"]).toBe("A member of the public at the cordon of every deployment of the busiest year for all its beam-on time.");
+    expect(noLog["occupant-year"]).toBe("The annual dose to a person scanned at every deployment of the busiest year.");
+    const noBeam = described(base({deployments: fixture.deployments.map((d) => ({...d, beam_on_s: 0}))}));
+    expect(noBeam["bystander-event"]).toBe("The dose to a person standing 1.524 m from the device for a deployment's beam-on time.");
+    expect(noBeam["bystander-hour"]).toBe("The most dose a person standing 1.524 m from the device can receive in any one hour.");
+    const noCert = described(base({certificates: []}));
+    expect(noCert["occupant-scan"]).toBe("The effective dose to an occupant of a vehicle from one scan.");
+    expect(noCert["occupant-year"]).toBe("The annual dose to a person scanned at every deployment of the busiest year.");
+  });
+});
