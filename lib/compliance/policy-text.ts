@@ -57,8 +57,9 @@ function linesOf(text: string): Line[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < text.length) {
     const body = m[0].replace(/[\r\n]+$/, "");
+    // Before the end of the text every match holds a character (a line's first, or its line ending), so the loop
+    // always advances; the one empty match, at the very end, stops it.
     lines.push({start: m.index, end: m.index + body.length, text: body});
-    if (m[0].length === 0) re.lastIndex++;
   }
   return lines;
 }
@@ -136,14 +137,14 @@ function sentencesIn(text: string, start: number, end: number, section: string):
   return out;
 }
 
-/** The cells of a Markdown table row, as spans; separator rows (|---|) have none. */
+/** The cells of a Markdown table row, as spans (an empty cell gives no sentence); separator rows (|---|) have none. */
 function tableCells(text: string, line: Line): [number, number][] {
   if (/^\s*\|?[\s:|-]+$/.test(line.text)) return [];
   const cells: [number, number][] = [];
   let cellStart = line.start;
   for (let i = line.start; i <= line.end; i++) {
     if (i === line.end || text[i] === "|") {
-      if (text.slice(cellStart, i).trim() !== "") cells.push([cellStart, i]);
+      cells.push([cellStart, i]);
       cellStart = i + 1;
     }
   }
@@ -168,7 +169,7 @@ export function readPolicyText(text: string): PolicyDocument {
       open(headingText(text.slice(first.start, last.end)), first.start);
     } else if (block.every((l) => TABLE_ROW.test(l.text))) {
       for (const line of block) for (const [s, e] of tableCells(text, line)) append(current.sentences, sentencesIn(text, s, e, current.heading));
-    } else if (block.length > 1 && block.every((l) => LIST_ITEM.test(l.text))) {
+    } else if (block.every((l) => LIST_ITEM.test(l.text))) {
       for (const line of block) append(current.sentences, sentencesIn(text, line.start, line.end, current.heading));
     } else {
       append(current.sentences, sentencesIn(text, first.start, last.end, current.heading));
