@@ -55,3 +55,22 @@ describe("a device's scenarios", () => {
     expect(noCert["occupant-year"]).toBe("The annual dose to a person scanned at every deployment of the busiest year.");
   });
 });
+
+describe("the per-scan dose from the certificate", () => {
+  // ANSI/HPS N43.17's 0.25 µSv per screening (L1). One-sided 95 %: dose ± 1.6449 σ.
+  const scanVerdict = (dose: number, sigma: number) => {
+    const certificates = fixture.certificates.map((c) => ({...c, scan_plane_dose: {...c.scan_plane_dose, dose, sigma}}));
+    const scan = scenariosOf(base({certificates})).find((x) => x.id === "occupant-scan")!;
+    return scan.verdicts.find((v) => v.limit_id === "L1")!.verdict;
+  };
+
+  it("exceeds the per-screening limit only when its lower bound is above it", () => {
+    // 0.4 − 1.6449 × 0.06 = 0.301 µSv > 0.25: exceeds whatever the point.
+    expect(scanVerdict(0.4, 0.06)).toBe("exceeds");
+    // 0.3 − 1.6449 × 0.045 = 0.226 µSv < 0.25 < 0.374 µSv: the bounds straddle the limit, so not "exceeds".
+    expect(scanVerdict(0.3, 0.045)).not.toBe("exceeds");
+    expect(scanVerdict(0.3, 0.045)).not.toBe("within");
+    // 0.1 + 1.6449 × 0.015 = 0.125 µSv < 0.25: within.
+    expect(scanVerdict(0.1, 0.015)).toBe("within");
+  });
+});
