@@ -30,6 +30,13 @@ describe("a device's scenarios", () => {
     expect(scenariosOf(base({deployments: [other, ...own], certificates: [otherCert, ...fixture.certificates]}), "ZZZ-9").find((x) => x.id === "occupant-scan")!.dose_uSv).toBeCloseTo(0.53, 12);
   });
 
+  it("print where the operator is taken to stand first among the operator scenarios' assumptions", () => {
+    const s = scenariosOf(base());
+    for (const id of ["operator-shift", "operator-year"]) {
+      expect(s.find((x) => x.id === id)!.assumptions[0]).toBe("The operator is taken to stand 3 m from the source during scans: an assumption of this product, because the deployment log does not record where operators stand.");
+    }
+  });
+
   it("name the first deployment in the log when two share the most beam-on time", () => {
     const most = Math.max(...fixture.deployments.map((d) => d.beam_on_s)) + 100;
     const deployments = fixture.deployments.map((d, i) => (i === 0 || i === 1 ? {...d, beam_on_s: most} : d));
