@@ -11,7 +11,7 @@ import {shortLabel, type Quantity} from "./policy-quantities.js";
 import type {DoseStatement, RateStatement} from "./policy-statements.js";
 import type {TextSpan} from "./policy-text.js";
 import {
-  AIR, byValue, distanceFactor, halfUlp, idLabel, inMicrosievert, isExposure, metres, r3, remAnalogue, seconds, statedRange,
+  AIR, byValue, distanceFactor, halfUlp, idLabel, inMicrosievert, isAbsorbed, isExposure, metres, r3, remAnalogue, seconds, statedRange,
   uSvText, whereText
 } from "./policy-figures.js";
 
@@ -26,8 +26,6 @@ function where(s: Figured): string {
   const w = s.distance ? shortLabel(s.distance) : s.kind === "dose" && s.perScan ? "per-scan" : "";
   return `${w}${w ? " " : ""}${s.kind === "rate" ? "dose-rate " : ""}statement`;
 }
-
-const isAbsorbed = (q: Quantity) => q.dimension === "absorbed-dose" || q.dimension === "absorbed-dose-rate";
 
 /**
  * One figure against one restatement: equal within the rounding of the restatement's last digit. `ok` is null when
@@ -322,7 +320,6 @@ export function perScanClaim(s: DoseStatement, limits: readonly Limit[]): DraftC
   };
 }
 
-/** The stated figures at a distance against the field data's 95 % interval there. */
 /**
  * A stated figure against the model's 95 % interval [lower, upper]. A figure given as a value or a range is a claim
  * about what the dose is: the data support it when the interval overlaps it. A bound ("at most", "at least") is a
@@ -346,6 +343,7 @@ function judgeInterval(relation: Figured["relation"], r: {low: number; high: num
   return {verdict: "consistent", why: "the interval overlaps the stated range, so the data support it"};
 }
 
+/** The stated figures at a distance against the field data's 95 % interval there. */
 export function fieldClaim(s: Figured, estimate: Estimator | undefined, unitsDisagree: boolean): DraftClaim {
   const r = statedRange(s);
   const label = s.distance ? shortLabel(s.distance) : null;

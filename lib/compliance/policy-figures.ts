@@ -11,6 +11,8 @@ export const uSvText = (v: number) => formatMicrosievert(v);
 /** A figure is known to ± half a unit in its last written digit. */
 export const halfUlp = (q: Quantity) => 0.5 * 10 ** -q.decimals;
 export const isExposure = (q: Quantity) => q.dimension === "exposure" || q.dimension === "exposure-rate";
+/** An absorbed dose or air kerma (Gy): not a dose equivalent without the beam's energy. */
+export const isAbsorbed = (q: Quantity) => q.dimension === "absorbed-dose" || q.dimension === "absorbed-dose-rate";
 
 /** The rem unit of the same size as an exposure unit: uR → urem, mR/h → mrem/h. */
 export const remAnalogue = (unit: string) => unit.replace(/^(m|u|n)?R(?=\/|$)/, "$1rem");

@@ -9,6 +9,7 @@
 // Statements are read one sentence at a time; a figure is never taken from another sentence.
 import {append, healthAndSafetySections, readPolicyText, span, type PolicyDocument, type PolicySentence, type TextSpan} from "./policy-text.js";
 import {quantitiesIn, type Quantity, type Unread} from "./policy-quantities.js";
+import {isAbsorbed} from "./policy-figures.js";
 
 /** How a statement's figures bound the quantity. */
 export type Relation = "between" | "at-most" | "at-least" | "about" | "equals";
@@ -232,7 +233,7 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
   for (const q of [...distances, ...durations]) {
     if (!used.has(q)) whyNot(q, `a ${q.dimension === "length" ? "distance" : "duration"} with no dose or dose rate it applies to`);
   }
-  for (const q of quantities.filter((x) => x.dimension === "absorbed-dose" || x.dimension === "absorbed-dose-rate")) {
+  for (const q of quantities.filter(isAbsorbed)) {
     whyNot(q, "an absorbed dose or air kerma (Gy): turning it into a dose equivalent needs the beam's energy, so it is not compared");
   }
   if (notRead.length > 0) out.push({kind: "unread", sentence, items: notRead.sort((a, b) => a.start - b.start)});

@@ -232,6 +232,9 @@ export function analyseDevices(dataset: Dataset): DeviceAnalysis[] {
 }
 
 /** Whether a distance lies outside the distances the device's readings were taken at (a 1 % margin for rounding). */
+/** Why nothing over a deployment's or a year's beam-on time can be estimated for a device (a log of days without scans). */
+const noBeamOnTime = (device_id: string) => `no deployment of ${device_id} in the log has any beam-on time`;
+
 const outside = (a: DeviceAnalysis, distance_m: number) => a.range === null || distance_m < a.range[0] * 0.99 || distance_m > a.range[1] * 1.01;
 
 function policyPoints(a: DeviceAnalysis, models: DeviceModels = a.models): DoseAt[] {
@@ -259,7 +262,7 @@ function exclusions(a: DeviceAnalysis, limits: Map<string, Limit>, yearBeamOn_s:
     if (models.length === 0) return none(a.models.groups[0]?.reason ?? "no usable model");
     if (period_s === null) return none(`no deployments of ${a.device_id} in the log, so its year's beam-on time is not known`);
     // The busiest year has the most beam-on time: none there means none in any year (a log of days without scans).
-    if (period_s === 0) return none(`no deployment of ${a.device_id} in the log has any beam-on time, so there is no year of use to keep people away from`);
+    if (period_s === 0) return none(`${noBeamOnTime(a.device_id)}, so there is no year of use to keep people away from`);
     // The hourly limit is about one occasion (a prediction); the annual negligible dose about a year of them.
     const found = models.map((m) => exclusionDistance(m.fit, {limit_uSv: limit.value_uSv!, period_s}, {interval: id === "L5" ? "prediction" : "confidence"}));
     if (found.some((d) => d.distance_m === null)) return none("the upper bound stays above the limit over the whole search range");
@@ -291,7 +294,7 @@ function scenarios(a: DeviceAnalysis, dataset: Dataset, registry: LimitsRegistry
         ...r, assumptions: [`The beam-on time is that of the deployment with the most (${longest.deployment_id}, ${longest.beam_on_s} s).`, ...r.assumptions]
       })));
     } else {
-      const reason = `no deployment of ${device} in the log has any beam-on time`;
+      const reason = noBeamOnTime(device);
       results.push(undeterminedScenario(registry, "bystander-event", {description: `The dose to a person standing ${bystander} m from the device for a deployment's beam-on time.`, reason}));
       results.push(undeterminedScenario(registry, "bystander-hour", {description: `The most dose a person standing ${bystander} m from the device can receive in any one hour.`, reason}));
     }
