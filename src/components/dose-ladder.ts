@@ -42,7 +42,8 @@ export function doseLadder(steps: readonly LadderStep[], {width = 640, summary, 
       Plot.dot(sorted, {y: "label", x: "x", fill: "kind", r: 6}),
       Plot.text(sorted, {y: "label", x: "x", text: label, dx: 10, textAnchor: "start", fontSize: 12}),
       // A label longer than the chart is wide ends in "…" rather than being cut at the edge; the table has it whole.
-      ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11, lineWidth: (width - 20) / 11, textOverflow: "ellipsis-end"})] : [])
+      // Framework's width is 0 on a page's first run, before layout: the line width must stay positive then.
+      ...(narrow ? [Plot.text(sorted, {y: "label", x: floor, text: "label", textAnchor: "start", dy: -13, fontSize: 11, lineWidth: Math.max(1, (width - 20) / 11), textOverflow: "ellipsis-end"})] : [])
     ]
   }) as Element;
   const table = dataTable(sorted, [

@@ -66,4 +66,11 @@ describe("doseLadder", () => {
     expect(drawn).toContain("10 seconds at 5 ft");
     expect(Array.from(figure.querySelectorAll("tbody td")).map((td) => td.textContent)).toContain(long);
   });
+
+  // Framework's reactive width is 0 on a page's first run, before layout; the chart is drawn again once it has one.
+  it.each([0, 1, 19, 20, 21])("draws at a width of %i px without an error", (width) => {
+    const figure = doseLadder(steps, {summary: "Doses compared", width});
+    expect(figure.querySelector("svg[role=img]")).not.toBeNull();
+    expect(figure.querySelectorAll("tbody tr")).toHaveLength(3);
+  });
 });
