@@ -40,12 +40,8 @@ export function influenceWarnings(readings: readonly Reading[], energy_keV = ASS
   const byLine = new Map(readings.map((r) => [r.reading_id, r]));
   for (const device_id of [...new Set(readings.map((r) => r.device_id))].sort()) {
     const own = readings.filter((r) => r.device_id === device_id);
-    let points: FitPoint[];
-    try {
-      points = readingsToPoints(own, {toDoseEquivalent: (v, r) => convertDose(v, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value}).points;
-    } catch {
-      continue; // a reading the physics cannot convert: reported by validation itself
-    }
+    // Converting can only fail for an energy outside the tables, which airContext has already refused above.
+    const {points} = readingsToPoints(own, {toDoseEquivalent: (v, r) => convertDose(v, r.quantity, "H*(10)", {effectiveEnergy_keV: energy_keV}).value});
     for (const r of deviceInfluence(device_id, points, ctx).influential) {
       const reading = byLine.get(r.reading_id);
       problems.push({

@@ -80,4 +80,11 @@ describe("influenceWarnings", () => {
     expect(influenceWarnings(rows).map((p) => p.line)).toEqual([10]);
     expect(influenceWarnings(rows, 60).map((p) => p.line)).toEqual([10]);
   });
+
+  // The air attenuation and the dose conversion are tabulated over the same 20–200 keV: an energy outside them stops
+  // the check, rather than leaving a device unscreened in silence.
+  it.each([19.9, 200.1])("refuses an effective energy of %s keV, outside the tables", (energy_keV) => {
+    const rows = readings("VAN-3", PLANTED).map((r) => ({...r, quantity: "air-kerma" as Reading["quantity"], unit: "uGy" as Reading["unit"]}));
+    expect(() => influenceWarnings(rows, energy_keV)).toThrow(/tabulated from 20 to 200 keV only/);
+  });
 });
