@@ -1,5 +1,6 @@
 // How the devices were used, what state the instruments and certificates were in: the tables behind the data-quality
 // page and the "how often is it used?" question.
+import {ascending, groups} from "d3-array";
 import {certificateStatus, latestCertificates, type Certificate} from "../certificates/index.js";
 import type {Deployment} from "../deployments/index.js";
 import type {Reading} from "../readings/types.js";
@@ -18,10 +19,9 @@ function totals(rows: readonly Deployment[]): DeploymentTotals {
   };
 }
 
+/** The deployments grouped by `key`, keys in ascending order, each group in the order of `rows`. */
 function groupBy<K extends string | number>(rows: readonly Deployment[], key: (d: Deployment) => K): [K, Deployment[]][] {
-  const groups = new Map<K, Deployment[]>();
-  for (const d of rows) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
-  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return groups(rows, key).sort(([a], [b]) => ascending(a, b));
 }
 
 /** The calendar year a deployment starts in, in its own local time (the year written in `start`). */
