@@ -121,6 +121,10 @@ describe("readingInfluence", () => {
     expect(one).toMatchObject({checked: 1, not_checked: all.checked - 1, screened: 9});
     const none = readingInfluence(models, points, figures, {maxChecked: 0});
     expect(none).toEqual({influential: [], screened: 9, checked: 0, not_checked: all.checked});
+    // The tie in id order whatever the order of the readings: b2 first in the file, a2 still checked first.
+    const reversed = [points.at(-1)!, ...points.slice(0, -1)];
+    const first = readingInfluence({device_id: "VAN-1", groups: [group(null, reversed)]}, reversed, figures, {maxChecked: 1});
+    expect(first.influential.map((r) => r.reading_id)).toEqual(["a2"]);
   });
 
   it("counts a verdict changed, or a figure lost, even when the value moves less than its uncertainty", () => {
