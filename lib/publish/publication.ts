@@ -93,17 +93,6 @@ export interface PublishOptions {
   withInfluence?: boolean;
 }
 
-/** The first and the last reading in time (the first of equal instants), without spreading them into arguments. */
-function firstAndLast(readings: readonly Reading[]): {first: Reading | null; last: Reading | null} {
-  let first: Reading | null = null;
-  let last: Reading | null = null;
-  for (const r of readings) {
-    if (first === null || r.measured_at_ms < first.measured_at_ms) first = r;
-    if (last === null || r.measured_at_ms > last.measured_at_ms) last = r;
-  }
-  return {first, last};
-}
-
 function newestReading(readings: readonly Reading[]): Reading | null {
   return readings.reduce<Reading | null>((a, b) => (a === null || b.measured_at_ms > a.measured_at_ms ? b : a), null);
 }
