@@ -59,9 +59,9 @@ const FOOT_M = 0.3048;
  * fixed so that figures compare across briefings and policy versions. The policy's own figures are read from its
  * newest text (`policy_figures`).
  */
-export const POLICY_FIGURES: PolicyFigure[] = [
-  {label: "5 ft for 10 s", quote: "0.016 mrem (or 16 urem/microrem)", distance_m: 5 * FOOT_M, duration_s: 10, dose_uSv: 0.16},
-  {label: "10 ft for 10 s", quote: "0.004 mrem (or 4 urem)", distance_m: 10 * FOOT_M, duration_s: 10, dose_uSv: 0.04}
+export const POLICY_FIGURES: Pick<PolicyFigure, "label" | "distance_m" | "duration_s">[] = [
+  {label: "5 ft for 10 s", distance_m: 5 * FOOT_M, duration_s: 10},
+  {label: "10 ft for 10 s", distance_m: 10 * FOOT_M, duration_s: 10}
 ];
 
 /**
