@@ -48,6 +48,8 @@ describe("analyseDevices", () => {
     expect(a!.withoutExclusions).toBeNull();
     expect(z).toMatchObject({readings: [], points: [], range: null, excluded: []});
     expect(z!.energy).toMatchObject({energy_keV: 60, assumed: true});
+    // The assumption says itself where the energy came from (it reaches the model's context beside μ's source).
+    expect(z!.energy.source).toMatch(/^assumed: about 60 keV .*no certificate states it$/);
   });
 
   it("takes the effective energy from the device's newest certificate", () => {
@@ -347,6 +349,8 @@ describe("the published limits", () => {
     expect(L5).toMatchObject({clause: "(4)", protects: "anyone outside screening zone", period: "any one hour", kind: "legal limit", grade: "A", value: 20, value_uSv: 20});
     const L13 = limits.find((l) => l.id === "L13")!;
     expect(L13.clause).toBe("");
+    // A limit that protects two groups names both, in words.
+    expect(limits.find((l) => l.id === "L4")!.protects).toBe("worker, member of the public");
     for (const l of limits) {
       const raw = fixture.limits.limits.find((x) => x.id === l.id)!;
       expect(l.label).toBe(raw.stated);

@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import {loadDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {publish} from "../../lib/publish/publication.js";
 import type {Table} from "../../lib/publish/table-files.js";
+import type {Reading} from "../../lib/readings/types.js";
 import {TEST_NOW} from "../clock.js";
 import {once} from "../once.js";
 
@@ -62,6 +63,21 @@ describe("the data's dates", () => {
     expect(p.files.some((f) => f.first !== null)).toBe(true);
     expect(publishOf({...fixture, readings: [], reviews: []}).publication.data_as_of).toBeNull();
   });
+
+  it("takes the newest reading wherever it is listed, and of two at the same instant the one listed first", () => {
+    // Two readings only (a fast publish): 1 November 2026 at 10:00 in New York is 15:00 UTC, the same instant written
+    // two ways; the other reading is a day older. The date is the reading's own text, so a tie is decided by order.
+    const [a, b] = fixture.readings;
+    const at = (r: typeof a, measured_at: string) => ({...r!, measured_at, measured_at_ms: Date.parse(measured_at)});
+    const newYork = at(a, "2026-11-01T10:00:00-05:00");
+    const utc = at(b, "2026-11-01T15:00:00Z");
+    const older = at(b, "2026-10-31T15:00:00Z");
+    const asOf = (readings: Reading[]) => publishOf({...fixture, readings, reviews: []}).publication.data_as_of;
+    expect(asOf([newYork, older])).toBe("2026-11-01T10:00:00-05:00");
+    expect(asOf([older, newYork])).toBe("2026-11-01T10:00:00-05:00");
+    expect(asOf([newYork, utc])).toBe("2026-11-01T10:00:00-05:00");
+    expect(asOf([utc, newYork])).toBe("2026-11-01T15:00:00Z");
+  });
 });
 
 describe("each reading's status", () => {
@@ -117,5 +133,15 @@ describe("the everyday doses and the policy", () => {
     const text = fixture.policies.at(-1)!.text.replace(/\s+/g, " ");
     expect(p.policy_quotes).toEqual(["limited-range", "fifo"].filter((id) => text.includes(id === "fifo" ? "first-in-first-out basis" : "limited effective use range")));
     expect(p.policy_quotes.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the influence check", () => {
+  it("states its method: a screening bound, then a refit without each reading it cannot clear, judged on the figure's own uncertainty", () => {
+    const {method} = publishOf({...fixture, readings: [], reviews: []}).publication.influence;
+    expect(method).toMatch(/^every reading screened by a first-order bound/);
+    expect(method).toContain("refitted without the reading");
+    expect(method).toContain("moves by more than its own uncertainty");
+    expect(method).toContain("or a verdict changes");
   });
 });
