@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 import {loadDataset, type Dataset} from "../../lib/io/load-dataset.js";
 import {analyseDevices, deviceIds, publish} from "../../lib/publish/publication.js";
 import type {Certificate} from "../../lib/certificates/index.js";
+import {InputError} from "../../lib/io/problems.js";
 import type {Reading} from "../../lib/readings/types.js";
 import {TEST_NOW} from "../clock.js";
 
@@ -81,8 +82,37 @@ describe("analyseDevices", () => {
     const a = analyseDevices(base())[0]!;
     const r = fixture.readings[0]!;
     expect(a.toUSv(2.5, r)).toBe(2.5);
-    // 1 µGy of air kerma at 60 keV is more than 1 µSv of H*(10) (conversion coefficient about 1.7 Sv/Gy).
-    expect(a.toUSv(1, {...r, unit: "uGy", quantity: "air-kerma"} as Reading)).toBeGreaterThan(1.5);
+    // A personal dose equivalent in µSv is taken as recorded, not converted to H*(10) through air kerma (at 60 keV
+    // that route would multiply by about 1.74 / 1.89 = 0.92, ICRP 74 Tables A.21 and A.24 at 60 keV).
+    expect(a.toUSv(2.5, {...r, quantity: "Hp(10)"} as Reading)).toBe(2.5);
+    // 1 µGy of air kerma at 60 keV is 1.74 µSv of H*(10) (ICRP 74 Table A.21, H*(10)/Ka at 60 keV).
+    expect(a.toUSv(1, {...r, unit: "uGy", quantity: "air-kerma"} as Reading)).toBeCloseTo(1.74, 1);
+  });
+
+  it("keeps each device's exclusions to itself", () => {
+    // The fixture's review excludes one of ZBV-0417's readings; a second device is only deployed.
+    const review = fixture.reviews.find((r) => r.action === "exclude")!;
+    const deployed = {...fixture.deployments[0]!, device_id: "ZZZ-1"};
+    const [a, z] = analyseDevices({...fixture, deployments: [...fixture.deployments, deployed]});
+    expect(a!.excluded.map((e) => e.reading_id)).toEqual([review.reading_id]);
+    expect(z!.excluded).toEqual([]);
+  });
+
+  it("stops at a reading that cannot become a fit point, naming its file and line", () => {
+    const [first, second, ...rest] = fixture.readings;
+    const error = (() => {
+      try {
+        analyseDevices(base({readings: [first!, {...second!, distance_m: 0}, ...rest]}));
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    const errors = (error as InputError).problems.filter((p) => p.severity === "error");
+    expect(errors).toMatchObject([{file: second!.source.file, line: second!.source.line, column: "distance"}]);
+    // The fixture's readings mix H*(10), Hp(10) and exposure: a warning, which the analysis does not stop for.
+    expect(analyseDevices(base())[0]!.points.length).toBe(fixture.readings.length);
   });
 });
 
