@@ -63,6 +63,34 @@ describe("a device's scenarios", () => {
   });
 });
 
+describe("the model's assumptions beside a device's scenarios", () => {
+  it("say which directions the readings cover, beside the doses from the model only, once, when they miss one", () => {
+    const all45 = fixture.readings.map((r) => ({...r, angle_deg: 45}));
+    const sentence = "The readings of ZBV-0417 that a model could be fitted to have the direction 45° from the beam axis only: the dose in other directions is taken to be no higher than the highest of these.";
+    const s = scenariosOf(base({readings: all45}));
+    // The certificate gives the occupant's doses; the deployments and the model every other scenario's.
+    expect(s.map((x) => x.id)).toEqual(["bystander-event", "bystander-hour", "cordon-hour", "occupant-scan", "occupant-year", "operator-shift", "operator-year", "public-annual"]);
+    for (const x of s) {
+      expect(x.assumptions.filter((a) => a === sentence).length).toBe(x.id.startsWith("occupant") ? 0 : 1);
+    }
+    // The fixture's readings cover 0°, 45°, 90°, 135° and 180° (one half-plane, taken as mirrored): nothing to add.
+    // The certificate states the energy, so no assumption of the model's is added at all: each model scenario's
+    // own assumptions end with its bounds' kind, followed only by what it was estimated with.
+    for (const x of scenariosOf(base())) {
+      expect(x.assumptions.some((a) => a.startsWith("The readings of"))).toBe(false);
+      if (!x.id.startsWith("occupant")) expect(x.assumptions.filter((a) => !a.startsWith("Estimated with the ")).at(-1)).toMatch(/^The bounds are /);
+    }
+  });
+});
+
+describe("a scenario no limit of the programme applies to", () => {
+  it("is not published", () => {
+    // L3 (the annual dose of a person screened) is the occupant-year scenario's only limit.
+    const s = scenariosOf(base({manifest: {...fixture.manifest, limits: fixture.manifest.limits.filter((l) => l !== "L3")}}));
+    expect(s.map((x) => x.id)).toEqual(["bystander-event", "bystander-hour", "cordon-hour", "occupant-scan", "operator-shift", "operator-year", "public-annual"]);
+  });
+});
+
 describe("the per-scan dose from the certificate", () => {
   // ANSI/HPS N43.17's 0.25 µSv per screening (L1). One-sided 95 %: dose ± 1.6449 σ.
   const scanVerdict = (dose: number, sigma: number) => {
