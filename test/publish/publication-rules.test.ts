@@ -247,8 +247,12 @@ describe("scenarios", () => {
   it("carries the ALARA flags a verdict's explanation states, as words, and none when it states none", () => {
     // ALARA levels applied to every period, so that some verdicts carry flags.
     const periods = [...new Set(fixture.limits.limits.map((l) => l.period))];
-    const limits = {...fixture.limits, alara: {...fixture.limits.alara!, applies_to_periods: periods}};
+    // A level at 24 % of a limit: for the per-scan dose (0.053 µSv, bound 0.066 µSv) against L1 (0.25 µSv) its
+    // 0.06 µSv lies between the estimate and the bound, so it is possibly reached.
+    const levels = [...fixture.limits.alara!.levels, {id: "Level P", fraction: 0.24, action: "Possibly reached: a test level."}];
+    const limits = {...fixture.limits, alara: {...fixture.limits.alara!, applies_to_periods: periods, levels}};
     const verdicts = publicationOf(base({limits})).scenarios.flatMap((s) => s.verdicts);
+    expect(verdicts.find((v) => v.limit_id === "L1")!.alara).toBe("Level I reached; Level P possibly reached");
     let flagged = 0;
     for (const v of verdicts) {
       const stated = /ALARA: (.*)\.$/.exec(v.explanation)?.[1];
