@@ -59,7 +59,7 @@ export function parseCsv(input: string): CsvParse {
     // One row: fields separated by commas, ended by a line end or the end of the text.
     for (;;) {
       const startLine = line;
-      let value = "";
+      let value: string;
       if (text[i] === '"') {
         // Whole runs between quotes are sliced at once (indexOf), so a long quoted field costs linear time and one
         // string, not a string per character.
@@ -113,15 +113,15 @@ export function parseCsv(input: string): CsvParse {
       }
       fields.push(value);
       lines.push(startLine);
-      if (i < n && text[i] === ",") {
+      if (text[i] === ",") {
         i++;
         continue;
       }
       break;
     }
     const spansLines = line !== rowLine;
-    // The line end (CRLF, LF or CR) that ends the row.
-    if (i < n && (text[i] === "\r" || text[i] === "\n")) {
+    // The line end (CRLF, LF or CR) that ends the row (at the end of the text, text[i] is undefined).
+    if (text[i] === "\r" || text[i] === "\n") {
       i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
       line++;
     }

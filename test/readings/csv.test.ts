@@ -25,6 +25,27 @@ describe("parseCsv", () => {
     expect(fieldLine(rows[2]!, 2)).toBe(6);
   });
 
+  it("ends a row after a closing quote at CRLF, CR, LF or the end of the text, and counts a line end that opens or closes a quoted field", () => {
+    // Row 1: "\nx" spans lines 1-2, "a" starts on line 2, CRLF; row 2 "b" on line 3, CR; row 3 "c\r\n" spans
+    // lines 4-5, LF; row 4 "d" on line 6, the end of the text.
+    expect(parseCsv('"\nx","a"\r\n"b"\r"c\r\n"\n"d"')).toEqual({
+      rows: [
+        {line: 1, fields: ["\nx", "a"], fieldLines: [1, 2]},
+        {line: 3, fields: ["b"]},
+        {line: 4, fields: ["c\r\n"], fieldLines: [4]},
+        {line: 6, fields: ["d"]}
+      ],
+      errors: []
+    });
+  });
+
+  it("reports every quoting mistake in a row, and the row after a broken one starts on its own line whatever its line end, or at the end of the text", () => {
+    const follows = 'text follows a closing double quote; quote the whole field and write each quote inside it as ""';
+    const {rows, errors} = parseCsv('h\n"ab"c,"x"y\n"p"q\rnext\n"r"s\r\nlast\n"z"w');
+    expect(rows).toEqual([{line: 1, fields: ["h"]}, {line: 4, fields: ["next"]}, {line: 6, fields: ["last"]}]);
+    expect(errors).toEqual([2, 2, 3, 5, 7].map((line) => ({line, message: follows})));
+  });
+
   it("leaves out a row with a quoting mistake, reporting it on its line, and reads the rows after it", () => {
     const {rows, errors} = parseCsv('h1,h2\n"ab"c,d\na"b,c\n"x",y\n"open,\nstill open');
     expect(rows).toEqual([{line: 1, fields: ["h1", "h2"]}, {line: 4, fields: ["x", "y"]}]);
@@ -38,6 +59,10 @@ describe("parseCsv", () => {
   it("refuses a quoted field longer than the limit, and reads no further", () => {
     const long = "x".repeat(MAX_FIELD_CHARS);
     expect(parseCsv(`a\n"${long}"\nb\n`)).toEqual({rows: [{line: 1, fields: ["a"]}, {line: 2, fields: [long]}, {line: 3, fields: ["b"]}], errors: []});
+    // A doubled quote inside the field is one character of it.
+    const quoted = `${"x".repeat(MAX_FIELD_CHARS - 1)}"`;
+    expect(parseCsv(`"${"x".repeat(MAX_FIELD_CHARS - 1)}"""`)).toEqual({rows: [{line: 1, fields: [quoted]}], errors: []});
+    expect(parseCsv(`"${"x".repeat(MAX_FIELD_CHARS)}"""`).errors.map((e) => e.line)).toEqual([1]);
     expect(parseCsv(`a\n"${long}x"\nb\n`)).toEqual({
       rows: [{line: 1, fields: ["a"]}],
       errors: [{line: 2, message: `a quoted field opened on line 2 is longer than ${MAX_FIELD_CHARS} characters, which no value of a reading is (is a closing double quote missing?); the file was not read further`}]

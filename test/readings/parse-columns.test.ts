@@ -76,6 +76,17 @@ describe("the header", () => {
     ]);
   });
 
+  it("knows every column docs/data-formats.md lists: only a column of another name is kept as an extra column", () => {
+    // The optional columns of docs/data-formats.md ("Field readings"), all present and empty, beside one of the user's own.
+    const optional = [
+      "reading_id", "dosimeter_id", "angle_deg", "quantity", "uncertainty", "background", "mdl", "instrument_type", "instrument_id",
+      "instrument_calibrated_on", "notes", "duration_basis", "calibration_uncertainty", "energy_response_uncertainty"
+    ];
+    const {readings, problems} = parseRows({...Object.fromEntries(optional.map((name) => [name, ""])), crew: "B"});
+    expect(problems).toEqual([]);
+    expect(readings.map((r) => r.extra)).toEqual([{crew: "B"}]);
+  });
+
   it("keeps the first of an extra column named twice", () => {
     const text = "device_id,measured_at,distance,distance_unit,duration,duration_unit,dose,dose_unit,site,site\nVAN-1,2026-03-14T09:30:00Z,2,m,60,s,0.5,uSv,gate,depot\n";
     expect(parseReadingsCsv(text, "h.csv", NOW).readings.map((r) => r.extra)).toEqual([{site: "gate"}]);
@@ -310,6 +321,38 @@ describe("plausibility of the canonical values", () => {
       `warning 3 measured_at [implausible]: 1999-12-31 is before 2000-01-01: ${reason}; check the year`,
       // Calibrated 1999-06-01: still current on 2000-01-02, within its 12 months.
       `warning 4 instrument_calibrated_on [implausible]: 1999-06-01 is before 2000-01-01: ${reason}; check the year`
+    ]);
+  });
+});
+
+describe("cells as read", () => {
+  it("takes a cell without the spaces around it: in the reading, and wherever a message quotes it", () => {
+    const {readings, problems} = parseRows(
+      {measured_at: " 2026-03-14T09:30:00Z "},
+      {dose_unit: " mSv ", quantity: "air-kerma"},
+      {duration: " 1e308 ", duration_unit: "h"},
+      {dose: "0.0000001", dose_unit: " Sv "}
+    );
+    expect(readings.map((r) => r.measured_at)).toEqual(["2026-03-14T09:30:00Z", "2026-03-14T09:30:00Z"]);
+    expect(said(problems)).toEqual([
+      "error 3 quantity: air-kerma is not measured in mSv (Sv or rem); write H*(10) or Hp(10) or effective, or correct dose_unit",
+      "error 4 duration: 1e308 is too large once converted to canonical units; check the value and its unit",
+      'warning 5 dose_unit [dose-unit-too-large]: "Sv" is a unit too large for a dose of this device class (1 Sv = 1000000 µSv, beyond the plausible 0 to 1 mSv); check that it is the unit the instrument reports (a prefix such as m or µ may be missing or wrong) (said once for this file)'
+    ]);
+  });
+
+  it("checks a row refused for one cell no further: no overflow beside the first error", () => {
+    const {readings, problems} = parseRows({angle_deg: "400", duration: "1e308", duration_unit: "h"});
+    expect(readings).toEqual([]);
+    expect(said(problems)).toEqual(["error 2 angle_deg: 400 is not a direction in degrees; write an angle from 0 to 360"]);
+  });
+
+  it("says which background is above the gross reading, both as the file wrote them", () => {
+    // 1.5 mrem − 1 mrem = 0.5 mrem, more than the 0.2 mrem uncertainty.
+    const {readings, problems} = parseRows({dose: "1", dose_unit: "mrem", background: "1.5", uncertainty: "0.2"});
+    expect(readings).toHaveLength(1);
+    expect(said(problems)).toEqual([
+      "warning 2 background [background-above-gross]: the background (1.5) is larger than the gross reading (1) by more than the reading's uncertainty; check that both are over the same duration and in the same unit, and that the dosimeters were not swapped"
     ]);
   });
 });
