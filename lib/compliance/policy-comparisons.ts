@@ -3,7 +3,7 @@
 // grade. A referent is recognised by REFERENTS below or by an entry's own `phrases`; one with no entry in the table
 // is "unsupported", naming what is missing. A comparison whose everyday figure is grade C is never called
 // consistent or inconsistent: it can be neither confirmed nor refuted.
-import type {EverydayDose} from "./everyday.js";
+import type {EverydayDose, Per} from "./everyday.js";
 import {citeIds} from "../sources.js";
 import type {ComparisonStatement, DoseStatement, PolicyStatement} from "./policy-statements.js";
 import {shortLabel} from "./policy-quantities.js";
@@ -113,7 +113,10 @@ function subjectDose(c: ComparisonStatement, statements: readonly PolicyStatemen
 }
 
 interface Level {
+  /** "12 ft", or "anywhere" for a rate stated without a distance (as a numbers key: rate_anywhere_uSv_per_h). */
   where: string;
+  /** " at 12 ft", or "" for a rate stated without a distance. */
+  at: string;
   /** How the explanation names a level after the first: "at 12 ft it is", "the stated dose rate at 12 ft is at most". */
   said: string;
   /** The highest rate the statement allows (µSv/h), and the lowest (0 for "at most"). */
@@ -134,11 +137,11 @@ function levels(statements: readonly PolicyStatement[]): Level[] {
       const top = byValue(s)[0]!;
       const uSv = inMicrosievert(top);
       const per_h = 3600 / seconds(s.duration);
-      out.push({where: shortLabel(s.distance), said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: uSv * per_h, low_uSv_per_h: statedRange(s).low * per_h, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
+      out.push({where: shortLabel(s.distance), at: ` at ${shortLabel(s.distance)}`, said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: uSv * per_h, low_uSv_per_h: statedRange(s).low * per_h, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
     } else if (s.kind === "rate" && s.relation !== "at-least") {
-      const where = s.distance ? shortLabel(s.distance) : "anywhere";
+      const at = s.distance ? ` at ${shortLabel(s.distance)}` : "";
       const r = statedRange(s);
-      out.push({where, said: `the stated dose rate ${s.distance ? `at ${where} ` : ""}is ${s.relation === "at-most" ? "at most" : "up to"}`, rate_uSv_per_h: r.high, low_uSv_per_h: r.low});
+      out.push({where: s.distance ? shortLabel(s.distance) : "anywhere", at, said: `the stated dose rate${at} is ${s.relation === "at-most" ? "at most" : "up to"}`, rate_uSv_per_h: r.high, low_uSv_per_h: r.low});
     }
   }
   const seen = new Set<string>();
@@ -152,6 +155,9 @@ function levels(statements: readonly PolicyStatement[]): Level[] {
 
 /** At most this many other levels are named in an explanation (all are in its numbers). */
 const OTHER_LEVELS_NAMED = 4;
+
+/** "an hour", "a day": one period of an everyday rate. */
+const onePer = (per: Per) => `${per === "hour" ? "an" : "a"} ${per}`;
 
 const range = (low: number, high: number, unit = "") => (high === Infinity ? `at least ${r3(low)}${unit}` : r3(low) === r3(high) ? `${r3(low)}${unit}` : `${r3(low)} to ${r3(high)}${unit}`);
 
@@ -171,14 +177,16 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     ? compare("at-most", all.reduce((m, l) => Math.max(m, l.low_uSv_per_h), 0), top.rate_uSv_per_h, refLow, refHigh)
     : compare("similar", top.low_uSv_per_h, top.rate_uSv_per_h, refLow, refHigh);
   const verdict = e.grade === "C" ? "unsupported" : VERDICT[outcome];
-  const short = m.referent?.slug === "background" ? "background" : m.name;
+  // The referent without its article, as in "the short plane flight rate" and "a day's background".
+  const bare = m.name.replace(/^(?:an?|the)\s+/i, "");
+  const short = m.referent?.slug === "background" ? "background" : bare;
   const others = all.slice(1, 1 + OTHER_LEVELS_NAMED).map((l) => `${l.said} ${r3(l.rate_uSv_per_h)} µSv/h`);
   const opening =
     outcome === "fails" ? "The statement gives no period, and the policy's own figures contradict it as a level."
     : outcome === "holds" ? "The statement gives no period; as a level, the policy's own figures agree with it."
     : "The statement gives no period, and as a level the policy's own figures allow values on both sides of it.";
-  const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate at ${top.where} is ${r3(top.rate_uSv_per_h)} µSv/h`;
-  const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${m.name} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} a ${e.per}; ${cite(e)})`;
+  const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate${top.at} is ${r3(top.rate_uSv_per_h)} µSv/h`;
+  const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${bare} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} ${onePer(e.per)}; ${cite(e)})`;
   let asDose = "";
   if (top.dose) {
     const d = top.dose;
@@ -186,7 +194,7 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     const high = e.value_high_uSv ?? e.value_uSv;
     const otherMinutes = all.slice(1, 1 + OTHER_LEVELS_NAMED).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.where}`);
     asDose =
-      ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of a ${e.per}'s ${short}, ` +
+      ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of ${onePer(e.per)}'s ${short}, ` +
       `but a person at ${d.distance} receives a whole ${e.per}'s ${short} after ${range(minutes(e.value_uSv, top.rate_uSv_per_h), minutes(high, top.rate_uSv_per_h))} minutes of beam-on time` +
       `${otherMinutes.length ? ` (${otherMinutes.join("; ")})` : ""}${outcome === "fails" ? ": the statement holds only for exposures of a few minutes." : "."}`;
   }
