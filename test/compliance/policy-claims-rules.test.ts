@@ -67,7 +67,11 @@ describe("the rank of a comparison in words", () => {
 
 describe("texts that cannot be checked, and stated figures", () => {
   it("a text without a health-and-safety section is an error", () => {
-    expect(policyTextProblems({sections: [], statements: []}, "p.txt")).toEqual([expect.objectContaining({severity: "error", file: "p.txt"})]);
+    // The message says what is missing and what would fix it (a heading on a line of its own), word for word.
+    expect(policyTextProblems({sections: [], statements: []}, "p.txt")).toEqual([{
+      severity: "error", file: "p.txt",
+      message: 'has no health-and-safety section: no heading names health, safety or radiation (such as "HEALTH & SAFETY REPORTING" on a line of its own), so there is nothing to check; give the policy\'s full text with its headings'
+    }]);
   });
 
   it("a stated figure needs a distance and a duration", () => {

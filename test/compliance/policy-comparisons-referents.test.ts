@@ -1,0 +1,127 @@
+// Which everyday dose a comparison in words means (lib/compliance/policy-comparisons.ts): the wordings each known
+// referent is recognised by, a limit named instead of an everyday dose, the name of an unknown referent, whose dose
+// the policy's side is, and how an everyday figure per day or per hour is read against a dose.
+import {describe, expect, it} from "vitest";
+import {REFERENTS, type Referent} from "../../lib/compliance/policy-comparisons.js";
+import {background, chest, claimOf, entry} from "./policy-comparisons-fixtures.js";
+
+const lessThan = (words: string) => claimOf(`The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than ${words}.`, []);
+
+describe("a known referent", () => {
+  it("is recognised in each of its wordings, several spaces or a line break between words included", () => {
+    const known: [string, string, string, string][] = [
+      ["natural background", "background", "natural-background-day", "natural background"],
+      ["the background level", "background", "natural-background-day", "natural background"],
+      ["a short flight", "flight", "cosmic-at-cruise", "a short plane flight"],
+      ["short flights", "flight", "cosmic-at-cruise", "a short plane flight"],
+      ["a short  plane\nflight", "flight", "cosmic-at-cruise", "a short plane flight"],
+      ["an hour  of\nflying", "flight", "cosmic-at-cruise", "a short plane flight"],
+      ["a hour of flight", "flight", "cosmic-at-cruise", "a short plane flight"],
+      ["a cross-country flight", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a cross country  flight", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a coast-to-coast flight", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a coast to coast  flight", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a flight from New  York to  Los  Angeles", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a New York – Los Angeles flight", "cross-country-flight", "flight-new-york-los-angeles", "a cross-country flight"],
+      ["a day in the Rocky  Mountains", "rocky-mountains", "day-in-rocky-mountains", "a day in the Rocky Mountains"],
+      ["a day in Denver", "rocky-mountains", "day-in-rocky-mountains", "a day in the Rocky Mountains"],
+      ["a chest x-ray", "chest-x-ray", "chest-x-ray-pa", "a chest X-ray"],
+      ["a chest  xray", "chest-x-ray", "chest-x-ray-pa", "a chest X-ray"],
+      ["a chest radiograph", "chest-x-ray", "chest-x-ray-pa", "a chest X-ray"],
+      ["a dental x-ray", "dental-x-ray", "dental-x-ray", "a dental X-ray"],
+      ["a dental  xray", "dental-x-ray", "dental-x-ray", "a dental X-ray"],
+      ["a dental radiograph", "dental-x-ray", "dental-x-ray", "a dental X-ray"]
+    ];
+    for (const [words, slug, anchor, name] of known) {
+      const c = lessThan(words);
+      expect(c.id, words).toBe(`5ft-${slug}`);
+      expect(c.explanation, words).toBe(`The everyday-dose table (data/everyday-doses.json) has no entry "${anchor}" for ${name}, so the comparison with ${name} cannot be checked; add one with its value, source and grade.`);
+    }
+  });
+
+  it("is a whole word: a longer word holding it is an unknown referent", () => {
+    for (const [words, slug] of [["the foreground", "the-foreground"], ["a shortish flight", "a-shortish-flight"], ["a thorax radiograph", "a-thorax-radiograph"]]) {
+      expect(lessThan(words!).id, words).toBe(`5ft-${slug}`);
+    }
+  });
+});
+
+describe("a limit named in place of an everyday dose", () => {
+  it("is a claim of compliance in any of its words, not a comparison", () => {
+    for (const words of ["the limit", "the limits", "the standard", "the standards", "the regulations", "regulatory values", "the requirement", "the requirements", "the guideline", "the guidelines", "the threshold", "the thresholds"]) {
+      expect(lessThan(words).id, words).toBe("5ft-limits");
+    }
+    expect(lessThan("regulatory values").explanation).toBe(
+      'A comparison with "regulatory values" is a claim of compliance, not a comparison with an everyday dose: the policy names no limit value here, so the words cannot be checked. ' +
+        "This site judges the device against each limit from the field data (the compliance verdicts)."
+    );
+    // A word that only holds one of them is no limit.
+    expect(lessThan("a sublimit").id).toBe("5ft-a-sublimit");
+  });
+});
+
+describe("an unknown referent", () => {
+  it("is named without the words that introduce it, and its id takes its first four words", () => {
+    const named: [string, string, string][] = [
+      ["the dose received during a long walk", "a long walk", "5ft-a-long-walk"],
+      ["exposure  in a  cave", "a  cave", "5ft-a-cave"],
+      ["a dose of cosmic rays", "cosmic rays", "5ft-cosmic-rays"],
+      ["the dose from sleeping next to another person for a night", "sleeping next to another person for a night", "5ft-sleeping-next-to-another"],
+      ['"a banana meal"', '"a banana meal"', "5ft-a-banana-meal"]
+    ];
+    for (const [words, name, id] of named) {
+      const c = lessThan(words);
+      expect(c.id, words).toBe(id);
+      expect(c.explanation, words).toBe(`The everyday-dose table (data/everyday-doses.json) has no entry for "${name}", so the comparison with ${name} cannot be checked; add one with its value, source and grade, and the words the policy uses in its phrases.`);
+    }
+  });
+});
+
+describe("the policy's side of a comparison", () => {
+  it("for a person scanned, is never a per-scan figure stated at a distance (that is a bystander's)", () => {
+    // The 0.05 µSv is at 1 m: the only figure for the scanned person is the manufacturer's < 0.1 µSv (grade C).
+    const c = claimOf("A person at 1 m receives 0.05 uSv per scan. The exposure to a person directly scanned is less than a chest x-ray.", [chest()]);
+    expect(c).toMatchObject({verdict: "unsupported", numbers: {subject_low_uSv: 0.1, subject_high_uSv: 0.1}});
+    expect(c.explanation).toMatch(/^The policy gives no dose for a person directly scanned; /);
+  });
+
+  it("at a distance, is a figure stated at that distance only", () => {
+    const c = claimOf("The dose at 10 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than a chest x-ray.", [chest()]);
+    expect(c).toMatchObject({verdict: "unsupported", numbers: {}});
+    expect(c.explanation).toBe("The policy gives no dose at 5 ft, so there is nothing to compare with the everyday dose.");
+  });
+});
+
+describe("an everyday figure with a period, against a dose", () => {
+  it("is one period of it, named so unless its name says the period", () => {
+    // 5 µSv against 8 to 10 µSv: 8 ÷ 5 = 1.6 to 10 ÷ 5 = 2 times more, so "less than" holds.
+    const c = claimOf("The dose at 5 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than natural background.", [background()]);
+    expect(c).toMatchObject({id: "5ft-background", verdict: "consistent"});
+    expect(c.explanation).toBe(
+      "The policy states 5 uSv at 5 ft for 10 s. Natural background is taken as 8 to 10 µSv (one day of natural background; source natural-background-day; grade B). " +
+        "Against the policy's 5 ft figures (5 uSv) it is 1.6 to 2 times more. The dose at 5 ft is below it, so the comparison holds."
+    );
+    const named = claimOf("The dose at 5 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than natural background.", [background({anchor: "natural background per day"})]);
+    expect(named.explanation).toMatch(/ is taken as 8 to 10 µSv \(natural background per day; source/);
+  });
+
+  it("per hour, is one hour of it when the words say no more, and as many hours as a referent means", () => {
+    // 1 µSv at 2 µSv an hour is 30 minutes; an hour of it is 2 µSv, twice the dose.
+    const walk = entry("walk", 2, {anchor: "dose rate on a hill walk", per: "hour", phrases: ["a hill walk"]});
+    const c = claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a hill walk.", [walk]);
+    expect(c).toMatchObject({id: "5ft-walk", verdict: "consistent"});
+    expect(c.explanation).toBe(
+      "The policy states 1 uSv at 5 ft for 10 s. At the dose rate on a hill walk of 2 µSv/h (source walk, grade B) that is 30 minute(s) of it, while one hour of it gives about 2 µSv (2 times more). " +
+        "The dose at 5 ft is below it, so the comparison holds."
+    );
+    // A two-hour hike at 2 µSv an hour is 4 µSv.
+    const hike: Referent = {slug: "hike", anchor: "walk", name: "a hike", pattern: /\bhike\b/i, over: {hours: 2, activity: "hiking", note: "two hours"}};
+    REFERENTS.unshift(hike);
+    try {
+      const h = claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a hike.", [walk]);
+      expect(h.explanation).toMatch(/ that is 30 minute\(s\) of hiking, while a 2-hour hiking gives about 4 µSv \(4 times more; two hours\)\. /);
+    } finally {
+      REFERENTS.shift();
+    }
+  });
+});
