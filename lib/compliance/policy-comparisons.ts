@@ -113,10 +113,8 @@ function subjectDose(c: ComparisonStatement, statements: readonly PolicyStatemen
 }
 
 interface Level {
-  /** "12 ft", or "anywhere" for a rate stated without a distance (as a numbers key: rate_anywhere_uSv_per_h). */
-  where: string;
-  /** " at 12 ft", or "" for a rate stated without a distance. */
-  at: string;
+  /** "12 ft"; null for a rate stated without a distance (its numbers key is rate_anywhere_uSv_per_h). */
+  distance: string | null;
   /** How the explanation names a level after the first: "at 12 ft it is", "the stated dose rate at 12 ft is at most". */
   said: string;
   /** The highest rate the statement allows (µSv/h), and the lowest (0 for "at most"). */
@@ -137,11 +135,11 @@ function levels(statements: readonly PolicyStatement[]): Level[] {
       const top = byValue(s)[0]!;
       const uSv = inMicrosievert(top);
       const per_h = 3600 / seconds(s.duration);
-      out.push({where: shortLabel(s.distance), at: ` at ${shortLabel(s.distance)}`, said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: uSv * per_h, low_uSv_per_h: statedRange(s).low * per_h, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
+      out.push({distance: shortLabel(s.distance), said: `at ${shortLabel(s.distance)} it is`, rate_uSv_per_h: uSv * per_h, low_uSv_per_h: statedRange(s).low * per_h, dose: {written: top.written, uSv, duration: shortLabel(s.duration), adjective: durationAdjective(s.duration), distance: shortLabel(s.distance)}});
     } else if (s.kind === "rate" && s.relation !== "at-least") {
-      const at = s.distance ? ` at ${shortLabel(s.distance)}` : "";
+      const distance = s.distance ? shortLabel(s.distance) : null;
       const r = statedRange(s);
-      out.push({where: s.distance ? shortLabel(s.distance) : "anywhere", at, said: `the stated dose rate${at} is ${s.relation === "at-most" ? "at most" : "up to"}`, rate_uSv_per_h: r.high, low_uSv_per_h: r.low});
+      out.push({distance, said: `the stated dose rate${distance ? ` at ${distance}` : ""} is ${s.relation === "at-most" ? "at most" : "up to"}`, rate_uSv_per_h: r.high, low_uSv_per_h: r.low});
     }
   }
   const seen = new Set<string>();
@@ -185,14 +183,14 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     outcome === "fails" ? "The statement gives no period, and the policy's own figures contradict it as a level."
     : outcome === "holds" ? "The statement gives no period; as a level, the policy's own figures agree with it."
     : "The statement gives no period, and as a level the policy's own figures allow values on both sides of it.";
-  const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate${top.at} is ${r3(top.rate_uSv_per_h)} µSv/h`;
+  const topText = top.dose ? `${top.dose.written} (${uSvText(top.dose.uSv)}) in ${top.dose.duration} at ${top.dose.distance} is a rate of ${r3(top.rate_uSv_per_h)} µSv/h` : `The policy's stated rate${top.distance ? ` at ${top.distance}` : ""} is ${r3(top.rate_uSv_per_h)} µSv/h`;
   const ref = `${range(top.rate_uSv_per_h / refHigh, top.rate_uSv_per_h / refLow)} times the ${bare} rate of ${range(refLow, refHigh)} µSv/h (${e.value_high === null ? e.value : `${e.value} to ${e.value_high}`} ${e.unit} ${onePer(e.per)}; ${cite(e)})`;
   let asDose = "";
   if (top.dose) {
     const d = top.dose;
     const minutes = (dose: number, rate: number) => (dose / rate) * 60;
     const high = e.value_high_uSv ?? e.value_uSv;
-    const otherMinutes = all.slice(1, 1 + OTHER_LEVELS_NAMED).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.where}`);
+    const otherMinutes = all.slice(1, 1 + OTHER_LEVELS_NAMED).filter((l) => l.dose).map((l) => `${range(minutes(e.value_uSv, l.rate_uSv_per_h), minutes(high, l.rate_uSv_per_h))} minutes at ${l.distance}`);
     asDose =
       ` As a dose, one ${d.adjective} exposure (${uSvText(d.uSv)}) is ${range((d.uSv / high) * 100, (d.uSv / e.value_uSv) * 100)} % of ${onePer(e.per)}'s ${short}, ` +
       `but a person at ${d.distance} receives a whole ${e.per}'s ${short} after ${range(minutes(e.value_uSv, top.rate_uSv_per_h), minutes(high, top.rate_uSv_per_h))} minutes of beam-on time` +
@@ -203,7 +201,7 @@ function levelClaim(c: ComparisonStatement, m: Match & {entry: EverydayDose}, st
     ...base, verdict,
     explanation: `${opening} ${topText}, ${ref}${others.length ? `; ${others.join("; ")}` : ""}.${asDose}${gradeNote}`,
     numbers: {
-      ...Object.fromEntries(all.map((l) => [`rate_${l.where.replace(/\s+/g, "")}_uSv_per_h`, r3(l.rate_uSv_per_h)])),
+      ...Object.fromEntries(all.map((l) => [`rate_${(l.distance ?? "anywhere").replace(/\s+/g, "")}_uSv_per_h`, r3(l.rate_uSv_per_h)])),
       [`${short.replace(/\W+/g, "_")}_low_uSv_per_h`]: r3(refLow), [`${short.replace(/\W+/g, "_")}_high_uSv_per_h`]: r3(refHigh)
     }
   };

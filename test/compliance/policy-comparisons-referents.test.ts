@@ -2,7 +2,8 @@
 // referent is recognised by, a limit named instead of an everyday dose, the name of an unknown referent, whose dose
 // the policy's side is, and how an everyday figure per day or per hour is read against a dose.
 import {describe, expect, it} from "vitest";
-import {REFERENTS, type Referent} from "../../lib/compliance/policy-comparisons.js";
+import {comparisonClaim, REFERENTS, type Referent} from "../../lib/compliance/policy-comparisons.js";
+import {extractStatements, type ComparisonStatement} from "../../lib/compliance/policy-statements.js";
 import {background, chest, claimOf, entry} from "./policy-comparisons-fixtures.js";
 
 const lessThan = (words: string) => claimOf(`The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than ${words}.`, []);
@@ -77,6 +78,39 @@ describe("an unknown referent", () => {
   });
 });
 
+describe("an unknown referent's words", () => {
+  it("are read as written: several spaces, a space before the full stop, and an alternative after 'or by'", () => {
+    const unknown = (name: string) => `The everyday-dose table (data/everyday-doses.json) has no entry for "${name}", so the comparison with ${name} cannot be checked; add one with its value, source and grade, and the words the policy uses in its phrases.`;
+    const named: [string, string, string][] = [
+      ["the dose received  during  a long walk", "a long walk", "5ft-a-long-walk"],
+      ["sleeping  next to another person", "sleeping  next to another person", "5ft-sleeping-next-to-another"],
+      ["a banana, then a walk", "a banana, then a walk", "5ft-a-banana-then-a"],
+      ["eating a banana .", "eating a banana", "5ft-eating-a-banana"]
+    ];
+    for (const [words, name, id] of named) {
+      const c = claimOf(`The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than ${words}`.replace(/(?<!\.)$/, "."), []);
+      expect(c.id, words).toBe(id);
+      expect(c.explanation, words).toBe(unknown(name));
+    }
+    expect(claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than the limits .", []).explanation).toMatch(/^A comparison with "the limits" is a claim of compliance/);
+    // "… a chest x-ray or by eating a banana": the second alternative is named without its "by".
+    for (const or of ["or by eating a banana", "or by  eating a banana"]) {
+      const {statements} = extractStatements(`HEALTH AND SAFETY\n\nThe dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a chest x-ray ${or}.`);
+      const second = statements.filter((s): s is ComparisonStatement => s.kind === "comparison")[1]!;
+      expect(comparisonClaim(second, statements, []).explanation, or).toBe(unknown("eating a banana"));
+    }
+  });
+
+  it("match an entry's phrase letter for letter, whatever the case and the spaces, its dots taken literally", () => {
+    const scan = entry("ct", 5, {anchor: "a CT scan", phrases: ["c.t. scan", "dental scan", "strasse"]});
+    expect(lessThan("a C.T. scan").id).toBe("5ft-a-c-t-scan");
+    expect(claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a C.T. scan.", [scan]).id).toBe("5ft-ct");
+    expect(claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a dental  scan.", [scan]).id).toBe("5ft-ct");
+    // No letter is spelt another way: "ß" is not "ss".
+    expect(claimOf("The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than a walk on the Straße.", [scan]).id).toBe("5ft-a-walk-on-the");
+  });
+});
+
 describe("the policy's side of a comparison", () => {
   it("for a person scanned, is never a per-scan figure stated at a distance (that is a bystander's)", () => {
     // The 0.05 µSv is at 1 m: the only figure for the scanned person is the manufacturer's < 0.1 µSv (grade C).
@@ -86,7 +120,7 @@ describe("the policy's side of a comparison", () => {
   });
 
   it("at a distance, is a figure stated at that distance only", () => {
-    const c = claimOf("The dose at 10 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than a chest x-ray.", [chest()]);
+    const c = claimOf("The dose for 10 seconds is 5 uSv. The dose at 10 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than a chest x-ray.", [chest()]);
     expect(c).toMatchObject({verdict: "unsupported", numbers: {}});
     expect(c.explanation).toBe("The policy gives no dose at 5 ft, so there is nothing to compare with the everyday dose.");
   });
