@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {comparisonClaim, REFERENTS, type Referent} from "../../lib/compliance/policy-comparisons.js";
 import {extractStatements, type ComparisonStatement} from "../../lib/compliance/policy-statements.js";
-import {background, chest, claimOf, entry} from "./policy-comparisons-fixtures.js";
+import {background, chest, claimOf, cruise, entry} from "./policy-comparisons-fixtures.js";
 
 const lessThan = (words: string) => claimOf(`The dose at 5 ft for 10 seconds is 1 uSv. The dose at 5 ft is less than ${words}.`, []);
 
@@ -111,6 +111,22 @@ describe("an unknown referent's words", () => {
   });
 });
 
+describe("the everyday figures quoted for scale", () => {
+  it("are each named without a leading article, one after the other", () => {
+    // 2 µSv against 40 µSv: 20 times more.
+    const c = claimOf("The dose at 5 ft for 10 seconds is 2 uSv. The dose at 5 ft is similar to a short plane flight.", [cruise(), entry("flight-new-york-los-angeles", 40, {anchor: "Havana – Miami flight"})]);
+    expect(c.explanation).toMatch(/\) and Havana – Miami flight about 40 µSv \(20 times more; source flight-new-york-los-angeles, grade B\)\./);
+    const trip: Referent = {slug: "trip", anchor: "cosmic-at-cruise", name: "a trip", pattern: /\btrip\b/i, over: {hours: 1, activity: "flying", note: "one hour"}, context: ["x1", "x2"]};
+    REFERENTS.unshift(trip);
+    try {
+      const t = claimOf("The dose at 5 ft for 10 seconds is 2 uSv. The dose at 5 ft is similar to a trip.", [cruise(), entry("x1", 10, {anchor: "a first trip"}), entry("x2", 20, {anchor: "an other trip"})]);
+      expect(t.explanation).toMatch(/; one hour\) and first trip about 10 µSv \(5 times more; source x1, grade B\) and other trip about 20 µSv \(10 times more; source x2, grade B\)\./);
+    } finally {
+      REFERENTS.shift();
+    }
+  });
+});
+
 describe("the policy's side of a comparison", () => {
   it("for a person scanned, is never a per-scan figure stated at a distance (that is a bystander's)", () => {
     // The 0.05 µSv is at 1 m: the only figure for the scanned person is the manufacturer's < 0.1 µSv (grade C).
@@ -137,6 +153,8 @@ describe("an everyday figure with a period, against a dose", () => {
     );
     const named = claimOf("The dose at 5 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than natural background.", [background({anchor: "natural background per day"})]);
     expect(named.explanation).toMatch(/ is taken as 8 to 10 µSv \(natural background per day; source/);
+    const capital = claimOf("The dose at 5 ft for 10 seconds is 5 uSv. The dose at 5 ft is less than natural background.", [background({anchor: "Natural background per Day"})]);
+    expect(capital.explanation).toMatch(/ is taken as 8 to 10 µSv \(Natural background per Day; source/);
   });
 
   it("per hour, is one hour of it when the words say no more, and as many hours as a referent means", () => {
