@@ -74,6 +74,12 @@ describe("texts that cannot be checked, and stated figures", () => {
     }]);
   });
 
+  it("a text with a figure in its health-and-safety section has no problem", () => {
+    const text = "HEALTH AND SAFETY\n\nThe dose at 2 m for 10 seconds is 0.025 uSv.";
+    const statements = extractStatements(text).statements;
+    expect(policyTextProblems({sections: ["HEALTH AND SAFETY"], statements}, "p.txt")).toEqual([]);
+  });
+
   it("a stated figure needs a distance and a duration", () => {
     const text = "HEALTH AND SAFETY\n\nThe dose for 5 seconds is 0.5 uSv. The dose at 1 m is 0.1 uSv. The dose at 2 m for 10 seconds is 0.025 uSv.";
     expect(statedFigures(text, extractStatements(text).statements).map((f) => [f.label, f.distance_m, f.duration_s, f.dose_uSv])).toEqual([["2 m for 10 s", 2, 10, 0.025]]);

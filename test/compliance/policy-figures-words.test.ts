@@ -2,7 +2,7 @@
 // adjective ("a 2-minute exposure"), and which figures are absorbed doses (Gy), which need the beam's energy to be
 // compared with a dose equivalent.
 import {describe, expect, it} from "vitest";
-import {durationAdjective, isAbsorbed} from "../../lib/compliance/policy-figures.js";
+import {AIR, durationAdjective, isAbsorbed} from "../../lib/compliance/policy-figures.js";
 import type {Quantity} from "../../lib/compliance/policy-quantities.js";
 
 const q = (value: number, unit: string, dimension: Quantity["dimension"]): Quantity => ({
@@ -24,5 +24,11 @@ describe("an absorbed dose", () => {
     expect(isAbsorbed(q(1, "mrem/h", "dose-equivalent-rate"))).toBe(false);
     expect(isAbsorbed(q(1, "uR", "exposure"))).toBe(false);
     expect(isAbsorbed(q(1, "m", "length"))).toBe(false);
+  });
+});
+
+describe("the air attenuation coefficients", () => {
+  it("name their source, the NIST tables for dry air, grade A, by its bibliography id", () => {
+    expect(AIR.source).toBe("NIST X-ray mass attenuation tables (dry air), grade A [NIST-SRD-126]");
   });
 });
