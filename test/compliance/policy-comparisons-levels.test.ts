@@ -18,6 +18,9 @@ describe("the levels a policy states", () => {
         `The policy's stated rate is 0.5 µSv/h, 1.2 to 1.5 times ${BACKGROUND}; the stated dose rate at 2 m is up to 0.2 µSv/h.`
     );
     expect(c.numbers).toEqual({rate_anywhere_uSv_per_h: 0.5, rate_2m_uSv_per_h: 0.2, background_low_uSv_per_h: 0.333, background_high_uSv_per_h: 0.417});
+    // Below the highest level, a rate without a distance is named without a place too.
+    const second = claimOf("The dose rate at 1 m is at most 0.5 uSv/h. The dose rate is at most 0.2 uSv/h. The radiation level is no more than natural background.", [background()]);
+    expect(second.explanation).toMatch(/^The statement gives no period, .*\. The policy's stated rate at 1 m is 0\.5 µSv\/h, .*; the stated dose rate is at most 0\.2 µSv\/h\.$/);
   });
 
   it("takes no level from a dose without a distance or without a duration", () => {
