@@ -95,6 +95,13 @@ describe("where and for how long", () => {
     ]);
     expect(read("The dose in 10 s is 0.016 mrem and in 20 s 0.032 mrem.")[0]).toMatch(/^unread "10 s": one of 2 durations in one sentence/);
     expect(read("The rate is 0.5 mrem/h at 5 ft and 10 ft.")[0]).toMatch(/^unread "0.5 mrem\/h": one of 2 distances/);
+    // Two durations and one distance: the reason names the durations.
+    expect(read("At 5 ft the dose in 10 s is 0.016 mrem.", "At 5 ft the dose in 10 s is 0.016 mrem and in 20 s 0.032 mrem.")[1]).toMatch(/^unread "5 ft": one of 2 durations in one sentence/);
+    // A number already set aside for its own reason keeps that reason only.
+    expect(read("The dose at 5 ft is 0.016 mrem and at 10 ft 1 mrem per year.")).toEqual([
+      'unread "5 ft": one of 2 distances in one sentence: which figure holds where is not recognised | "0.016 mrem": one of 2 distances in one sentence: which figure holds where is not recognised | "10 ft": one of 2 distances in one sentence: which figure holds where is not recognised | "1 mrem per year": a dose per year, averaged over time: the check compares doses for stated durations and hourly rates only'
+    ]);
+    expect(read("The dose at 5 ft is 0.016 mrem and at 10 ft 0.004 mrem, comparable to 2 minutes of flying.")[0]).toMatch(/\| "2 minutes": part of a comparison in numbers, which the check does not read$/);
   });
 
   it("keeps a distance or duration with no figure as not read", () => {
@@ -142,6 +149,15 @@ describe("numbers it keeps as not read", () => {
     // A comparison with a dose or a rate in numbers is a figure, not a comparison in numbers.
     expect(read("At 5 ft it is 0.016 mrem in 10 s, less than 0.5 mrem per hour.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 s", "rate at-most 0.5 mrem per hour at 5 ft"]);
     expect(read("In 10 s it is similar to 0.016 mrem.")).toEqual(["dose equals 0.016 mrem at - for 10 s"]);
+    // … and the distance or duration after such a figure is the figure's own.
+    expect(read("It is less than 0.016 mrem in 10 s.")).toEqual(["dose at-most 0.016 mrem at - for 10 s"]);
+    expect(read("It is less than 0.5 mR in 10 s.")).toEqual(["dose at-most 0.5 mR at - for 10 s"]);
+    expect(read("It is less than 0.5 mrem/h at 5 ft.")).toEqual(["rate at-most 0.5 mrem/h at 5 ft"]);
+    // A dose after a comparison in numbers is the statement's figure, not part of the comparison.
+    expect(read("It is comparable to 2 minutes of flying: 0.016 mrem.")).toEqual([
+      "dose equals 0.016 mrem at - for -",
+      'unread "2 minutes": part of a comparison in numbers, which the check does not read'
+    ]);
   });
 
   it("keeps units it does not read, restated ones included, with the sentence's figures", () => {
@@ -210,6 +226,10 @@ describe("comparisons in words", () => {
       'comparison unstated similar "similar to" → "a flight"',
       'comparison unstated similar "similar to" → "a day in the mountains"'
     ]);
+    // Every space around the "or" belongs to neither referent.
+    for (const sentence of ["It is similar to a flight  or a day.", "It is similar to a flight or  a day.", "It is similar to a flight,  or  a day."]) {
+      expect(read(sentence), sentence).toEqual(['comparison unstated similar "similar to" → "a flight"', 'comparison unstated similar "similar to" → "a day"']);
+    }
     expect(read("It is similar to a flight in orbit.")).toEqual(['comparison unstated similar "similar to" → "a flight in orbit"']);
   });
 
@@ -225,6 +245,18 @@ describe("comparisons in words", () => {
     for (const words of ["elevated dose", "radiation itself", "pirates"]) {
       expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison unstated similar "similar to" → "a flight"');
     }
+  });
+
+  it("ends the referent before the sentence's closing stop and quotes only, not at a stop inside it", () => {
+    // A second sentence follows each: a line ending in a quote or a parenthesis alone would be read as a heading.
+    expect(read('It is similar to a flight, e.g. a "short hop."', "Stand back.")).toEqual(['comparison unstated similar "similar to" → "a flight, e.g. a \"short hop"']);
+    expect(read("It is similar to a flight, e.g. a hop!)", "Stand back.")).toEqual(['comparison unstated similar "similar to" → "a flight, e.g. a hop"']);
+  });
+
+  it("reads whose dose from the comparison's own sentence, before the relation only", () => {
+    expect(read("The dose per scan is 0.01 mrem.", "It is similar to a flight.")).toEqual(["dose equals 0.01 mrem at - for - per scan", 'comparison unstated similar "similar to" → "a flight"']);
+    expect(read("The radiation level is 5 mrem/h.", "It is similar to a flight.")).toEqual(["rate equals 5 mrem/h at -", 'comparison unstated similar "similar to" → "a flight"']);
+    expect(read("It is similar to a flight per scan.")).toEqual(['comparison unstated similar "similar to" → "a flight per scan"']);
   });
 
   it("reads one relation per sentence: a second is part of the first one's referent", () => {
@@ -291,5 +323,6 @@ describe("sections and the centre distances are measured from", () => {
     expect(centre("CHANGES\n\nIt is 5 ft from the centre of the van.\n\nSAFETY\n\nAll distances are from the centre of the truck.\n")).toBe("All distances are from the centre of the truck");
     expect(centre("CHANGES\n\nFrom the centre of the van, 5 ft.\n")).toBe("From the centre of the van");
     expect(centre("CHANGES\n\nThe centre is 5 ft from the van.\n")).toBeNull();
+    expect(centre("CHANGES\n\nIn 10 s, 5 mrem at 10 ft from the centre of the van.\n")).toBe("10 ft from the centre of the van");
   });
 });
