@@ -111,7 +111,7 @@ describe("where and for how long", () => {
 
   it("marks a figure without a duration as per scan when the sentence says so", () => {
     for (const words of ["per scan", "per  screening", "per inspection", "per pass", "for each scan", "each screening", "each inspection", "in a scan", "in one screening", "in a single scan",
-      "to a person directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to a person directly screened", "to passengers who are screened", "to an occupant", "to occupants"]) {
+      "to a person directly scanned", "to those directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to a person directly screened", "to passengers who are screened", "to an occupant", "to occupants"]) {
       expect(read(`The dose ${words} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
       expect(read(`The dose ${words.replace(/ /g, "  ")} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
     }
@@ -283,6 +283,7 @@ describe("phrases", () => {
     expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive  2013/59] -"]);
     expect(read("It is measured under FDA rules, XN43.17 and Publication No.103.")).toEqual(["phrase standards-named [FDA] [Publication No.103] -"]);
     expect(read("It is measured under NCRP  Report  No.  160, IEC  62463-1 and Commentary  5.")).toEqual(["phrase standards-named [NCRP, IEC] [Report  No.  160, IEC  62463-1, Commentary  5] -"]);
+    expect(read("It is measured under IEC 60601-2-54.")).toEqual(["phrase standards-named [IEC] [IEC 60601-2-54] -"]);
   });
 
   it("reads measurement or compliance under the standards of named bodies, with every body and document named", () => {
