@@ -99,7 +99,7 @@ export const PHRASES = [
   }
 ] as const;
 
-const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|screening|inspection)\b|\b(?:a|one|single)\s+(?:single\s+)?(?:scan|screening)\b|directly\s+scanned|\b(?:person|people|individual|occupant|driver|passenger)s?\s+(?:who\s+(?:is|are)\s+|being\s+)?(?:directly\s+)?(?:scanned|screened)\b|\boccupants?\b/i;
+const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|screening|inspection)\b|\b(?:a|one|single)\s+(?:scan|screening)\b|directly\s+scanned|\b(?:person|people|individual|occupant|driver|passenger)s?\s+(?:who\s+(?:is|are)\s+|being\s+)?(?:directly\s+)?(?:scanned|screened)\b|\boccupants?\b/i;
 const LEVEL = /\blevels?\b|\brates?\b|\bradiation\s+(?:used|emitted|produced)\b/i;
 
 /** A relation in words, not followed by a figure: "is similar to", "no more than". */
