@@ -65,6 +65,8 @@ describe("how a figure is stated", () => {
     expect(read("The dose is between  0.016 mrem (or 16 µrem  ) and 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     expect(read("The dose is from  0.016 mrem to 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     expect(read("The dose is between 0.016 mrem (or 16 µrem) — 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
+    // Three figures are never a range, even when two of them are written as one.
+    expect(read("The dose is between 0.009 mrem and 0.016 mrem or 0.02 mrem.")[0]).toMatch(/^unread "0.009 mrem": one of 3 figures whose relation/);
     const notRange = 'unread "0.009 mrem": one of 2 figures whose relation ("between … and …") is not recognised | "0.016 mrem": one of 2 figures whose relation ("between … and …") is not recognised';
     expect(read("The dose is 0.009 mrem and 0.016 mrem.")).toEqual([notRange]);
     expect(read("The dose is between 0.009 mrem or 0.016 mrem.")).toEqual([notRange]);
@@ -81,6 +83,9 @@ describe("how a figure is stated", () => {
 
 describe("where and for how long", () => {
   it("gives a dose its one distance and one duration, and a rate its distance only", () => {
+    const [rate] = statements("The rate at 2 m during a 30 second scan is 0.5 mR/h.");
+    expect(rate?.kind).toBe("rate");
+    expect(Object.keys(rate!).sort()).toEqual(["distance", "figures", "kind", "relation", "sentence"]);
     expect(read("The dose at 5 ft for 10 seconds is 0.016 mrem.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 seconds"]);
     expect(read("At 5 ft the dose in 10 s is 0.016 mrem, a rate of 5.76 mrem per hour.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 s", "rate equals 5.76 mrem per hour at 5 ft"]);
     expect(read("The rate at 2 m during a 30 second scan is 0.5 mrem/h.")).toEqual([
@@ -106,6 +111,9 @@ describe("where and for how long", () => {
 
   it("keeps a distance or duration with no figure as not read", () => {
     expect(read("Stay 10 ft away.")).toEqual(['unread "10 ft": a distance with no dose or dose rate it applies to']);
+    expect(read("Stay 5 ft from the van and 10 ft from the road.")).toEqual([
+      'unread "5 ft": a distance with no dose or dose rate it applies to | "10 ft": a distance with no dose or dose rate it applies to'
+    ]);
     expect(read("A scan takes 10 seconds.")).toEqual(['unread "10 seconds": a duration with no dose or dose rate it applies to']);
   });
 
@@ -324,6 +332,7 @@ describe("sections and the centre distances are measured from", () => {
     expect(centre("CHANGES\n\nIt is 5 ft from the centre of the van.\n\nSAFETY\n\nAll distances are from the centre of the truck.\n")).toBe("All distances are from the centre of the truck");
     expect(centre("CHANGES\n\nFrom the centre of the van, 5 ft.\n")).toBe("From the centre of the van");
     expect(centre("CHANGES\n\nThe centre is 5 ft from the van.\n")).toBeNull();
+    expect(centre("CHANGES\n\nDistances are from the centre  of the  van.\n")).toBe("Distances are from the centre  of the  van");
     expect(centre("CHANGES\n\nIn 10 s, 5 mrem at 10 ft from the centre of the van.\n")).toBe("10 ft from the centre of the van");
   });
 });
