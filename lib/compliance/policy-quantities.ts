@@ -266,7 +266,7 @@ function attachRestatements(text: string, s: TextSpan, found: (Quantity | Unread
     open.lastIndex = item.end;
     if (!open.exec(text.slice(0, s.end))) continue;
     const close = text.indexOf(")", open.lastIndex);
-    if (close < 0 || close > s.end) continue;
+    if (close < 0 || close >= s.end) continue;
     const inside: (Quantity | Unread)[] = [];
     while (i + inside.length < found.length && found[i + inside.length]!.end <= close) inside.push(found[i + inside.length]!);
     if (inside.length === 0) continue;

@@ -99,7 +99,7 @@ export const PHRASES = [
   }
 ] as const;
 
-const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|screening|inspection)\b|\b(?:a|one|single)\s+(?:single\s+)?(?:scan|screening)\b|directly\s+scanned|\b(?:person|people|individual|occupant|driver|passenger)s?\s+(?:who\s+(?:is|are)\s+|being\s+)?(?:directly\s+)?(?:scanned|screened)\b|\boccupants?\b/i;
+const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|screening|inspection)\b|\b(?:a|one|single)\s+(?:scan|screening)\b|directly\s+scanned|\b(?:person|people|individual|occupant|driver|passenger)s?\s+(?:who\s+(?:is|are)\s+|being\s+)?(?:directly\s+)?(?:scanned|screened)\b|\boccupants?\b/i;
 const LEVEL = /\blevels?\b|\brates?\b|\bradiation\s+(?:used|emitted|produced)\b/i;
 
 /** A relation in words, not followed by a figure: "is similar to", "no more than". */
@@ -176,6 +176,8 @@ function comparisonsIn(text: string, sentence: PolicySentence, distances: readon
 function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[] {
   const {quantities, unread} = quantitiesIn(text, sentence);
   const out: PolicyStatement[] = [];
+  // The numbers already accounted for (read into a statement, or kept as not read with their own reason): a distance
+  // or duration left out of it is reported as applying to no figure.
   const used = new Set<Quantity>();
   const notRead: Unread[] = [...unread, ...quantities.flatMap((q) => q.unreadAlternatives)];
   const phrase = phraseOf(sentence);
@@ -208,7 +210,6 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
   if (doses.length + rates.length > 0) {
     if (distances.length > 1 || durations.length > 1) {
       for (const q of quantities) if (!used.has(q)) whyNot(q, `one of ${distances.length > 1 ? `${distances.length} distances` : `${durations.length} durations`} in one sentence: which figure holds where is not recognised`);
-      used.clear();
       for (const q of quantities) used.add(q);
     } else {
       const distance = distances[0] ?? null;
@@ -219,12 +220,10 @@ function statementsOf(text: string, sentence: PolicySentence): PolicyStatement[]
         const relation = figures.length <= 2 ? relationBefore(text, figures[0]!, from, figures[1]) : null;
         if (relation === null) {
           for (const q of figures) whyNot(q, `one of ${figures.length} figures whose relation ("between … and …") is not recognised`);
-          figures.forEach((q) => used.add(q));
           continue;
         }
         if (kind === "dose") out.push({kind, sentence, distance, duration, perScan: duration === null && PER_SCAN.test(sentence.text), relation, figures});
         else out.push({kind, sentence, distance, relation, figures});
-        figures.forEach((q) => used.add(q));
         if (distance) used.add(distance);
         if (duration && kind === "dose") used.add(duration);
       }

@@ -247,6 +247,8 @@ describe("restatements", () => {
   it("attaches nothing when the closing parenthesis is past the end of the span", () => {
     const text = "5 mrem (16 µrem )";
     expect(quantitiesIn(text, span(text, 0, 15)).quantities.map((q) => [q.text, q.alternatives.length])).toEqual([["5 mrem", 0], ["16 µrem", 0]]);
+    // The span [0, 16) ends just before the parenthesis: it is not inside the span either.
+    expect(quantitiesIn(text, span(text, 0, 16)).quantities.map((q) => [q.text, q.alternatives.length])).toEqual([["5 mrem", 0], ["16 µrem", 0]]);
     expect(quantitiesIn(text, span(text, 0, text.length)).quantities.map((q) => [q.text, q.alternatives.length])).toEqual([["5 mrem", 1]]);
   });
 });

@@ -65,6 +65,8 @@ describe("how a figure is stated", () => {
     expect(read("The dose is between  0.016 mrem (or 16 µrem  ) and 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     expect(read("The dose is from  0.016 mrem to 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
     expect(read("The dose is between 0.016 mrem (or 16 µrem) — 0.009 mrem.")).toEqual(["dose between 0.016 mrem & 0.009 mrem at - for -"]);
+    // Three figures are never a range, even when two of them are written as one.
+    expect(read("The dose is between 0.009 mrem and 0.016 mrem or 0.02 mrem.")[0]).toMatch(/^unread "0.009 mrem": one of 3 figures whose relation/);
     const notRange = 'unread "0.009 mrem": one of 2 figures whose relation ("between … and …") is not recognised | "0.016 mrem": one of 2 figures whose relation ("between … and …") is not recognised';
     expect(read("The dose is 0.009 mrem and 0.016 mrem.")).toEqual([notRange]);
     expect(read("The dose is between 0.009 mrem or 0.016 mrem.")).toEqual([notRange]);
@@ -81,6 +83,9 @@ describe("how a figure is stated", () => {
 
 describe("where and for how long", () => {
   it("gives a dose its one distance and one duration, and a rate its distance only", () => {
+    const [rate] = statements("The rate at 2 m during a 30 second scan is 0.5 mR/h.");
+    expect(rate?.kind).toBe("rate");
+    expect(Object.keys(rate!).sort()).toEqual(["distance", "figures", "kind", "relation", "sentence"]);
     expect(read("The dose at 5 ft for 10 seconds is 0.016 mrem.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 seconds"]);
     expect(read("At 5 ft the dose in 10 s is 0.016 mrem, a rate of 5.76 mrem per hour.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 s", "rate equals 5.76 mrem per hour at 5 ft"]);
     expect(read("The rate at 2 m during a 30 second scan is 0.5 mrem/h.")).toEqual([
@@ -95,16 +100,26 @@ describe("where and for how long", () => {
     ]);
     expect(read("The dose in 10 s is 0.016 mrem and in 20 s 0.032 mrem.")[0]).toMatch(/^unread "10 s": one of 2 durations in one sentence/);
     expect(read("The rate is 0.5 mrem/h at 5 ft and 10 ft.")[0]).toMatch(/^unread "0.5 mrem\/h": one of 2 distances/);
+    // Two durations and one distance: the reason names the durations.
+    expect(read("At 5 ft the dose in 10 s is 0.016 mrem.", "At 5 ft the dose in 10 s is 0.016 mrem and in 20 s 0.032 mrem.")[1]).toMatch(/^unread "5 ft": one of 2 durations in one sentence/);
+    // A number already set aside for its own reason keeps that reason only.
+    expect(read("The dose at 5 ft is 0.016 mrem and at 10 ft 1 mrem per year.")).toEqual([
+      'unread "5 ft": one of 2 distances in one sentence: which figure holds where is not recognised | "0.016 mrem": one of 2 distances in one sentence: which figure holds where is not recognised | "10 ft": one of 2 distances in one sentence: which figure holds where is not recognised | "1 mrem per year": a dose per year, averaged over time: the check compares doses for stated durations and hourly rates only'
+    ]);
+    expect(read("The dose at 5 ft is 0.016 mrem and at 10 ft 0.004 mrem, comparable to 2 minutes of flying.")[0]).toMatch(/\| "2 minutes": part of a comparison in numbers, which the check does not read$/);
   });
 
   it("keeps a distance or duration with no figure as not read", () => {
     expect(read("Stay 10 ft away.")).toEqual(['unread "10 ft": a distance with no dose or dose rate it applies to']);
+    expect(read("Stay 5 ft from the van and 10 ft from the road.")).toEqual([
+      'unread "5 ft": a distance with no dose or dose rate it applies to | "10 ft": a distance with no dose or dose rate it applies to'
+    ]);
     expect(read("A scan takes 10 seconds.")).toEqual(['unread "10 seconds": a duration with no dose or dose rate it applies to']);
   });
 
   it("marks a figure without a duration as per scan when the sentence says so", () => {
     for (const words of ["per scan", "per  screening", "per inspection", "per pass", "for each scan", "each screening", "each inspection", "in a scan", "in one screening", "in a single scan",
-      "to a person directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to a person directly screened", "to passengers who are screened", "to an occupant", "to occupants"]) {
+      "to a person directly scanned", "to those directly scanned", "to people scanned", "to an individual being scanned", "to the driver who is directly scanned", "to a person directly screened", "to passengers who are screened", "to an occupant", "to occupants"]) {
       expect(read(`The dose ${words} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
       expect(read(`The dose ${words.replace(/ /g, "  ")} is 0.01 mrem.`), words).toEqual(["dose equals 0.01 mrem at - for - per scan"]);
     }
@@ -142,6 +157,15 @@ describe("numbers it keeps as not read", () => {
     // A comparison with a dose or a rate in numbers is a figure, not a comparison in numbers.
     expect(read("At 5 ft it is 0.016 mrem in 10 s, less than 0.5 mrem per hour.")).toEqual(["dose equals 0.016 mrem at 5 ft for 10 s", "rate at-most 0.5 mrem per hour at 5 ft"]);
     expect(read("In 10 s it is similar to 0.016 mrem.")).toEqual(["dose equals 0.016 mrem at - for 10 s"]);
+    // … and the distance or duration after such a figure is the figure's own.
+    expect(read("It is less than 0.016 mrem in 10 s.")).toEqual(["dose at-most 0.016 mrem at - for 10 s"]);
+    expect(read("It is less than 0.5 mR in 10 s.")).toEqual(["dose at-most 0.5 mR at - for 10 s"]);
+    expect(read("It is less than 0.5 mrem/h at 5 ft.")).toEqual(["rate at-most 0.5 mrem/h at 5 ft"]);
+    // A dose after a comparison in numbers is the statement's figure, not part of the comparison.
+    expect(read("It is comparable to 2 minutes of flying: 0.016 mrem.")).toEqual([
+      "dose equals 0.016 mrem at - for -",
+      'unread "2 minutes": part of a comparison in numbers, which the check does not read'
+    ]);
   });
 
   it("keeps units it does not read, restated ones included, with the sentence's figures", () => {
@@ -210,6 +234,10 @@ describe("comparisons in words", () => {
       'comparison unstated similar "similar to" → "a flight"',
       'comparison unstated similar "similar to" → "a day in the mountains"'
     ]);
+    // Every space around the "or" belongs to neither referent.
+    for (const sentence of ["It is similar to a flight  or a day.", "It is similar to a flight or  a day.", "It is similar to a flight,  or  a day."]) {
+      expect(read(sentence), sentence).toEqual(['comparison unstated similar "similar to" → "a flight"', 'comparison unstated similar "similar to" → "a day"']);
+    }
     expect(read("It is similar to a flight in orbit.")).toEqual(['comparison unstated similar "similar to" → "a flight in orbit"']);
   });
 
@@ -225,6 +253,18 @@ describe("comparisons in words", () => {
     for (const words of ["elevated dose", "radiation itself", "pirates"]) {
       expect(read(`The ${words} are similar to a flight.`)[0], words).toBe('comparison unstated similar "similar to" → "a flight"');
     }
+  });
+
+  it("ends the referent before the sentence's closing stop and quotes only, not at a stop inside it", () => {
+    // A second sentence follows each: a line ending in a quote or a parenthesis alone would be read as a heading.
+    expect(read('It is similar to a flight, e.g. a "short hop."', "Stand back.")).toEqual(['comparison unstated similar "similar to" → "a flight, e.g. a \"short hop"']);
+    expect(read("It is similar to a flight, e.g. a hop!)", "Stand back.")).toEqual(['comparison unstated similar "similar to" → "a flight, e.g. a hop"']);
+  });
+
+  it("reads whose dose from the comparison's own sentence, before the relation only", () => {
+    expect(read("The dose per scan is 0.01 mrem.", "It is similar to a flight.")).toEqual(["dose equals 0.01 mrem at - for - per scan", 'comparison unstated similar "similar to" → "a flight"']);
+    expect(read("The radiation level is 5 mrem/h.", "It is similar to a flight.")).toEqual(["rate equals 5 mrem/h at -", 'comparison unstated similar "similar to" → "a flight"']);
+    expect(read("It is similar to a flight per scan.")).toEqual(['comparison unstated similar "similar to" → "a flight per scan"']);
   });
 
   it("reads one relation per sentence: a second is part of the first one's referent", () => {
@@ -251,6 +291,7 @@ describe("phrases", () => {
     expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive  2013/59] -"]);
     expect(read("It is measured under FDA rules, XN43.17 and Publication No.103.")).toEqual(["phrase standards-named [FDA] [Publication No.103] -"]);
     expect(read("It is measured under NCRP  Report  No.  160, IEC  62463-1 and Commentary  5.")).toEqual(["phrase standards-named [NCRP, IEC] [Report  No.  160, IEC  62463-1, Commentary  5] -"]);
+    expect(read("It is measured under IEC 60601-2-54.")).toEqual(["phrase standards-named [IEC] [IEC 60601-2-54] -"]);
   });
 
   it("reads measurement or compliance under the standards of named bodies, with every body and document named", () => {
@@ -291,5 +332,7 @@ describe("sections and the centre distances are measured from", () => {
     expect(centre("CHANGES\n\nIt is 5 ft from the centre of the van.\n\nSAFETY\n\nAll distances are from the centre of the truck.\n")).toBe("All distances are from the centre of the truck");
     expect(centre("CHANGES\n\nFrom the centre of the van, 5 ft.\n")).toBe("From the centre of the van");
     expect(centre("CHANGES\n\nThe centre is 5 ft from the van.\n")).toBeNull();
+    expect(centre("CHANGES\n\nDistances are from the centre  of the  van.\n")).toBe("Distances are from the centre  of the  van");
+    expect(centre("CHANGES\n\nIn 10 s, 5 mrem at 10 ft from the centre of the van.\n")).toBe("10 ft from the centre of the van");
   });
 });
