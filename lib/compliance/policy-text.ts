@@ -85,12 +85,21 @@ function isCapsBlock(block: readonly Line[]): boolean {
   return block.every((l) => !TABLE_ROW.test(l.text) && l.text.length <= 120 && !/\p{Ll}/u.test(l.text)) && block.some((l) => (l.text.match(/\p{Lu}/gu) ?? []).length >= 2);
 }
 
-/** One short line, no closing punctuation, no figures but a leading section number: "Health and Safety", "5. Safety". */
+/** Words a title leaves in lower case. */
+const MINOR_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]);
+
+/**
+ * One short line, no closing punctuation, no figures but a leading section number: "Health and Safety", "5.2 Safety".
+ * "5. Radiation Safety" is also how a numbered list item starts, so it is a heading only in title case ("5. Keep the
+ * public away" stays a list item).
+ */
 function isTitleLine(block: readonly Line[]): boolean {
   if (block.length !== 1) return false;
   const line = block[0]!.text.trim();
   const body = line.replace(/^(?:section\s+)?\d+(?:\.\d+)*[.:]?\s+/i, "");
-  return line.length <= 80 && /^\p{Lu}/u.test(body) && !/[.;,!?]$/.test(line) && !/\d/.test(body) && body.split(/\s+/).length <= 10 && !LIST_ITEM.test(line) && !TABLE_ROW.test(line);
+  const words = body.split(/\s+/);
+  const titleCase = words.every((w) => MINOR_WORDS.has(w) || !/^\p{Ll}/u.test(w));
+  return line.length <= 80 && /^\p{Lu}/u.test(body) && !/[.;,!?]$/.test(line) && !/\d/.test(body) && words.length <= 10 && (titleCase || !LIST_ITEM.test(line)) && !TABLE_ROW.test(line);
 }
 
 const headingText = (raw: string) => raw.replace(/^\s*#{1,6}\s+/, "").replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();

@@ -33,13 +33,24 @@ describe("headings", () => {
     expect(headings("SAFETY\nThe rules.\n")).toEqual([""]);
   });
 
+  it("takes a numbered line like a list item's (\"5. \") as a heading only in title case", () => {
+    expect(headings("5. Radiation Safety\n\nText.\n")).toEqual(["5. Radiation Safety"]);
+    expect(headings("12. Health & Safety of the Public\n\nText.\n")).toEqual(["12. Health & Safety of the Public"]);
+    const policy = "1. Purpose\n\nThe van screens vehicles.\n\n5. Health and Safety\n\nThe dose is 0.016 mrem at 5 ft for 10 s.\n";
+    expect(healthAndSafetySections(readPolicyText(policy)).map((s) => [s.heading, s.sentences.map((x) => x.text)])).toEqual([
+      ["5. Health and Safety", ["The dose is 0.016 mrem at 5 ft for 10 s."]]
+    ]);
+    // A one-line list item in sentence case stays text of its section, as does every line of a list.
+    expect(headings("Rules\n\n1. Keep the public away\n\nText.\n")).toEqual(["Rules"]);
+    expect(sentences("Rules\n\n1. Keep the public away\n\nText.\n")).toEqual(["1. Keep the public away", "Text."]);
+    expect(headings("Rules\n\n1. Radiation Safety\n2. Health and Safety\n")).toEqual(["Rules"]);
+  });
+
   it("takes one short line starting with a capital, without closing punctuation or figures, as a heading", () => {
     expect(headings("Health and Safety\n\nText.\n")).toEqual(["Health and Safety"]);
     expect(headings("5 Radiation Safety\n\nText.\n")).toEqual(["5 Radiation Safety"]);
     expect(headings("5.2: Radiation Safety\n\nText.\n")).toEqual(["5.2: Radiation Safety"]);
     expect(headings("5.2.1 Radiation Safety\n\nText.\n")).toEqual(["5.2.1 Radiation Safety"]);
-    // "5. Safety" alone is read as a list item, not a heading (the comment of isTitleLine says otherwise).
-    expect(headings("5. Radiation Safety\n\nText.\n")).toEqual([""]);
     expect(headings("Section 4.2: Safety\n\nText.\n")).toEqual(["Section 4.2: Safety"]);
     expect(headings("section 12 Safety\n\nText.\n")).toEqual(["section 12 Safety"]);
     expect(headings("One two three four five six seven eight nine ten\n\nText.\n")).toEqual(["One two three four five six seven eight nine ten"]);
