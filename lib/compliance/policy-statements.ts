@@ -104,9 +104,10 @@ const LEVEL = /\blevels?\b|\brates?\b|\bradiation\s+(?:used|emitted|produced)\b/
 
 /** A relation in words, not followed by a figure: "is similar to", "no more than". */
 const COMPARISON = /\b(similar to|comparable to|equivalent to|(?:about |roughly |approximately )?the same as|akin to|(?:no|not) (?:more|greater|higher) than|(?:far |much |well )?(?:less|lower|smaller) than|(?:far |well )?below|a (?:small )?fraction of)\s+/gi;
-const AT_MOST_BEFORE = /(?:(?:does|do|will|shall|would|can|should)\s+not\s+exceed|never\s+exceeds?|not\s+to\s+exceed|(?:no|not)\s+(?:more|greater|higher)\s+than|(?:less|lower|smaller)\s+than|below|under|up\s+to|at\s+most|(?:a\s+)?maximum(?:\s+of)?|within|<|≤|<=)\s*$/i;
-const AT_LEAST_BEFORE = /(?:at\s+least|more\s+than|greater\s+than|higher\s+than|above|over|exceeds?|(?:a\s+)?minimum(?:\s+of)?|>|≥|>=)\s*$/i;
-const ABOUT_BEFORE = /(?:about|approximately|approx\.|around|roughly|nearly|some|~|≈)\s*$/i;
+// The words of a relation start a word: "moreover 0.5 mrem" is not "over", nor "thereabout" "about".
+const AT_MOST_BEFORE = /(?:(?<![\p{L}\d])(?:(?:does|do|will|shall|would|can|should)\s+not\s+exceed|never\s+exceeds?|not\s+to\s+exceed|(?:no|not)\s+(?:more|greater|higher)\s+than|(?:less|lower|smaller)\s+than|below|under|up\s+to|at\s+most|(?:a\s+)?maximum(?:\s+of)?|within)|<|≤|<=)\s*$/iu;
+const AT_LEAST_BEFORE = /(?:(?<![\p{L}\d])(?:at\s+least|more\s+than|greater\s+than|higher\s+than|above|over|exceeds?|(?:a\s+)?minimum(?:\s+of)?)|>|≥|>=)\s*$/iu;
+const ABOUT_BEFORE = /(?:(?<![\p{L}\d])(?:about|approximately|approx\.|around|roughly|nearly|some)|~|≈)\s*$/iu;
 
 function relationBefore(text: string, first: Quantity, from: number, second: Quantity | undefined): Relation | null {
   const before = text.slice(from, first.start);

@@ -39,7 +39,10 @@ describe("how a figure is stated", () => {
       ["is minimum", "at-least"], ["is minimum of", "at-least"], ["is >", "at-least"], ["is ≥", "at-least"], ["is >=", "at-least"],
       ["is about", "about"], ["is approximately", "about"], ["is approx.", "about"], ["is around", "about"], ["is roughly", "about"],
       ["is nearly", "about"], ["is some", "about"], ["is ~", "about"], ["is ≈", "about"],
-      ["is", "equals"], ["under test is", "equals"], ["over the year is", "equals"], ["about the van is", "equals"]
+      ["is", "equals"], ["under test is", "equals"], ["over the year is", "equals"], ["about the van is", "equals"],
+      // A relation's words start a word: the end of a longer word is not one.
+      ["is moreover", "equals"], ["is thereabout", "equals"], ["is thunder", "equals"], ["is handsome", "equals"], ["is parabove", "equals"],
+      ["is x<", "at-most"], ["is x>", "at-least"], ["is x~", "about"], ["is (about", "about"], ["is -over", "at-least"]
     ];
     for (const [words, relation] of cases) {
       // Once as written, once with every space doubled (line breaks and double spaces are common in policy texts).
