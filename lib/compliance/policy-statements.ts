@@ -103,7 +103,8 @@ const PER_SCAN = /\bper\s+(?:scan|screening|inspection|pass)\b|\beach\s+(?:scan|
 const LEVEL = /\blevels?\b|\brates?\b|\bradiation\s+(?:used|emitted|produced)\b/i;
 
 /** A relation in words, not followed by a figure: "is similar to", "no more than". */
-const COMPARISON = /\b(similar to|comparable to|equivalent to|(?:about |roughly |approximately )?the same as|akin to|(?:no|not) (?:more|greater|higher) than|(?:far |much |well )?(?:less|lower|smaller) than|(?:far |well )?below|a (?:small )?fraction of)\s+/gi;
+// Written with single spaces, read across any run of spaces or a line break ("similar\nto" in a wrapped paragraph).
+const COMPARISON = new RegExp(String.raw`\b(similar to|comparable to|equivalent to|(?:about |roughly |approximately )?the same as|akin to|(?:no|not) (?:more|greater|higher) than|(?:far |much |well )?(?:less|lower|smaller) than|(?:far |well )?below|a (?:small )?fraction of)\s+`.replaceAll(" ", String.raw`\s+`), "gi");
 // The words of a relation start a word: "moreover 0.5 mrem" is not "over", nor "thereabout" "about".
 const AT_MOST_BEFORE = /(?:(?<![\p{L}\d])(?:(?:does|do|will|shall|would|can|should)\s+not\s+exceed|never\s+exceeds?|not\s+to\s+exceed|(?:no|not)\s+(?:more|greater|higher)\s+than|(?:less|lower|smaller)\s+than|below|under|up\s+to|at\s+most|(?:a\s+)?maximum(?:\s+of)?|within)|<|≤|<=)\s*$/iu;
 const AT_LEAST_BEFORE = /(?:(?<![\p{L}\d])(?:at\s+least|more\s+than|greater\s+than|higher\s+than|above|over|exceeds?|(?:a\s+)?minimum(?:\s+of)?)|>|≥|>=)\s*$/iu;
@@ -154,7 +155,8 @@ function comparisonsIn(text: string, sentence: PolicySentence, distances: readon
           ? {kind: "level"}
           : {kind: "unstated"};
     if (distance && subject.kind === "distance") used.add(distance);
-    const relation = /^(?:similar|comparable|equivalent|about|roughly|approximately|the same|akin)/i.test(m[1]!) ? "similar" : "at-most";
+    const relationText = m[1]!.replace(/\s+/g, " ");
+    const relation = /^(?:similar|comparable|equivalent|about|roughly|approximately|the same|akin)/i.test(relationText) ? "similar" : "at-most";
     // "… a short plane flight or by spending a day in the Rocky Mountains": one comparison per alternative.
     const parts: [number, number][] = [];
     let at = refStart;
@@ -165,7 +167,7 @@ function comparisonsIn(text: string, sentence: PolicySentence, distances: readon
     parts.push([at, sentence.start + body.length]);
     parts.forEach(([s, e], i) => {
       out.push({
-        kind: "comparison", sentence, subject, relation, relationText: m[1]!, referent: span(text, s, e),
+        kind: "comparison", sentence, subject, relation, relationText, referent: span(text, s, e),
         quote: span(text, sentence.start, i === parts.length - 1 ? sentence.end : e)
       });
     });

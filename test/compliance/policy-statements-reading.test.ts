@@ -213,6 +213,12 @@ describe("comparisons in words", () => {
       expect(s?.kind === "comparison" ? [s.relation, s.relationText, s.referent.text] : null, words).toEqual([relation, words.slice(3), "a plane flight"]);
       const [spaced] = statements(`It ${words}  a plane flight.`);
       expect(spaced?.kind === "comparison" ? [spaced.relation, spaced.referent.text] : null, words).toEqual([relation, "a plane flight"]);
+      // Inside the relation too: doubled spaces, and a line break where a paragraph was wrapped. Its text is given
+      // with single spaces.
+      for (const gap of ["  ", "\n", " \n  "]) {
+        const [wrapped] = statements(`It ${words.replace(/ /g, gap)} a plane flight.`);
+        expect(wrapped?.kind === "comparison" ? [wrapped.relation, wrapped.relationText, wrapped.referent.text] : null, JSON.stringify(gap) + words).toEqual([relation, words.slice(3), "a plane flight"]);
+      }
     }
   });
 
