@@ -80,7 +80,8 @@ export interface PolicyStatements {
 }
 
 const BODY = String.raw`ANSI|HPS|Euratom|ICRP|NCRP|IEC|IAEA|NRC|FDA|CDRH|NIST|EPA|OSHA|CRCPD|UNSCEAR`;
-const DOCUMENT = /\b(?:N43\.\d+(?:-\d{4})?|(?:Publication|Report|Commentary)\s+(?:No\.\s*)?\d+|\d{4}\/\d+\/Euratom|Directive\s+\d{4}\/\d+|\d+\s+CFR\s+[\d.]+|IEC\s+\d+(?:-\d+)*)/g;
+// Euratom directives before 2000 number their year with two digits (96/29/Euratom).
+const DOCUMENT = /\b(?:N43\.\d+(?:-\d{4})?|(?:Publication|Report|Commentary)\s+(?:No\.\s*)?\d+|(?:\d{2}){1,2}\/\d+\/Euratom|Directive\s+(?:\d{2}){1,2}\/\d+|\d+\s+CFR\s+[\d.]+|IEC\s+\d+(?:-\d+)*)/g;
 
 /**
  * Statements recognised by their wording rather than their numbers, checked in lib/compliance/policy-claims.ts.

@@ -297,7 +297,7 @@ describe("phrases", () => {
 
   it("names documents of each form once", () => {
     expect(read("It is measured under ANSI N43.17, NCRP Report 147, ICRP Commentary 5, IEC 62463 and ANSI N43.17.")).toEqual(["phrase standards-named [ANSI, NCRP, ICRP, IEC] [N43.17, Report 147, Commentary 5, IEC 62463] -"]);
-    expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive  2013/59] -"]);
+    expect(read("It is measured under NRC rules, 10  CFR  20 and Directive 96/29 or  Directive  2013/59.")).toEqual(["phrase standards-named [NRC] [10  CFR  20, Directive 96/29, Directive  2013/59] -"]);
     expect(read("It is measured under FDA rules, XN43.17 and Publication No.103.")).toEqual(["phrase standards-named [FDA] [Publication No.103] -"]);
     expect(read("It is measured under NCRP  Report  No.  160, IEC  62463-1 and Commentary  5.")).toEqual(["phrase standards-named [NCRP, IEC] [Report  No.  160, IEC  62463-1, Commentary  5] -"]);
     expect(read("It is measured under IEC 60601-2-54.")).toEqual(["phrase standards-named [IEC] [IEC 60601-2-54] -"]);
@@ -307,6 +307,10 @@ describe("phrases", () => {
     expect(read("Readings are measured according to ANSI/HPS N43.17-2009 and IEC 62463-1.")).toEqual(["phrase standards-named [ANSI, HPS, IEC] [N43.17-2009, IEC 62463-1] -"]);
     expect(read("Limits follow ICRP Publication 103, Directive 2013/59 and 10 CFR 20.1301 guidelines.")).toEqual(["phrase standards-named [ICRP] [Publication 103, Directive 2013/59, 10 CFR 20.1301] -"]);
     expect(read("The van complies with 2013/59/Euratom.")).toEqual(["phrase standards-named [Euratom] [2013/59/Euratom] -"]);
+    // Directives before 2000 number their year with two digits; a number of three digits is no year.
+    expect(read("The van complies with 96/29/Euratom.")).toEqual(["phrase standards-named [Euratom] [96/29/Euratom] -"]);
+    expect(read("The van complies with Council Directive 96/29/Euratom.")).toEqual(["phrase standards-named [Euratom] [Directive 96/29] -"]);
+    expect(read("The van complies with 996/29/Euratom.")).toEqual(["phrase standards-named [Euratom] [] -"]);
     for (const word of ["standard", "guideline", "procedures", "compliance", "comply", "in accordance", "conforming"]) {
       expect(read(`It follows the ${word} of the FDA, the CDRH and the FDA.`)[0], word).toBe("phrase standards-named [FDA, CDRH] [] -");
     }
